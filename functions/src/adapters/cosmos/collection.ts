@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto';
+import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
+import type { Doc } from '../../core/model';
+import { InvalidError, UnavailableError } from '../../core/errors';
+import type { Collection, ListOptions, Page, Stored, Where } from '../../ports/store';
+import type { ContainerSpec } from '../../ports/containers';
+import { cosmosStatus, toDomainError } from './errors';
+
+const SYSTEM_PROPERTIES = ['_rid', '_self', '_etag', '_attachments', '_ts', 'etag'] as const;
+const DEFAULT_PAGE = 100;
+const MAX_PAGE = 1000;
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A Collection on one Cosmos DB container through @azure/cosmos. */
+export class CosmosCollection<T extends Doc> implements Collection<T> {
+  readonly name: string;
+  private readonly pkField: string;
+
+  constructor(
+    private readonly container: Container,
+    private readonly spec: ContainerSpec,
+  ) {
+    this.name = spec.name;
+    this.pkField = spec.partitionKey.slice(1);
+  }
+
+  partitionKeyOf(doc: T): string {
+    const value = (doc as unknown as Record<string, unknown>)[this.pkField];
+    if (typeof value !== 'string' || !value)
+      throw new InvalidError(`${this.name}: document ${doc.id} has no ${this.pkField}.`);
+    return value;
+  }
+
+  async get(partitionKey: string, id: string): Promise<Stored<T>> {
+    const found = await this.find(partitionKey, id);
+    if (!found) throw toDomainError({ code: 404 }, `${this.name}/${id}`);
+    return found;
+  }
+
+  async find(partitionKey: string, id: string): Promise<Stored<T> | undefined> {
+    try {
+      const { resource, statusCode } = await this.container.item(id, partitionKey).read<ItemDefinition>();
+      if (statusCode === 404 || !resource) return undefined;
+      return this.fromStore(resource);
+    } catch (err) {
+      if (cosmosStatus(err) === 404) return undefined;
+      throw toDomainError(err, `${this.name}/${id}`);
+    }
+  }
+
+  async create(doc: T): Promise<Stored<T>> {
+    try {
+      const { resource } = await this.container.items.create(this.toStore(doc));
+      return this.fromStore(required(resource));
+    } catch (err) {
+      throw toDomainError(err, `${this.name}/${doc.id}`);
+    }
+  }
+
+  async replace(doc: T, etag: string): Promise<Stored<T>> {
+    try {
+      const { resource } = await this.container
+        .item(doc.id, this.partitionKeyOf(doc))
+        .replace(this.toStore(doc), { accessCondition: { type: 'IfMatch', condition: etag } });
+      return this.fromStore(required(resource));
+    } catch (err) {
+      throw toDomainError(err, `${this.name}/${doc.id}`);
+    }
+  }
+
+  async upsert(doc: T): Promise<Stored<T>> {
+    try {
+      const { resource } = await this.container.items.upsert(this.toStore(doc));
+      return this.fromStore(required(resource));
+    } catch (err) {
+      throw toDomainError(err, `${this.name}/${doc.id}`);
+    }
+  }
+
+  async delete(partitionKey: string, id: string, etag?: string): Promise<void> {
+    try {
+      await this.container
+        .item(id, partitionKey)
+        .delete(etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined);
+    } catch (err) {
+      throw toDomainError(err, `${this.name}/${id}`);
+    }
+  }
+
+  async list(partitionKey: string | undefined, options: ListOptions<T> = {}): Promise<Page<Stored<T>>> {
+    const pageSize = Math.min(Math.max(1, options.pageSize ?? DEFAULT_PAGE), MAX_PAGE);
+    // NOTE: the partition is also a WHERE clause: the embedded server ignores the partitionKey option.
+    const where = partitionKey !== undefined ? { ...options.where, [this.pkField]: partitionKey } : options.where;
+    const query = buildQuery({ ...options, ...(where ? { where: where as ListOptions<T>['where'] } : {}) });
+    const bound = `${this.name}|${query.query}|${JSON.stringify(query.parameters)}`;
+    const continuationToken = options.continuationToken ? openToken(options.continuationToken, bound) : undefined;
+    try {
+      const iterator = this.container.items.query<ItemDefinition>(query, {
+        maxItemCount: pageSize,
+        ...(partitionKey !== undefined ? { partitionKey } : {}),
+        ...(continuationToken ? { continuationToken } : {}),
+      });
+      const page = await iterator.fetchNext();
+      return {
+        items: page.resources.map((r) => this.fromStore(r)),
+        ...(page.continuationToken ? { continuationToken: sealToken(page.continuationToken, bound) } : {}),
+      };
+    } catch (err) {
+      if (cosmosStatus(err) === 400 && continuationToken) throw invalidToken();
+      throw toDomainError(err, this.name);
+    }
+  }
+
+  async *all(
+    partitionKey: string | undefined,
+    options: Omit<ListOptions<T>, 'continuationToken'> = {},
+  ): AsyncIterable<Stored<T>> {
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.list(partitionKey, {
+        ...options,
+        pageSize: options.pageSize ?? MAX_PAGE,
+        ...(continuationToken ? { continuationToken } : {}),
+      });
+      yield* page.items;
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+  }
+
+  private toStore(doc: T): ItemDefinition {
+    const out: Record<string, unknown> = { ...(doc as object) };
+    for (const key of SYSTEM_PROPERTIES) delete out[key];
+    if (out.schemaVersion === undefined) out.schemaVersion = this.spec.schemaVersion;
+    return out as ItemDefinition;
+  }
+
+  private fromStore(resource: ItemDefinition): Stored<T> {
+    const { _etag, ...rest } = resource as ItemDefinition & { _etag?: string };
+    for (const key of SYSTEM_PROPERTIES) delete (rest as Record<string, unknown>)[key];
+    const version = (rest as { schemaVersion?: number }).schemaVersion ?? 0;
+    if (version > this.spec.schemaVersion) {
+      // NOTE: a newer deployment wrote this document; refusing is safer than dropping its new fields.
+      throw new UnavailableError(
+        `${this.name}/${rest.id} has schema version ${version}; this version of Tandem reads up to ${this.spec.schemaVersion}.`,
+      );
+    }
+    return { ...(rest as unknown as T), etag: _etag ?? '' };
+  }
+}
+
+/**
+ * Continuation tokens leave the API as opaque strings bound to their query: a token from another
+ * list, or a forged one, is rejected as invalid input instead of reaching the store.
+ */
+function sealToken(token: string, bound: string): string {
+  return Buffer.from(JSON.stringify({ v: 1, q: digest(bound), t: token })).toString('base64url');
+}
+
+function openToken(sealed: string, bound: string): string {
+  try {
+    const parsed = JSON.parse(Buffer.from(sealed, 'base64url').toString('utf8')) as {
+      v?: unknown;
+      q?: unknown;
+      t?: unknown;
+    };
+    if (parsed.v === 1 && parsed.q === digest(bound) && typeof parsed.t === 'string') return parsed.t;
+  } catch {
+    // fall through
+  }
+  throw invalidToken();
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 16);
+}
+
+function invalidToken(): InvalidError {
+  return new InvalidError('The continuation token is not valid for this list.', { continuationToken: ['not valid'] });
+}
+
+function required<R>(resource: R | undefined): R {
+  if (!resource) throw new UnavailableError('The data store returned no document.');
+  return resource;
+}
+
+/** SELECT with equality / "one of" filters and one ORDER BY field, all parameterised. */
+export function buildQuery<T>(options: ListOptions<T>): { query: string; parameters: SqlParameter[] } {
+  const clauses: string[] = [];
+  const parameters: SqlParameter[] = [];
+  for (const [field, value] of Object.entries((options.where ?? {}) as Where<Record<string, unknown>>)) {
+    if (value === undefined) continue;
+    if (!FIELD.test(field)) throw new InvalidError(`Cannot filter on "${field}".`);
+    if (value === null) {
+      clauses.push(`NOT IS_DEFINED(c.${field}) OR IS_NULL(c.${field})`);
+      continue;
+    }
+    const name = `@p${parameters.length}`;
+    parameters.push({ name, value: value as SqlParameter['value'] });
+    clauses.push(Array.isArray(value) ? `ARRAY_CONTAINS(${name}, c.${field})` : `c.${field} = ${name}`);
+  }
+  let query = 'SELECT * FROM c';
+  if (clauses.length) query += ` WHERE ${clauses.map((c) => `(${c})`).join(' AND ')}`;
+  if (options.orderBy) {
+    if (!FIELD.test(options.orderBy)) throw new InvalidError(`Cannot sort by "${options.orderBy}".`);
+    query += ` ORDER BY c.${options.orderBy} ${options.descending ? 'DESC' : 'ASC'}`;
+  }
+  return { query, parameters };
+}

@@ -1,0 +1,159 @@
+import { timezoneOffsetMinutes } from './timezone';
+import { TIMES_OF_DAY, WEEKDAYS, type MatchPerson } from './types';
+
+/**
+ * Profiles compiled into typed arrays so a pair's fit costs a few bit operations: topics, interests
+ * and languages become bit masks over a shared vocabulary, availability a 21-bit weekday × time mask,
+ * the time zone a number of quarter hours. Lists compare case-insensitively.
+ */
+export interface SideFeatures {
+  readonly n: number;
+  readonly topics: Uint32Array; // n × topicWords
+  readonly interests: Uint32Array; // n × interestWords
+  readonly languages: Uint32Array; // n × languageWords
+  readonly topicCount: Int32Array;
+  readonly slots: Int32Array;
+  /** UTC offset in quarter hours; unknown = UNKNOWN_TZ_MENTOR / UNKNOWN_TZ_MENTEE (never close). */
+  readonly tzQuarters: Int32Array;
+  readonly department: Int32Array; // -1 unknown
+  readonly level: Float64Array; // NaN unknown
+  readonly hireDay: Float64Array; // days since 1970, NaN unknown
+}
+
+export interface Vocabulary {
+  readonly words: number;
+  readonly index: ReadonlyMap<string, number>;
+  /** Display spelling per bit (the first spelling met, people in id order). */
+  readonly names: readonly string[];
+}
+
+export interface Features {
+  readonly topics: Vocabulary;
+  readonly interests: Vocabulary;
+  readonly languages: Vocabulary;
+  readonly departments: readonly string[];
+  readonly mentors: SideFeatures;
+  readonly mentees: SideFeatures;
+}
+
+export const UNKNOWN_TZ_MENTOR = 1_000_000;
+export const UNKNOWN_TZ_MENTEE = -1_000_000;
+const ALL_SLOTS = (1 << (WEEKDAYS.length * TIMES_OF_DAY.length)) - 1;
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+function vocabulary(people: readonly MatchPerson[], pick: (p: MatchPerson) => string[] | undefined): Vocabulary {
+  const seen = new Map<string, string>();
+  for (const p of people) for (const raw of pick(p) ?? []) if (!seen.has(norm(raw))) seen.set(norm(raw), raw.trim());
+  const keys = [...seen.keys()].sort();
+  return {
+    words: Math.max(1, Math.ceil(keys.length / 32)),
+    index: new Map(keys.map((k, i) => [k, i])),
+    names: keys.map((k) => seen.get(k) as string),
+  };
+}
+
+function maskInto(out: Uint32Array, at: number, vocab: Vocabulary, list: readonly string[] | undefined): number {
+  let count = 0;
+  for (const raw of list ?? []) {
+    const bit = vocab.index.get(norm(raw));
+    if (bit === undefined) continue;
+    const word = at * vocab.words + (bit >>> 5);
+    const flag = 1 << (bit & 31);
+    if (((out[word] as number) & flag) === 0) count++;
+    out[word] = (out[word] as number) | flag;
+  }
+  return count;
+}
+
+/** Weekday × time-of-day bits; empty weekdays or times mean "flexible" (all of them). */
+export function slotMask(weekdays: readonly string[] | undefined, times: readonly string[] | undefined): number {
+  const days = weekdays && weekdays.length > 0 ? weekdays.map((d) => WEEKDAYS.indexOf(norm(d) as never)) : [];
+  const parts = times && times.length > 0 ? times.map((t) => TIMES_OF_DAY.indexOf(norm(t) as never)) : [];
+  if (days.length === 0 && parts.length === 0) return ALL_SLOTS;
+  let mask = 0;
+  for (let d = 0; d < WEEKDAYS.length; d++) {
+    if (days.length > 0 && !days.includes(d)) continue;
+    for (let t = 0; t < TIMES_OF_DAY.length; t++) {
+      if (parts.length > 0 && !parts.includes(t)) continue;
+      mask |= 1 << (d * TIMES_OF_DAY.length + t);
+    }
+  }
+  return mask;
+}
+
+function compileSide(
+  people: readonly MatchPerson[],
+  f: Omit<Features, 'mentors' | 'mentees'>,
+  departments: Map<string, number>,
+  unknownTz: number,
+): SideFeatures {
+  const n = people.length;
+  const side = {
+    n,
+    topics: new Uint32Array(n * f.topics.words),
+    interests: new Uint32Array(n * f.interests.words),
+    languages: new Uint32Array(n * f.languages.words),
+    topicCount: new Int32Array(n),
+    slots: new Int32Array(n),
+    tzQuarters: new Int32Array(n),
+    department: new Int32Array(n),
+    level: new Float64Array(n),
+    hireDay: new Float64Array(n),
+  };
+  people.forEach((p, i) => {
+    side.topicCount[i] = maskInto(side.topics, i, f.topics, p.topics);
+    maskInto(side.interests, i, f.interests, p.interests);
+    maskInto(side.languages, i, f.languages, p.languages);
+    side.slots[i] = slotMask(p.weekdays, p.times);
+    const offset = p.timezone === undefined ? null : timezoneOffsetMinutes(p.timezone);
+    side.tzQuarters[i] = offset === null ? unknownTz : Math.round(offset / 15);
+    const dept = p.department === undefined || p.department.trim() === '' ? undefined : norm(p.department);
+    side.department[i] = dept === undefined ? -1 : (departments.get(dept) as number);
+    side.level[i] = typeof p.jobLevel === 'number' ? p.jobLevel : NaN;
+    side.hireDay[i] = p.hireDate === undefined ? NaN : Math.floor(Date.parse(p.hireDate) / 86_400_000);
+  });
+  return side;
+}
+
+/** Compiles both sides (each already sorted by id) against one shared vocabulary. */
+export function compileFeatures(mentors: readonly MatchPerson[], mentees: readonly MatchPerson[]): Features {
+  const everyone = [...mentors, ...mentees];
+  const shared = {
+    topics: vocabulary(everyone, (p) => p.topics),
+    interests: vocabulary(everyone, (p) => p.interests),
+    languages: vocabulary(everyone, (p) => p.languages),
+    departments: [] as string[],
+  };
+  const departments = new Map<string, number>();
+  const deptNames = new Map<string, string>();
+  for (const p of everyone) {
+    if (p.department === undefined || p.department.trim() === '') continue;
+    if (!deptNames.has(norm(p.department))) deptNames.set(norm(p.department), p.department.trim());
+  }
+  [...deptNames.keys()].sort().forEach((k, i) => {
+    departments.set(k, i);
+    shared.departments.push(deptNames.get(k) as string);
+  });
+  return {
+    ...shared,
+    mentors: compileSide(mentors, shared, departments, UNKNOWN_TZ_MENTOR),
+    mentees: compileSide(mentees, shared, departments, UNKNOWN_TZ_MENTEE),
+  };
+}
+
+/** Names of the bits set in both masks (for explanations). */
+export function sharedNames(
+  vocab: Vocabulary,
+  a: Uint32Array,
+  aIndex: number,
+  b: Uint32Array,
+  bIndex: number,
+): string[] {
+  const names: string[] = [];
+  for (let w = 0; w < vocab.words; w++) {
+    const both = (a[aIndex * vocab.words + w] as number) & (b[bIndex * vocab.words + w] as number);
+    for (let bit = 0; bit < 32; bit++) if (both & (1 << bit)) names.push(vocab.names[w * 32 + bit] as string);
+  }
+  return names;
+}

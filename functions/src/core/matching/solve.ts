@@ -1,0 +1,208 @@
+import { candidatePass } from './candidates';
+import { certify } from './certify';
+import { customRows } from './custom-rows';
+import { withEdges, type EdgeSet } from './edge-set';
+import { explainBuiltIn, explainCustom } from './explain-pair';
+import { unmatchedReasons } from './explain-unmatched';
+import { compileFeatures } from './features';
+import { buildScoreTables } from './fit-score';
+import { solveLap, type LapProblem } from './lap-sparse';
+import { prepare } from './prepare';
+import { builtInRows } from './row-source';
+import type { MatchedPair, MatchInput, MatchOptions, MatchResult, MatchWarning, RematchScope } from './types';
+import { validateMatchInput } from './validate';
+
+const DEFAULT_K = 12;
+const DEFAULT_CACHE_CELLS = 160_000_000;
+/** Rounds of solve + dual check; each adds the violating pairs, so this is a safety net only. */
+const MAX_ROUNDS = 30;
+
+/**
+ * The engine: validate → prepare → one scoring pass (sparse candidates + cache) → solve the sparse
+ * assignment → prove optimality over all pairs, adding violators and re-solving until proven →
+ * explain. The objective is lexicographic (most pairs, then highest total fit) through the dummy
+ * cost: every real pair is cheaper than "unmatched" by more than any total fit difference.
+ */
+export function solve(input: MatchInput, scope: RematchScope | undefined, options: MatchOptions): MatchResult {
+  const clock = options.clock ?? (() => 0);
+  const phases: Record<string, number> = {};
+  let mark = clock();
+  const t0 = mark;
+  const lap = (name: string) => {
+    const now = clock();
+    phases[name] = (phases[name] ?? 0) + (now - mark);
+    mark = now;
+  };
+
+  validateMatchInput(input);
+  const p = prepare(input, scope);
+  const f = compileFeatures(p.mentors, p.mentees);
+  const tables = buildScoreTables(input.weights);
+  const warnings: MatchWarning[] = [...p.warnings];
+  const src = input.scores ? customRows(p, f, input.scores, warnings) : builtInRows(p, f, tables);
+  lap('prepare');
+  const k = Math.max(1, Math.floor(options.candidatesPerPerson ?? DEFAULT_K));
+  const pass = candidatePass(src, p.freePlaces, k, options.maxCachedCells ?? DEFAULT_CACHE_CELLS);
+  lap('score');
+
+  const nE = src.mentees;
+  const nM = src.mentors;
+  const mentorSlotStart = new Int32Array(nM + 1);
+  for (let mp = 0; mp < nM; mp++)
+    mentorSlotStart[mp + 1] = (mentorSlotStart[mp] as number) + (p.freePlaces[mp] as number);
+  const places = mentorSlotStart[nM] as number;
+  const rowsAreMentees = nE <= places;
+  const top = Math.max(pass.maxSeen, 0);
+  const dummyCost = top + Math.min(nE, places) * top + 1;
+  let matchedMentor: Int32Array = new Int32Array(nE).fill(-1);
+  let edges = pass.edges;
+  let optimal = pass.maxSeen < 0; // nothing feasible: the empty matching is trivially optimal
+  let rounds = 0;
+  let addedEdges = 0;
+  while (!optimal && rounds < MAX_ROUNDS) {
+    rounds++;
+    const problem = lapProblem(edges, mentorSlotStart, top, dummyCost, rowsAreMentees);
+    const sol = solveLap(problem);
+    matchedMentor = menteePartners(sol.rowMatch, sol.realColumns, mentorSlotStart, nE, rowsAreMentees);
+    lap('solve');
+    const cert = certify(sol, { rowsAreMentees, top, dummyCost, mentorSlotStart }, src, pass.cache, matchedMentor);
+    lap('certify');
+    if (cert.problems.length > 0) {
+      warnings.push({ code: 'not-certified', message: `dual check failed: ${cert.problems.slice(0, 3).join('; ')}` });
+      break;
+    }
+    if (cert.ok) optimal = true;
+    else {
+      edges = withEdges(edges, cert.violations);
+      addedEdges += cert.violationCount;
+    }
+  }
+  if (!optimal && rounds >= MAX_ROUNDS)
+    warnings.push({ code: 'not-certified', message: 'dual check rounds exhausted' });
+
+  const result = assemble(input, p, f, tables, src.unitsPerPoint, pass, matchedMentor);
+  lap('explain');
+  return {
+    ...result,
+    optimal,
+    warnings: [...warnings],
+    stats: {
+      ms: clock() - t0,
+      phases,
+      candidateEdges: edges.mentor.length,
+      rounds,
+      addedEdges,
+      forbiddenByHierarchy: p.conflicts.count,
+    },
+  };
+}
+
+function lapProblem(
+  edges: EdgeSet,
+  mentorSlotStart: Int32Array,
+  top: number,
+  dummyCost: number,
+  rowsAreMentees: boolean,
+): LapProblem {
+  const nE = edges.start.length - 1;
+  const nM = mentorSlotStart.length - 1;
+  const menteeSlots = Int32Array.from({ length: nE + 1 }, (_, i) => i);
+  const cost = new Float64Array(edges.units.length);
+  for (let k = 0; k < cost.length; k++) cost[k] = top - (edges.units[k] as number);
+  if (rowsAreMentees) {
+    return {
+      rowSlotStart: menteeSlots,
+      colSlotStart: mentorSlotStart,
+      adjStart: edges.start,
+      adjCol: edges.mentor,
+      adjCost: cost,
+      dummyCost,
+    };
+  }
+  // Mentor-major transpose (counting sort keeps mentees ascending per mentor).
+  const adjStart = new Int32Array(nM + 1);
+  for (const mp of edges.mentor) adjStart[mp + 1] = (adjStart[mp + 1] as number) + 1;
+  for (let mp = 0; mp < nM; mp++) adjStart[mp + 1] = (adjStart[mp + 1] as number) + (adjStart[mp] as number);
+  const fill = adjStart.slice(0, nM);
+  const adjCol = new Int32Array(cost.length);
+  const adjCost = new Float64Array(cost.length);
+  for (let ep = 0; ep < nE; ep++) {
+    for (let k = edges.start[ep] as number; k < (edges.start[ep + 1] as number); k++) {
+      const mp = edges.mentor[k] as number;
+      const at = fill[mp] as number;
+      adjCol[at] = ep;
+      adjCost[at] = cost[k] as number;
+      fill[mp] = at + 1;
+    }
+  }
+  return { rowSlotStart: mentorSlotStart, colSlotStart: menteeSlots, adjStart, adjCol, adjCost, dummyCost };
+}
+
+/** Active mentor position per active mentee (-1 = none) from the slot assignment. */
+function menteePartners(
+  rowMatch: Int32Array,
+  nC: number,
+  mentorSlotStart: Int32Array,
+  nE: number,
+  rowsAreMentees: boolean,
+): Int32Array {
+  const slotMentor = new Int32Array(mentorSlotStart[mentorSlotStart.length - 1] as number);
+  for (let mp = 0; mp + 1 < mentorSlotStart.length; mp++)
+    slotMentor.fill(mp, mentorSlotStart[mp], mentorSlotStart[mp + 1]);
+  const partner = new Int32Array(nE).fill(-1);
+  for (let r = 0; r < rowMatch.length; r++) {
+    const j = rowMatch[r] as number;
+    if (j >= nC) continue;
+    if (rowsAreMentees) partner[r] = slotMentor[j] as number;
+    else partner[j] = slotMentor[r] as number;
+  }
+  return partner;
+}
+
+function assemble(
+  input: MatchInput,
+  p: ReturnType<typeof prepare>,
+  f: ReturnType<typeof compileFeatures>,
+  tables: ReturnType<typeof buildScoreTables>,
+  unitsPerPoint: number,
+  pass: ReturnType<typeof candidatePass>,
+  matchedMentor: Int32Array,
+): Pick<MatchResult, 'pairs' | 'pairCount' | 'totalScore' | 'unmatched'> {
+  const found: { m: number; e: number; locked: boolean }[] = p.locks.map((l) => ({ ...l, locked: true }));
+  matchedMentor.forEach((mp, ep) => {
+    if (mp >= 0) found.push({ m: p.activeMentors[mp] as number, e: p.activeMentees[ep] as number, locked: false });
+  });
+  found.sort((a, b) => a.m - b.m || a.e - b.e);
+  const mentorPaired = new Uint8Array(p.mentors.length);
+  const menteePaired = new Uint8Array(p.mentees.length);
+  let totalUnits = 0;
+  const pairs: MatchedPair[] = found.map(({ m, e, locked }) => {
+    mentorPaired[m] = 1;
+    menteePaired[e] = 1;
+    let x;
+    if (input.scores) {
+      const raw = input.scores[p.mentorInput[m] as number]?.[p.menteeInput[e] as number] as number;
+      const units = Math.round(raw * unitsPerPoint);
+      x = explainCustom(f, units, units / unitsPerPoint, m, e, locked);
+    } else x = explainBuiltIn(f, tables, m, e, locked);
+    totalUnits += x.units;
+    return {
+      mentor: p.mentors[m]?.id as string,
+      mentee: p.mentees[e]?.id as string,
+      score: x.units / unitsPerPoint,
+      locked,
+      breakdown: x.breakdown,
+      reasons: x.reasons,
+    };
+  });
+  const unmatched = unmatchedReasons({
+    p,
+    f,
+    input,
+    feasibleForMentee: pass.feasibleForMentee,
+    feasibleForMentor: pass.feasibleForMentor,
+    mentorPaired,
+    menteePaired,
+  });
+  return { pairs, pairCount: pairs.length, totalScore: totalUnits / unitsPerPoint, unmatched };
+}

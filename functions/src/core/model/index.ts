@@ -1,0 +1,10 @@
+/** The domain model: plain types and pure functions with their invariants. */
+export * from './common';
+export * from './transitions';
+export * from './programme';
+export * from './participant';
+export * from './pair';
+export * from './meeting';
+export * from './feedback';
+export * from './org-user';
+export * from './audit';

@@ -1,0 +1,72 @@
+import type { Doc, IsoDateTime, Weekday } from './common';
+import { type TransitionTable, assertTransition } from './transitions';
+
+export const MEETING_SCHEMA_VERSION = 1;
+
+export const OCCURRENCE_STATUSES = ['planned', 'held', 'missed', 'moved', 'cancelled'] as const;
+export type OccurrenceStatus = (typeof OCCURRENCE_STATUSES)[number];
+
+/** One session of a series. Start and end are UTC instants; `graphId` is the occurrence's event id once known. */
+export interface Occurrence {
+  index: number;
+  start: IsoDateTime;
+  end: IsoDateTime;
+  status: OccurrenceStatus;
+  graphId?: string;
+  /** Set when the reminder / feedback request for this session went out (timers are idempotent). */
+  remindedAt?: IsoDateTime;
+  feedbackRequestedAt?: IsoDateTime;
+}
+
+export const SERIES_STATUSES = ['pending', 'booked', 'no-slot', 'cancelled'] as const;
+export type SeriesStatus = (typeof SERIES_STATUSES)[number];
+
+export const SERIES_TRANSITIONS: TransitionTable<SeriesStatus> = {
+  pending: ['booked', 'no-slot', 'cancelled'],
+  'no-slot': ['pending', 'booked', 'cancelled'],
+  booked: ['cancelled'],
+  cancelled: [],
+};
+
+/**
+ * A pair's recurring meeting series (or a programme's kick-off / closing event, `kind`), booked in
+ * Outlook through Graph. `transactionId` is deterministic per (programme, pair, series) so a retried
+ * booking finds the event instead of creating a second one.
+ */
+export interface MeetingSeries extends Doc {
+  programmeId: string;
+  kind: 'pair-series' | 'kickoff' | 'closing';
+  pairId?: string;
+  /** Mailbox (user id or address) that organises the event. */
+  organizer: string;
+  attendees: string[];
+  transactionId: string;
+  status: SeriesStatus;
+  graphEventId?: string;
+  joinUrl?: string;
+  weekday?: Weekday;
+  intervalWeeks?: number;
+  /** IANA time zone the recurrence is defined in (the organiser's). */
+  timeZone: string;
+  occurrences: Occurrence[];
+  /** Why booking found no slot, or failed, for the people and the manager. */
+  problem?: string;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+}
+
+export function moveSeries(s: MeetingSeries, to: SeriesStatus, now: IsoDateTime): MeetingSeries {
+  assertTransition('The meeting series', SERIES_TRANSITIONS, s.status, to);
+  return { ...s, status: to, updatedAt: now };
+}
+
+/** Deterministic id for a Graph transactionId: same programme, pair and series → same id. */
+export function seriesTransactionId(programmeId: string, pairOrKind: string, series = 1): string {
+  return `tandem-${programmeId}-${pairOrKind}-${series}`;
+}
+
+/** Sessions held out of sessions planned up to `now` (cancelled ones are not planned). */
+export function heldVsPlanned(s: MeetingSeries, now: IsoDateTime): { held: number; planned: number } {
+  const due = s.occurrences.filter((o) => o.status !== 'cancelled' && o.start <= now);
+  return { held: due.filter((o) => o.status === 'held').length, planned: due.length };
+}

@@ -1,0 +1,84 @@
+/**
+ * The Cosmos DB containers, their partition keys and the schema version each writes. The Cosmos
+ * adapter creates them from this list, and infra/ declares the same (a test compares both).
+ */
+export interface ContainerSpec {
+  name: string;
+  partitionKey: string;
+  schemaVersion: number;
+  /** What lives there, for the README's data-store table. */
+  holds: string;
+}
+
+export const CONTAINERS = {
+  programmes: {
+    name: 'programmes',
+    partitionKey: '/id',
+    schemaVersion: 1,
+    holds: 'Programmes: topics, phase, cadence, settings',
+  },
+  participants: {
+    name: 'participants',
+    partitionKey: '/programmeId',
+    schemaVersion: 1,
+    holds: 'Enrollments: profile, consent, status (id = user id)',
+  },
+  pairs: {
+    name: 'pairs',
+    partitionKey: '/programmeId',
+    schemaVersion: 1,
+    holds: 'Proposed and confirmed pairs with score and reasons',
+  },
+  meetings: {
+    name: 'meetings',
+    partitionKey: '/programmeId',
+    schemaVersion: 1,
+    holds: 'Meeting series, kick-off and closing events, Graph ids',
+  },
+  feedback: {
+    name: 'feedback',
+    partitionKey: '/programmeId',
+    schemaVersion: 1,
+    holds: 'Session feedback (rating, what was learnt)',
+  },
+  assessments: {
+    name: 'assessments',
+    partitionKey: '/programmeId',
+    schemaVersion: 1,
+    holds: 'Start and end self-assessments per topic',
+  },
+  audit: { name: 'audit', partitionKey: '/programmeId', schemaVersion: 1, holds: 'Audit log of programme changes' },
+  directory: {
+    name: 'directory',
+    partitionKey: '/tenantId',
+    schemaVersion: 1,
+    holds: 'Org directory synced from Graph (users, managers)',
+  },
+  state: {
+    name: 'state',
+    partitionKey: '/id',
+    schemaVersion: 1,
+    holds: 'Sync cursors (delta links), timer checkpoints',
+  },
+  idempotency: {
+    name: 'idempotency',
+    partitionKey: '/scope',
+    schemaVersion: 1,
+    holds: 'Idempotency-Key results of creating requests',
+  },
+  conversations: {
+    name: 'conversations',
+    partitionKey: '/userId',
+    schemaVersion: 1,
+    holds: 'Bot conversation references for proactive messages',
+  },
+  jobs: { name: 'jobs', partitionKey: '/programmeId', schemaVersion: 1, holds: 'Matching jobs and their results' },
+  outbox: {
+    name: 'outbox',
+    partitionKey: '/batchId',
+    schemaVersion: 1,
+    holds: 'Fan-out queue of bot messages (invitations, announcements)',
+  },
+} as const satisfies Record<string, ContainerSpec>;
+
+export type ContainerKey = keyof typeof CONTAINERS;

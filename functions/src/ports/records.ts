@@ -1,0 +1,74 @@
+import type { IsoDateTime } from '../core/model';
+
+/** A small singleton record: sync cursors (Graph delta links), timer checkpoints, leases. */
+export interface StateRecord {
+  id: string;
+  schemaVersion: number;
+  value: unknown;
+  updatedAt: IsoDateTime;
+}
+
+/**
+ * Remembers the outcome of a creating request by its Idempotency-Key (per caller and route), so a
+ * double submit returns the first result instead of creating a second record.
+ */
+export interface IdempotencyRecord {
+  /** `${scope}:${key}`. */
+  id: string;
+  schemaVersion: number;
+  /** Caller + route, e.g. `user-id:POST /v1/programmes`. */
+  scope: string;
+  /** Hash of the request body: the same key with another body is a Conflict. */
+  requestHash: string;
+  status: number;
+  body?: unknown;
+  createdAt: IsoDateTime;
+}
+
+/** The bot's conversation with one person, for proactive messages. */
+export interface ConversationRecord {
+  /** The person's Entra object id. */
+  id: string;
+  schemaVersion: number;
+  userId: string;
+  /** The Bot Framework conversation reference, stored as sent by the channel. */
+  reference: Record<string, unknown>;
+  locale?: string;
+  tenantId?: string;
+  updatedAt: IsoDateTime;
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** A long-running job (a matching run), polled by the tab. */
+export interface JobRecord {
+  id: string;
+  schemaVersion: number;
+  programmeId: string;
+  kind: string;
+  status: JobStatus;
+  requestedBy: string;
+  createdAt: IsoDateTime;
+  startedAt?: IsoDateTime;
+  finishedAt?: IsoDateTime;
+  result?: unknown;
+  error?: string;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+/** One message of a fan-out (invitations, announcements), sent at most once. */
+export interface OutboxMessage {
+  id: string;
+  schemaVersion: number;
+  /** The fan-out this message belongs to (the partition key). */
+  batchId: string;
+  recipient: string;
+  payload: Record<string, unknown>;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt?: IsoDateTime;
+  sentAt?: IsoDateTime;
+  lastError?: string;
+  createdAt: IsoDateTime;
+}
