@@ -16,5 +16,7 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swc] },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // As under the Functions host, `app.http` / `app.timer` registrations reach a functions-core module.
+  moduleNameMapper: { '^@azure/functions-core$': '<rootDir>/functions/src/local/functions-core-shim.ts' },
   testTimeout: 30000,
 };

@@ -1,0 +1,9 @@
+/**
+ * The Functions app's entry point (package.json "main"): loading it registers every function with
+ * `app.http` / `app.timer`. The Azure Functions host and the local host (npm start) load this same file.
+ */
+import { app } from '@azure/functions';
+
+app.setup({ enableHttpStream: false });
+
+import './http/health';

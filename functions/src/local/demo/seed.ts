@@ -1,0 +1,91 @@
+/**
+ * Seeds an empty local store with a living demo: the generated organisation (as if synced from
+ * Graph) and programmes in every phase, with participants, pairs, meetings, feedback and
+ * assessments, so a newcomer sees a working product at once. Deterministic; dates follow `now`.
+ */
+import type { Store } from '../../ports/store';
+import type { OrgUser, Programme } from '../../core/model';
+import { generateOrg, type GeneratedUser } from './org';
+import { seededRandom } from './random';
+import { DEMO_ACCOUNTS_STATE_ID, type DemoAccount } from './accounts';
+import { demoProgrammes, type ProgrammePlan } from './programmes';
+import { buildProgrammeData } from './programme-data';
+
+export interface SeedResult {
+  users: number;
+  programmes: number;
+  accounts: DemoAccount[];
+}
+
+/** True when nothing was ever stored (no programme and no directory): then the demo is seeded. */
+export async function isEmptyStore(store: Store, tenantId: string): Promise<boolean> {
+  const [programmes, users] = await Promise.all([
+    store.programmes.list(undefined, { pageSize: 1 }),
+    store.directory.list(tenantId, { pageSize: 1 }),
+  ]);
+  return programmes.items.length === 0 && users.items.length === 0;
+}
+
+export function toOrgUser(u: GeneratedUser, tenantId: string, syncedAt: string): OrgUser {
+  return {
+    id: u.id,
+    schemaVersion: 1,
+    tenantId,
+    displayName: u.displayName,
+    mail: u.mail,
+    userPrincipalName: u.userPrincipalName,
+    ...(u.managerId ? { managerId: u.managerId } : {}),
+    department: u.department,
+    jobTitle: u.jobTitle,
+    officeLocation: u.officeLocation,
+    preferredLanguage: u.preferredLanguage,
+    accountEnabled: u.accountEnabled,
+    userType: u.userType,
+    jobLevel: 7 - Math.min(u.level, 7),
+    hireDate: u.employeeHireDate,
+    syncedAt,
+  };
+}
+
+async function writeAll<T>(items: T[], write: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) await Promise.all(items.slice(i, i + 25).map(write));
+}
+
+export async function seedDemo(
+  store: Store,
+  options: { tenantId: string; now: Date; size?: number },
+): Promise<SeedResult> {
+  const nowIso = options.now.toISOString();
+  const org = generateOrg({ size: options.size ?? 300, seed: 42 });
+  await writeAll(org, (u) => store.directory.create(toOrgUser(u, options.tenantId, nowIso)));
+
+  const rnd = seededRandom(7);
+  const plans: ProgrammePlan[] = demoProgrammes(options.now);
+  const used = new Set<string>();
+  let accounts: DemoAccount[] = [];
+  const hr = org.filter((u) => u.department === 'Human Resources' && u.accountEnabled && u.userType === 'Member');
+  const manager = hr.find((u) => u.level === 2) ?? (hr[0] as GeneratedUser);
+  const reporter = hr.find((u) => u.level === 3 && u.id !== manager.id) ?? (hr[1] as GeneratedUser);
+  used.add(manager.id).add(reporter.id);
+
+  for (const plan of plans) {
+    const data = buildProgrammeData(plan, org, used, rnd, { now: options.now, createdBy: manager.id });
+    const programme: Programme = data.programme;
+    await store.programmes.create(programme);
+    await writeAll(data.participants, (p) => store.participants.create(p));
+    await writeAll(data.pairs, (p) => store.pairs.create(p));
+    await writeAll(data.meetings, (m) => store.meetings.create(m));
+    await writeAll(data.feedback, (f) => store.feedback.create(f));
+    await writeAll(data.assessments, (a) => store.assessments.create(a));
+    await writeAll(data.audit, (a) => store.audit.create(a));
+    if (plan.showcase && data.showcase) accounts = data.showcase;
+  }
+
+  accounts = [
+    ...accounts,
+    { kind: 'manager', userId: manager.id, displayName: manager.displayName, roles: ['Programme.Manage'] },
+    { kind: 'hr', userId: reporter.id, displayName: reporter.displayName, roles: ['Reports.Read'] },
+  ];
+  await store.state.upsert({ id: DEMO_ACCOUNTS_STATE_ID, schemaVersion: 1, value: accounts, updatedAt: nowIso });
+  return { users: org.length, programmes: plans.length, accounts };
+}

@@ -1,0 +1,92 @@
+/**
+ * The whole app on one machine: local stand-ins, the Functions app on the local host, the embedded
+ * store (seeded with the demo when empty) and the tab's static files. Used by `npm start` and by the
+ * end-to-end tests (on a free port and a temporary data folder).
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { installFunctionsCore } from './install-functions-core';
+import { LOCAL_COMPONENTS, type StartedComponent } from './components';
+import { createLocalHost, type LocalHost } from './host';
+import { registrations } from './functions-core-shim';
+import { loadConfig } from '../config';
+import { createServices, disposeServices, setServices, type Services } from '../composition';
+import { isEmptyStore, seedDemo, type SeedResult } from './demo/seed';
+
+export interface LocalStackOptions {
+  /** 0 picks a free port. */
+  port: number;
+  dataDir: string;
+  /** Seed the demo when the store is empty (default true). */
+  seed?: boolean;
+  runTimers?: boolean;
+  /** Folder of the built tab (default tab/dist when it exists). */
+  staticDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  baseUrl: string;
+  services: Services;
+  host: LocalHost;
+  components: StartedComponent[];
+  seeded?: SeedResult;
+  close(): Promise<void>;
+}
+
+const ROOT = resolve(__dirname, '../../..');
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  installFunctionsCore();
+  const log = options.log ?? (() => {});
+  const components: StartedComponent[] = [];
+  const close = async () => {
+    await Promise.allSettled(components.map((c) => c.close()));
+    await disposeServices();
+  };
+  try {
+    const operatorEnv = { ...process.env };
+    // The app's port is fixed before components start, so they can point back at it (e.g. bot URLs).
+    const appBaseUrl = `http://localhost:${options.port}`;
+    for (const component of LOCAL_COMPONENTS) {
+      const started = await component.start({ dataDir: options.dataDir, env: operatorEnv, appBaseUrl });
+      if (!started) continue;
+      components.push(started);
+      for (const [name, value] of Object.entries(started.env)) process.env[name] = value;
+    }
+    process.env.TANDEM_DATA_DIR = options.dataDir;
+    const services = await createServices(loadConfig(process.env));
+    setServices(services);
+
+    let seeded: SeedResult | undefined;
+    if ((options.seed ?? true) && (await isEmptyStore(services.store, services.config.tenantId))) {
+      seeded = await seedDemo(services.store, { tenantId: services.config.tenantId, now: services.clock.now() });
+      log(`Seeded the demo: ${seeded.users} people, ${seeded.programmes} programmes.`);
+    }
+
+    // Loading the app's entry registers its functions with the local functions-core.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('../index');
+    const staticDir = options.staticDir ?? join(ROOT, 'tab', 'dist');
+    const host = createLocalHost({
+      registrations: registrations(),
+      ...(existsSync(staticDir) ? { staticDir } : {}),
+      runTimers: options.runTimers ?? false,
+    });
+    const baseUrl = await host.listen(options.port);
+    return {
+      baseUrl,
+      services,
+      host,
+      components,
+      ...(seeded ? { seeded } : {}),
+      async close() {
+        await host.close();
+        await close();
+      },
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
