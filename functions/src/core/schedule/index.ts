@@ -1,0 +1,4 @@
+/** Scheduling: wall-clock time in IANA zones, weekly recurrence and the pair slot finder. Pure. */
+export * from './zoned-time';
+export * from './recurrence';
+export * from './find-slot';
