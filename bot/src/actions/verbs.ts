@@ -1,0 +1,24 @@
+/** The verbs of Tandem's card actions (Action.Execute `verb`, and `verb` inside Action.Submit data). */
+export const VERBS = [
+  'help',
+  'showStatus',
+  'refresh',
+  'optIn',
+  'declineInvitation',
+  'completeTraining',
+  'acceptProposal',
+  'declineProposal',
+  'pickAnotherDay',
+  'submitFeedback',
+  'submitAssessment',
+  'pause',
+  'resume',
+  'leave',
+  'registerInterest',
+  'shareTestimonial',
+] as const;
+export type Verb = (typeof VERBS)[number];
+
+/** Cards that can be re-rendered from the current state (the `refresh` verb's `card`). */
+export const REFRESHABLE = ['invitation', 'training', 'proposal', 'feedback', 'assessment', 'membership'] as const;
+export type RefreshableCard = (typeof REFRESHABLE)[number];
