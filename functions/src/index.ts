@@ -7,3 +7,4 @@ import { app } from '@azure/functions';
 app.setup({ enableHttpStream: false });
 
 import './http/health';
+import './http/tab-static';
