@@ -1,0 +1,12 @@
+// Parameters for `az deployment group create -f infra/main.bicep -p infra/main.bicepparam`.
+// Values come from environment variables so nothing tenant-specific is committed; no secrets exist.
+using './main.bicep'
+
+param baseName = readEnvironmentVariable('TANDEM_BASE_NAME', 'tandem')
+param entraAppClientId = readEnvironmentVariable('AAD_APP_CLIENT_ID', '')
+param cosmosDatabaseName = 'tandem'
+param cosmosBackupTier = 'Continuous7Days'
+param instanceMemoryMB = 2048
+param maximumInstanceCount = 40
+param alwaysReadyHttpInstances = int(readEnvironmentVariable('TANDEM_ALWAYS_READY', '0'))
+param logRetentionDays = 30

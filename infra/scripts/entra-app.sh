@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Creates or updates Tandem's Entra app registration, idempotently, with the Azure CLI (az >= 2.60,
+# signed in with `az login` as someone who may create apps and grant admin consent: Global
+# Administrator or Privileged Role Administrator). What it sets up and why: docs/deployment.md.
+#
+#   infra/scripts/entra-app.sh --domain <tandemDomain> --identity-principal-id <identityPrincipalId> \
+#     [--app-id <existing client id>] [--name Tandem] [--calendars exchange-rbac|entra] \
+#     [--managers-group <group object id>] [--hr-group <group object id>]
+#
+# --domain and --identity-principal-id are outputs of infra/main.bicep. The script prints
+# AAD_APP_CLIENT_ID=<client id> last (and `::set-teamsfx-env` for the Microsoft 365 Agents Toolkit).
+set -euo pipefail
+
+GRAPH_APP_ID=00000003-0000-0000-c000-000000000000
+# Microsoft Graph application permissions (app role ids, the same in every tenant).
+USER_READ_ALL=df021288-bdef-4463-88db-98f22de89214                 # User.Read.All: directory and managers
+CALENDARS_READ_WRITE=ef54d2bf-783f-4e0f-bca1-3210c0444d99          # Calendars.ReadWrite: meeting series, free/busy
+TEAMS_APP_INSTALL_SELF_FOR_USER=908de74d-f8b2-4d6b-a9ed-2a17b3b78179 # TeamsAppInstallation.ReadWriteSelfForUser.All
+# Teams clients allowed to get a token for the tab without a consent prompt (tab SSO).
+TEAMS_DESKTOP_MOBILE=1fec8e78-bce4-4aaf-ab1b-5451cc387264
+TEAMS_WEB=5e3ce6c0-2b1f-4285-8d4b-75ee78787346
+# Ids of Tandem's own scope and app roles: fixed, so re-running the script changes nothing.
+SCOPE_ACCESS_AS_USER=d722c206-89e4-49d4-8ffc-cf98ac89cb34
+ROLE_PROGRAMME_MANAGE=3da94e07-5ee0-4df1-92c1-7250a3a991c9
+ROLE_REPORTS_READ=cb853493-c895-4477-a89f-9022d5e28082
+
+NAME=Tandem
+APP_ID=${AAD_APP_CLIENT_ID:-}
+DOMAIN=""
+IDENTITY_PRINCIPAL_ID=""
+CALENDARS=exchange-rbac
+MANAGERS_GROUP=""
+HR_GROUP=""
+
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+while (($#)); do
+  case "$1" in
+    --domain) DOMAIN=${2:-}; shift 2 ;;
+    --identity-principal-id) IDENTITY_PRINCIPAL_ID=${2:-}; shift 2 ;;
+    --app-id) APP_ID=${2:-}; shift 2 ;;
+    --name) NAME=${2:-}; shift 2 ;;
+    --calendars) CALENDARS=${2:-}; shift 2 ;;
+    --managers-group) MANAGERS_GROUP=${2:-}; shift 2 ;;
+    --hr-group) HR_GROUP=${2:-}; shift 2 ;;
+    -h | --help) usage ;;
+    *) echo "Unknown argument: $1" >&2; usage ;;
+  esac
+done
+[[ -n "$DOMAIN" ]] || { echo "--domain is required (output tandemDomain of infra/main.bicep)." >&2; exit 2; }
+[[ "$DOMAIN" != *"/"* ]] || { echo "--domain is a host name without https:// or a path, got $DOMAIN." >&2; exit 2; }
+[[ -n "$IDENTITY_PRINCIPAL_ID" ]] || { echo "--identity-principal-id is required (output identityPrincipalId)." >&2; exit 2; }
+[[ "$CALENDARS" == exchange-rbac || "$CALENDARS" == entra ]] || { echo "--calendars is exchange-rbac or entra." >&2; exit 2; }
+
+TENANT_ID=$(az account show --query tenantId -o tsv)
+graph() { az rest --only-show-errors --method "$1" --url "https://graph.microsoft.com/v1.0$2" ${3:+--headers Content-Type=application/json --body "$3"}; }
+
+# 1. The app registration (single tenant), found by client id or display name, else created.
+if [[ -z "$APP_ID" ]]; then
+  APP_ID=$(az ad app list --display-name "$NAME" --query "[0].appId" -o tsv)
+fi
+if [[ -z "$APP_ID" ]]; then
+  APP_ID=$(az ad app create --display-name "$NAME" --sign-in-audience AzureADMyOrg --query appId -o tsv)
+  echo "Created app registration $NAME ($APP_ID)." >&2
+fi
+OBJECT_ID=$(az ad app show --id "$APP_ID" --query id -o tsv)
+
+# 2. The API the tab calls: api://<domain>/<client id>, v2 tokens, scope access_as_user.
+graph PATCH "/applications/$OBJECT_ID" "{
+  \"identifierUris\": [\"api://$DOMAIN/$APP_ID\"],
+  \"api\": {
+    \"requestedAccessTokenVersion\": 2,
+    \"oauth2PermissionScopes\": [{
+      \"id\": \"$SCOPE_ACCESS_AS_USER\", \"value\": \"access_as_user\", \"type\": \"User\", \"isEnabled\": true,
+      \"adminConsentDisplayName\": \"Use Tandem as the signed-in user\",
+      \"adminConsentDescription\": \"Lets Teams call Tandem's API for the signed-in user.\",
+      \"userConsentDisplayName\": \"Use Tandem as you\",
+      \"userConsentDescription\": \"Lets Teams call Tandem's API for you.\"
+    }]
+  }
+}"
+# Pre-authorising needs the scope to exist first, hence a second request.
+graph PATCH "/applications/$OBJECT_ID" "{
+  \"api\": { \"preAuthorizedApplications\": [
+    { \"appId\": \"$TEAMS_DESKTOP_MOBILE\", \"delegatedPermissionIds\": [\"$SCOPE_ACCESS_AS_USER\"] },
+    { \"appId\": \"$TEAMS_WEB\", \"delegatedPermissionIds\": [\"$SCOPE_ACCESS_AS_USER\"] }
+  ] }
+}"
+
+# 3. App roles for the tab's admin and reporting views (the API checks the roles claim).
+graph PATCH "/applications/$OBJECT_ID" "{
+  \"appRoles\": [
+    { \"id\": \"$ROLE_PROGRAMME_MANAGE\", \"value\": \"Programme.Manage\", \"isEnabled\": true,
+      \"allowedMemberTypes\": [\"User\"], \"displayName\": \"Programme manager\",
+      \"description\": \"Create and run reverse-mentoring programmes: invite, match, publish, announce.\" },
+    { \"id\": \"$ROLE_REPORTS_READ\", \"value\": \"Reports.Read\", \"isEnabled\": true,
+      \"allowedMemberTypes\": [\"User\"], \"displayName\": \"Report reader (HR)\",
+      \"description\": \"See anonymised programme reports; never individual feedback.\" }
+  ]
+}"
+
+# 4. Graph application permissions the app requests (shown on the consent screen).
+graph PATCH "/applications/$OBJECT_ID" "{
+  \"requiredResourceAccess\": [{ \"resourceAppId\": \"$GRAPH_APP_ID\", \"resourceAccess\": [
+    { \"id\": \"$USER_READ_ALL\", \"type\": \"Role\" },
+    { \"id\": \"$CALENDARS_READ_WRITE\", \"type\": \"Role\" },
+    { \"id\": \"$TEAMS_APP_INSTALL_SELF_FOR_USER\", \"type\": \"Role\" }
+  ] }]
+}"
+
+# 5. The service principal (enterprise app) in this tenant.
+SP_ID=$(az ad sp list --filter "appId eq '$APP_ID'" --query "[0].id" -o tsv)
+if [[ -z "$SP_ID" ]]; then SP_ID=$(az ad sp create --id "$APP_ID" --query id -o tsv); fi
+GRAPH_SP_ID=$(az ad sp list --filter "appId eq '$GRAPH_APP_ID'" --query "[0].id" -o tsv)
+
+# 6. Admin consent, one application permission at a time. Calendars.ReadWrite granted here is
+# tenant-wide; with --calendars exchange-rbac (the default) it is granted in Exchange Online
+# instead, scoped to the mailboxes Tandem may book in (infra/scripts/exchange-rbac.ps1).
+grant() {
+  local role=$1 existing
+  existing=$(az rest --only-show-errors --method GET \
+    --url "https://graph.microsoft.com/v1.0/servicePrincipals/$SP_ID/appRoleAssignments" \
+    --query "value[?appRoleId=='$role' && resourceId=='$GRAPH_SP_ID'] | length(@)" -o tsv)
+  if [[ "$existing" == "0" ]]; then
+    graph POST "/servicePrincipals/$GRAPH_SP_ID/appRoleAssignedTo" \
+      "{ \"principalId\": \"$SP_ID\", \"resourceId\": \"$GRAPH_SP_ID\", \"appRoleId\": \"$role\" }" >/dev/null
+  fi
+}
+grant "$USER_READ_ALL"
+grant "$TEAMS_APP_INSTALL_SELF_FOR_USER"
+if [[ "$CALENDARS" == entra ]]; then grant "$CALENDARS_READ_WRITE"; fi
+
+# 7. The Functions app signs in as this app with its managed identity (federated credential):
+# no client secret exists.
+if [[ -z $(az ad app federated-credential list --id "$APP_ID" --query "[?name=='tandem-functions'].name" -o tsv) ]]; then
+  az ad app federated-credential create --id "$APP_ID" --only-show-errors --parameters "{
+    \"name\": \"tandem-functions\",
+    \"issuer\": \"https://login.microsoftonline.com/$TENANT_ID/v2.0\",
+    \"subject\": \"$IDENTITY_PRINCIPAL_ID\",
+    \"audiences\": [\"api://AzureADTokenExchange\"],
+    \"description\": \"Tandem Functions app's user-assigned managed identity\"
+  }" >/dev/null
+fi
+
+# 8. Optional: give groups the app roles.
+assign_role() {
+  local group=$1 role=$2 existing
+  [[ -n "$group" ]] || return 0
+  existing=$(az rest --only-show-errors --method GET \
+    --url "https://graph.microsoft.com/v1.0/servicePrincipals/$SP_ID/appRoleAssignedTo" \
+    --query "value[?principalId=='$group' && appRoleId=='$role'] | length(@)" -o tsv)
+  if [[ "$existing" == "0" ]]; then
+    graph POST "/servicePrincipals/$SP_ID/appRoleAssignedTo" \
+      "{ \"principalId\": \"$group\", \"resourceId\": \"$SP_ID\", \"appRoleId\": \"$role\" }" >/dev/null
+  fi
+}
+assign_role "$MANAGERS_GROUP" "$ROLE_PROGRAMME_MANAGE"
+assign_role "$HR_GROUP" "$ROLE_REPORTS_READ"
+
+if [[ "$CALENDARS" == exchange-rbac ]]; then
+  echo "Calendars.ReadWrite is not granted in Entra ID. An Exchange administrator grants it, scoped, with" >&2
+  echo "  pwsh infra/scripts/exchange-rbac.ps1 -AppId $APP_ID -ServicePrincipalId $SP_ID -GroupIdentity <mail-enabled group>" >&2
+fi
+if [[ -n "${TEAMSFX_ENV:-}" ]]; then echo "::set-teamsfx-env AAD_APP_CLIENT_ID=$APP_ID"; fi
+echo "AAD_APP_CLIENT_ID=$APP_ID"
