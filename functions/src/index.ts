@@ -8,3 +8,6 @@ app.setup({ enableHttpStream: false });
 
 import './http/health';
 import './http/tab-static';
+import './http/messages';
+import './timers/outbox-dispatch';
+import './timers/org-sync';

@@ -15,7 +15,7 @@ import { feedbackCard } from './feedback-card';
 import { assessmentCard } from './assessment-card';
 import { membershipCard } from './membership-card';
 import { announcementCard, testimonialCard } from './communication-cards';
-import { pairEndedCard, pairHealthCard, phaseCard } from './status-cards';
+import { pairEndedCard, pairHealthCard, phaseCard, unavailableCard } from './status-cards';
 
 const programme: Programme = {
   id: 'sample-programme',
@@ -223,6 +223,7 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
   },
   { name: 'testimonial', build: (t) => testimonialCard(t, { programme }) },
   { name: 'pair-ended', build: (t) => pairEndedCard(t, { programme, programmeClosed: false }) },
+  { name: 'unavailable', build: (t) => unavailableCard(t) },
   { name: 'phase-changed', build: (t) => phaseCard(t, { programme, phase: 'execution' }) },
   {
     name: 'pair-health',

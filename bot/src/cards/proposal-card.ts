@@ -40,7 +40,9 @@ export interface ProposalCardModel {
 export function reasonLines(t: Translator, reasons: Reason[]): string[] {
   const lines = reasons
     .filter((r) => r.key !== 'reason.customScore')
-    .map((r) => formatReason(r.key, (r.params ?? {}) as Record<string, string | number>, t.locale));
+    .map((r) => formatReason(r.key, (r.params ?? {}) as Record<string, string | number>, t.locale))
+    // A reason whose parameters did not come along would show "{name}": leave it out.
+    .filter((line) => !/\{\w+\}/.test(line) && !line.startsWith('reason.'));
   return lines.length ? lines : [t.t('reason.generic')];
 }
 

@@ -75,3 +75,8 @@ export function pairHealthCard(t: Translator, model: PairHealthCardModel): Adapt
     model.openUrl ? [openUrl(t.t('health.open'), model.openUrl)] : [],
   );
 }
+
+/** The answer to an action on something the person may not (or no longer) act on; reveals nothing. */
+export function unavailableCard(t: Translator): AdaptiveCard {
+  return card([heading('Tandem'), text(t.t('common.unavailable'))]);
+}

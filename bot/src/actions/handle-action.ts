@@ -1,0 +1,302 @@
+/**
+ * The one place where a card action becomes a use case call: validate the payload like API input,
+ * call the app's use case as the person who clicked (the use case checks that it is their own
+ * enrollment, pair or session), then answer with the current card. Repeating an action is harmless
+ * (the use cases are idempotent or answer Conflict, which shows the current card); an action on an
+ * outdated card answers with the current one and a note; anything the person may not act on answers
+ * with a card that reveals nothing.
+ */
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidError,
+  NotFoundError,
+  isDomainError,
+} from '../../../functions/src/core/errors';
+import type { Participant } from '../../../functions/src/core/model';
+import {
+  leaveProgramme,
+  optInto,
+  pauseParticipation,
+  recordTraining,
+  resumeParticipation,
+  updateProfile,
+} from '../../../functions/src/app/enrollment';
+import { answerProposal } from '../../../functions/src/app/pairs';
+import { submitAssessment, submitFeedback } from '../../../functions/src/app/feedback';
+import { loadProgramme } from '../../../functions/src/app/support/access';
+import { parseInput } from '../../../functions/src/app/schemas/parse';
+import { optInSchema } from '../../../functions/src/app/schemas/enrollment';
+import { assessmentSchema, feedbackSchema } from '../../../functions/src/app/schemas/steering';
+import { declineSchema } from '../../../functions/src/app/schemas/pairs';
+import { weekdaySchema, timeOfDaySchema, textSchema } from '../../../functions/src/app/schemas/common';
+import type { AdaptiveCard } from '../cards/elements';
+import { unavailableCard } from '../cards/status-cards';
+import { TRAINING_STEPS } from '../cards/training-card';
+import type { ActionContext } from './context';
+import {
+  envelopeOf,
+  listInput,
+  numberInput,
+  textInputValue,
+  toggleInput,
+  type ActionPayload,
+  type Envelope,
+} from './payload';
+import {
+  assessmentView,
+  feedbackView,
+  invitationView,
+  membershipView,
+  noSlotView,
+  proposalView,
+  testimonialView,
+  trainingView,
+  welcomeView,
+  type ViewNotes,
+} from './views';
+import { z } from 'zod';
+
+/** What the bot answers: the card that replaces the clicked one, and cards to post after it. */
+export interface ActionResult {
+  card: AdaptiveCard;
+  followUps?: AdaptiveCard[];
+}
+
+/** Fallback time zone when Teams did not say (the activity's localTimezone is missing). */
+export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
+
+function need<T>(value: T | undefined, field: string): T {
+  if (value === undefined) throw new InvalidError(`The card did not say which ${field}.`, { [field]: ['required'] });
+  return value;
+}
+
+/** The card a verb is about, re-rendered from the current state (with a note). */
+async function subjectView(ctx: ActionContext, e: Envelope, notes: ViewNotes): Promise<AdaptiveCard> {
+  const programmeId = need(e.programmeId, 'programmeId');
+  const card = e.verb === 'refresh' ? e.card : VIEW_OF_VERB[e.verb];
+  switch (card) {
+    case 'invitation':
+      return invitationView(ctx, programmeId, notes);
+    case 'training':
+      return trainingView(ctx, programmeId, notes);
+    case 'proposal':
+      return proposalView(ctx, programmeId, need(e.pairId, 'pairId'), notes);
+    case 'feedback':
+      return feedbackView(
+        ctx,
+        programmeId,
+        need(e.pairId, 'pairId'),
+        need(e.occurrenceIndex, 'occurrenceIndex'),
+        notes,
+      );
+    case 'assessment':
+      return assessmentView(ctx, programmeId, need(e.kind, 'kind'), notes);
+    case 'membership':
+      return membershipView(ctx, programmeId, notes);
+    case 'no-slot':
+      return noSlotView(ctx, programmeId, need(e.pairId, 'pairId'), notes);
+    case 'testimonial':
+      return testimonialView(ctx, programmeId, notes);
+    default:
+      throw new NotFoundError('This card has no current state.');
+  }
+}
+
+type View =
+  'invitation' | 'training' | 'proposal' | 'feedback' | 'assessment' | 'membership' | 'no-slot' | 'testimonial';
+const VIEW_OF_VERB: Partial<Record<Envelope['verb'], View>> = {
+  optIn: 'invitation',
+  declineInvitation: 'invitation',
+  completeTraining: 'training',
+  acceptProposal: 'proposal',
+  declineProposal: 'proposal',
+  pickAnotherDay: 'no-slot',
+  submitFeedback: 'feedback',
+  submitAssessment: 'assessment',
+  pause: 'membership',
+  resume: 'membership',
+  leave: 'membership',
+  shareTestimonial: 'testimonial',
+};
+
+function invalidText(ctx: ActionContext, err: InvalidError): string {
+  const fields = Object.entries(err.fields).map(([field, messages]) => `${field}: ${messages.join(', ')}`);
+  return ctx.t.t('common.invalid', { message: fields.length ? fields.join('; ') : err.message });
+}
+
+function profileDraft(fields: Record<string, unknown>): Partial<Participant> {
+  const role = fields.role === 'mentor' || fields.role === 'mentee' ? fields.role : undefined;
+  return {
+    ...(role ? { role } : {}),
+    teachTopics: listInput(fields.teachTopics),
+    learnTopics: listInput(fields.learnTopics),
+    interests: listInput(fields.interests),
+    languages: listInput(fields.languages),
+    weekdays: listInput(fields.weekdays) as Participant['weekdays'],
+    times: listInput(fields.times) as Participant['times'],
+  };
+}
+
+/** Runs the verb's use case; returns the notes for the card shown afterwards. */
+async function run(
+  ctx: ActionContext,
+  e: Envelope,
+  fields: Record<string, unknown>,
+): Promise<ViewNotes | ActionResult> {
+  const { deps, caller } = ctx;
+  const me = caller.userId;
+  switch (e.verb) {
+    case 'help':
+    case 'showStatus':
+    case 'refresh':
+      return {};
+    case 'optIn': {
+      const programmeId = need(e.programmeId, 'programmeId');
+      if (!toggleInput(fields.consent))
+        throw new InvalidError(ctx.t.t('invitation.consentError'), { consent: [ctx.t.t('invitation.consentError')] });
+      const draft = profileDraft(fields);
+      const version = e.consentTextVersion ?? (await loadProgramme(deps, programmeId)).consentTextVersion;
+      const input = parseInput(optInSchema, {
+        profile: { ...draft, timeZone: ctx.timeZone ?? DEFAULT_TIME_ZONE },
+        consentTextVersion: version,
+      });
+      try {
+        await optInto(deps, caller, programmeId, me, input);
+      } catch (err) {
+        // Opting in twice (a double click, a second device) is harmless: show where things stand.
+        if (err instanceof ConflictError && /already opted in/.test(err.message)) return {};
+        throw err;
+      }
+      return {};
+    }
+    case 'declineInvitation':
+      await leaveProgramme(deps, caller, need(e.programmeId, 'programmeId'), me);
+      return {};
+    case 'completeTraining': {
+      const missing = TRAINING_STEPS.filter((step) => !toggleInput(fields[`step_${step}`]));
+      if (missing.length)
+        throw new InvalidError(
+          ctx.t.t('training.allRequired'),
+          Object.fromEntries(missing.map((s) => [`step_${s}`, ['required']])),
+        );
+      await recordTraining(deps, caller, need(e.programmeId, 'programmeId'), me);
+      return {};
+    }
+    case 'acceptProposal':
+    case 'declineProposal': {
+      const accept = e.verb === 'acceptProposal';
+      const { reason } = accept
+        ? { reason: undefined }
+        : parseInput(declineSchema, { reason: textInputValue(fields.reason) });
+      await answerProposal(deps, caller, need(e.programmeId, 'programmeId'), need(e.pairId, 'pairId'), accept, reason);
+      return {};
+    }
+    case 'pickAnotherDay': {
+      const input = parseInput(z.strictObject({ weekday: weekdaySchema, times: z.array(timeOfDaySchema).max(3) }), {
+        weekday: fields.weekday,
+        times: listInput(fields.times),
+      });
+      if (!ctx.optional?.pickAnotherDay) throw new ForbiddenError('Picking another day is not available.');
+      await ctx.optional.pickAnotherDay(
+        deps,
+        caller,
+        need(e.programmeId, 'programmeId'),
+        need(e.pairId, 'pairId'),
+        input,
+      );
+      return {};
+    }
+    case 'submitFeedback': {
+      const input = parseInput(feedbackSchema, {
+        pairId: need(e.pairId, 'pairId'),
+        occurrenceIndex: need(e.occurrenceIndex, 'occurrenceIndex'),
+        rating: numberInput(fields.rating),
+        held: toggleInput(fields.held),
+        ...(textInputValue(fields.learnt) ? { learnt: textInputValue(fields.learnt) } : {}),
+        ...(textInputValue(fields.nextTopic) ? { nextTopic: textInputValue(fields.nextTopic) } : {}),
+      });
+      await submitFeedback(deps, caller, need(e.programmeId, 'programmeId'), input);
+      return { saved: true };
+    }
+    case 'submitAssessment': {
+      const programmeId = need(e.programmeId, 'programmeId');
+      const ratings = Object.fromEntries(
+        Object.entries(fields)
+          .filter(([name]) => name.startsWith('rating_'))
+          .map(([name, value]) => [name.slice('rating_'.length), numberInput(value)]),
+      );
+      const input = parseInput(assessmentSchema, { ratings });
+      await submitAssessment(deps, caller, programmeId, need(e.kind, 'kind'), input);
+      const testimonial = textInputValue(fields.testimonial);
+      if (testimonial && toggleInput(fields.testimonialConsent)) {
+        await updateProfile(deps, caller, programmeId, me, {
+          testimonial: parseInput(textSchema(280, 1), testimonial),
+        });
+      }
+      return { saved: true };
+    }
+    case 'pause':
+      await pauseParticipation(deps, caller, need(e.programmeId, 'programmeId'), me);
+      return {};
+    case 'resume':
+      await resumeParticipation(deps, caller, need(e.programmeId, 'programmeId'), me);
+      return {};
+    case 'leave':
+      await leaveProgramme(deps, caller, need(e.programmeId, 'programmeId'), me);
+      return {};
+    case 'shareTestimonial': {
+      const text = parseInput(textSchema(280, 1), fields.text ?? '');
+      if (!toggleInput(fields.consent))
+        throw new InvalidError(ctx.t.t('testimonial.consent'), { consent: [ctx.t.t('common.required')] });
+      await updateProfile(deps, caller, need(e.programmeId, 'programmeId'), me, { testimonial: text });
+      return { saved: true };
+    }
+    case 'registerInterest': {
+      if (!ctx.optional?.registerInterest) throw new ForbiddenError('The interest list is not available.');
+      await ctx.optional.registerInterest(deps, caller, need(e.programmeId, 'programmeId'));
+      return {};
+    }
+  }
+}
+
+function isResult(value: ViewNotes | ActionResult): value is ActionResult {
+  return 'card' in value;
+}
+
+/** Handles one card action as the caller; never throws for a person's mistake or an outdated card. */
+export async function handleCardAction(ctx: ActionContext, payload: ActionPayload): Promise<ActionResult> {
+  let envelope: Envelope;
+  try {
+    envelope = envelopeOf(payload);
+  } catch (err) {
+    if (err instanceof InvalidError) return { card: unavailableCard(ctx.t) };
+    throw err;
+  }
+  const view = async (notes: ViewNotes): Promise<ActionResult> => {
+    if (envelope.verb === 'help' || envelope.verb === 'showStatus' || !envelope.programmeId) {
+      const welcome = await welcomeView(ctx);
+      return { card: welcome };
+    }
+    try {
+      return { card: await subjectView(ctx, envelope, notes) };
+    } catch (err) {
+      if (err instanceof ForbiddenError || err instanceof NotFoundError || err instanceof InvalidError)
+        return { card: unavailableCard(ctx.t) };
+      throw err;
+    }
+  };
+  try {
+    const outcome = await run(ctx, envelope, payload.fields);
+    return isResult(outcome) ? outcome : await view(outcome);
+  } catch (err) {
+    if (!isDomainError(err)) throw err;
+    if (err instanceof InvalidError) {
+      const draft = envelope.verb === 'optIn' ? { draft: profileDraft(payload.fields) } : {};
+      return view({ error: invalidText(ctx, err), ...draft });
+    }
+    if (err instanceof ConflictError) return view({ notice: ctx.t.t('common.outdated') });
+    if (err instanceof ForbiddenError || err instanceof NotFoundError) return { card: unavailableCard(ctx.t) };
+    throw err;
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * The current card for a subject (an invitation, a proposal, a session's feedback, ...), rendered
+ * from the stored state through the app's read use cases with the caller: a card only ever shows
+ * what that person may see, and an outdated card is answered with this one.
+ */
+import {
+  isEnrollmentOpen,
+  partnerOf,
+  roleIn,
+  type AssessmentKind,
+  type Pair,
+  type Participant,
+} from '../../../functions/src/core/model';
+import { getParticipant } from '../../../functions/src/app/enrollment';
+import { getPair } from '../../../functions/src/app/pairs';
+import { listOwnAssessments, listOwnFeedback, seriesOfPair } from '../../../functions/src/app/feedback';
+import { loadVisibleProgramme } from '../../../functions/src/app/support/access';
+import { describeMe } from '../../../functions/src/app/me';
+import { NotFoundError } from '../../../functions/src/core/errors';
+import type { ActionContext } from './context';
+import type { AdaptiveCard } from '../cards/elements';
+import { invitationCard } from '../cards/invitation-card';
+import { trainingCard } from '../cards/training-card';
+import { proposalCard, type ProposalState } from '../cards/proposal-card';
+import { feedbackCard } from '../cards/feedback-card';
+import { assessmentCard } from '../cards/assessment-card';
+import { membershipCard } from '../cards/membership-card';
+import { noSlotCard } from '../cards/series-cards';
+import { welcomeCard } from '../cards/welcome-card';
+import { testimonialCard } from '../cards/communication-cards';
+
+/** Extra lines a re-rendered card shows: a validation error, "this card was outdated", "saved". */
+export interface ViewNotes {
+  /** What the person entered in a form that was not valid, shown again instead of the stored values. */
+  draft?: Partial<Participant>;
+  error?: string;
+  notice?: string;
+  saved?: boolean;
+}
+
+async function displayName(ctx: ActionContext, userId: string): Promise<string> {
+  return (await ctx.deps.directory.getUser(userId))?.displayName ?? userId;
+}
+
+export async function invitationView(
+  ctx: ActionContext,
+  programmeId: string,
+  notes: ViewNotes = {},
+): Promise<AdaptiveCard> {
+  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
+  const participant = await getParticipant(ctx.deps, ctx.caller, programmeId, ctx.caller.userId);
+  return invitationCard(ctx.t, {
+    programme,
+    inviterName: await displayName(ctx, participant.invitedBy),
+    userId: ctx.caller.userId,
+    participant: { ...participant, ...notes.draft },
+    enrollmentOpen: isEnrollmentOpen(programme.phase),
+    ...(notes.error ? { error: notes.error } : {}),
+    ...(notes.notice ? { notice: notes.notice } : {}),
+  });
+}
+
+export async function trainingView(
+  ctx: ActionContext,
+  programmeId: string,
+  notes: ViewNotes = {},
+): Promise<AdaptiveCard> {
+  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
+  const participant = await getParticipant(ctx.deps, ctx.caller, programmeId, ctx.caller.userId);
+  return trainingCard(ctx.t, {
+    programme,
+    userId: ctx.caller.userId,
+    ...(participant.trainingCompletedAt ? { completedAt: participant.trainingCompletedAt } : {}),
+    ...(notes.error ? { error: notes.error } : {}),
+    ...(notes.notice ? { notice: notes.notice } : {}),
+  });
+}
+
+function proposalState(pair: Pair, userId: string): ProposalState {
+  const role = roleIn(pair, userId);
+  if (pair.status === 'confirmed' || pair.status === 'active') return 'confirmed';
+  if (pair.status === 'ended') return 'ended';
+  if (pair.status === 'declined') return role && pair[role].state === 'declined' ? 'declined' : 'partner-declined';
+  return role && pair[role].state === 'accepted' ? 'accepted' : 'pending';
+}
+
+export async function proposalView(
+  ctx: ActionContext,
+  programmeId: string,
+  pairId: string,
+  notes: ViewNotes = {},
+): Promise<AdaptiveCard> {
+  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
+  const pair = await getPair(ctx.deps, ctx.caller, programmeId, pairId);
+  const role = roleIn(pair, ctx.caller.userId);
+  const partnerId = partnerOf(pair, ctx.caller.userId);
+  if (!role || !partnerId) throw new NotFoundError(`There is no pair "${pairId}" in this programme.`);
+  // The proposal shows the partner's opt-in profile: that is what both agreed to share with a partner.
+  const [user, partner] = await Promise.all([
+    ctx.deps.directory.getUser(partnerId),
+    ctx.deps.store.participants.find(programmeId, partnerId),
+  ]);
+  return proposalCard(ctx.t, {
+    programme,
+    pairId,
+    userId: ctx.caller.userId,
+    role,
+    partner: {
+      displayName: user?.displayName ?? partner?.displayName ?? partnerId,
+      ...(user?.jobTitle ? { jobTitle: user.jobTitle } : {}),
+      ...(user?.department ? { department: user.department } : {}),
+      ...(user?.officeLocation ? { officeLocation: user.officeLocation } : {}),
+      ...(partner?.languages ? { languages: partner.languages } : {}),
+      ...(partner?.interests ? { interests: partner.interests } : {}),
+      topics: (role === 'mentee' ? partner?.teachTopics : partner?.learnTopics) ?? [],
+    },
+    reasons: pair.explanation.reasons,
+    state: proposalState(pair, ctx.caller.userId),
+    ...(notes.notice ? { notice: notes.notice } : notes.error ? { notice: notes.error } : {}),
+  });
+}
+
+export async function feedbackView(
+  ctx: ActionContext,
+  programmeId: string,
+  pairId: string,
+  occurrenceIndex: number,
+  notes: ViewNotes = {},
+): Promise<AdaptiveCard> {
+  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
+  const pair = await getPair(ctx.deps, ctx.caller, programmeId, pairId);
+  const partnerId = partnerOf(pair, ctx.caller.userId) ?? '';
+  const series = (await seriesOfPair(ctx.deps, programmeId, pairId)).find((s) => s.kind === 'pair-series');
+  const occurrence = series?.occurrences.find((o) => o.index === occurrenceIndex);
+  if (!series || !occurrence) throw new NotFoundError('There is no such session.');
+  const existing = (await listOwnFeedback(ctx.deps, ctx.caller, programmeId)).find(
+    (f) => f.pairId === pairId && f.occurrenceIndex === occurrenceIndex,
+  );
+  return feedbackCard(ctx.t, {
+    programme,
+    pairId,
+    userId: ctx.caller.userId,
+    occurrenceIndex,
+    start: occurrence.start,
+    timeZone: ctx.timeZone ?? series.timeZone,
+    partnerName: await displayName(ctx, partnerId),
+    ...(existing ? { existing } : {}),
+    ...(notes.error ? { error: notes.error } : {}),
+    ...(notes.notice ? { notice: notes.notice } : {}),
+    ...(notes.saved ? { saved: true } : {}),
+  });
+}
+
+export async function assessmentView(
+  ctx: ActionContext,
+  programmeId: string,
+  kind: AssessmentKind,
+  notes: ViewNotes = {},
+): Promise<AdaptiveCard> {
+  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
+  const existing = (await listOwnAssessments(ctx.deps, ctx.caller, programmeId)).find((a) => a.kind === kind);
+  return assessmentCard(ctx.t, {
+    programme,
+    userId: ctx.caller.userId,
+    kind,
+    ...(existing ? { existing: existing.ratings } : {}),
+    ...(notes.error ? { error: notes.error } : {}),
+    ...(notes.notice ? { notice: notes.notice } : {}),
+    ...(notes.saved ? { saved: true } : {}),
+  });
+}
+
+export async function membershipView(
+  ctx: ActionContext,
+  programmeId: string,
+  notes: ViewNotes = {},
+): Promise<AdaptiveCard> {
+  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
+  const participant = await getParticipant(ctx.deps, ctx.caller, programmeId, ctx.caller.userId);
+  return membershipCard(ctx.t, {
+    programme,
+    userId: ctx.caller.userId,
+    status: participant.status,
+    ...(notes.notice ? { notice: notes.notice } : notes.error ? { notice: notes.error } : {}),
+  });
+}
+
+export async function noSlotView(
+  ctx: ActionContext,
+  programmeId: string,
+  pairId: string,
+  notes: ViewNotes & { requested?: { weekday: string } } = {},
+): Promise<AdaptiveCard> {
+  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
+  const pair = await getPair(ctx.deps, ctx.caller, programmeId, pairId);
+  const series = (await seriesOfPair(ctx.deps, programmeId, pairId)).find((s) => s.kind === 'pair-series');
+  const weekday = series?.weekday ?? programme.cadence.weekday;
+  const requested = notes.requested ?? (series && series.status !== 'no-slot' ? { weekday } : undefined);
+  return noSlotCard(ctx.t, {
+    programme,
+    pairId,
+    partnerName: await displayName(ctx, partnerOf(pair, ctx.caller.userId) ?? ''),
+    cadence: {
+      weekday: series?.status === 'no-slot' ? weekday : programme.cadence.weekday,
+      window: programme.cadence.window,
+    },
+    ...(requested ? { requested: requested as { weekday: typeof weekday } } : {}),
+    ...(notes.error ? { error: notes.error } : {}),
+    ...(notes.notice ? { notice: notes.notice } : {}),
+  });
+}
+
+export async function testimonialView(
+  ctx: ActionContext,
+  programmeId: string,
+  notes: ViewNotes = {},
+): Promise<AdaptiveCard> {
+  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
+  const participant = await getParticipant(ctx.deps, ctx.caller, programmeId, ctx.caller.userId);
+  return testimonialCard(ctx.t, {
+    programme,
+    ...(participant.testimonial ? { existing: participant.testimonial } : {}),
+    ...(notes.saved ? { saved: true } : {}),
+    ...(notes.error ? { error: notes.error } : {}),
+  });
+}
+
+export async function welcomeView(ctx: ActionContext): Promise<AdaptiveCard> {
+  const me = await describeMe(ctx.deps, ctx.caller);
+  return welcomeCard(ctx.t, {
+    programmes: me.enrollments
+      .filter((e) => e.phase !== 'closed')
+      .map((e) => ({ id: e.programmeId, name: e.programmeName, status: e.status })),
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * Bot Framework authentication from the app's settings: MicrosoftAppId / MicrosoftAppType /
+ * MicrosoftAppTenantId / MicrosoftAppPassword, as `ConfigurationBotFrameworkAuthentication` reads
+ * them (SingleTenant with a secret, or UserAssignedMSI with the managed identity's client id).
+ * Without an app id authentication is off, which only the local stack may run with.
+ */
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+
+export interface BotAuthSettings {
+  appId?: string;
+  appType?: string;
+  appTenantId?: string;
+  appPassword?: string;
+  /** Where the channel's signing keys are published (tests point it at a local stand-in). */
+  openIdMetadataUrl?: string;
+}
+
+/** Reads the four settings by the names the Azure Bot resource and the SDK use. */
+export function botAuthSettings(env: NodeJS.ProcessEnv): BotAuthSettings {
+  const pick = (name: string) => env[name]?.trim() || undefined;
+  const settings: BotAuthSettings = {};
+  const appId = pick('MicrosoftAppId');
+  const appType = pick('MicrosoftAppType');
+  const appTenantId = pick('MicrosoftAppTenantId');
+  const appPassword = pick('MicrosoftAppPassword');
+  const openIdMetadataUrl = pick('BotOpenIdMetadata');
+  if (appId) settings.appId = appId;
+  if (appType) settings.appType = appType;
+  if (appTenantId) settings.appTenantId = appTenantId;
+  if (appPassword) settings.appPassword = appPassword;
+  if (openIdMetadataUrl) settings.openIdMetadataUrl = openIdMetadataUrl;
+  return settings;
+}
+
+export function isAuthenticationOn(settings: BotAuthSettings): boolean {
+  return Boolean(settings.appId);
+}
+
+/**
+ * The CloudAdapter for our settings. NOTE: the connector's own HTTP retries are removed per send
+ * (see channel/teams-channel.ts) so the fan-out alone decides on retries and counts them.
+ */
+export function createCloudAdapter(settings: BotAuthSettings): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    ...(settings.appId ? { MicrosoftAppId: settings.appId } : {}),
+    ...(settings.appType ? { MicrosoftAppType: settings.appType } : {}),
+    ...(settings.appTenantId ? { MicrosoftAppTenantId: settings.appTenantId } : {}),
+    ...(settings.appPassword ? { MicrosoftAppPassword: settings.appPassword } : {}),
+    ...(settings.openIdMetadataUrl ? { BotOpenIdMetadata: settings.openIdMetadataUrl } : {}),
+  });
+  return new CloudAdapter(auth);
+}

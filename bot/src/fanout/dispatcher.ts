@@ -1,0 +1,246 @@
+/**
+ * Drains the outbox: sends each pending message as a card to its person's conversation within
+ * Teams' limits (per conversation and per tenant), retries what Teams asks to retry with backoff
+ * and jitter, and records every step on the message itself, so a later run resumes where this one
+ * stopped. A message is claimed (ETag) before it is sent: two runs never send the same message,
+ * and a send that was in flight when a run died is marked uncertain instead of being sent again.
+ */
+import type { Store, Stored } from '../../../functions/src/ports/store';
+import type { Clock } from '../../../functions/src/ports/clock';
+import type { ConversationRecord, OutboxMessage } from '../../../functions/src/ports/records';
+import { ConflictError, isDomainError } from '../../../functions/src/core/errors';
+import type { Channel } from '../channel/channel';
+import type { AdaptiveCard } from '../cards/elements';
+import { RateLimiter } from './rate-limiter';
+import { DEFAULT_RETRY, isRetryable, retryDelayMs, type RetrySettings, type SendFailure } from './retry-policy';
+import { IN_FLIGHT, NO_CONVERSATION, UNCERTAIN } from './outbox-state';
+
+export interface FanoutLimits {
+  /** Messages per second into one conversation (Teams: about 7). */
+  perConversationPerSecond: number;
+  /** Messages per second per app per tenant (Teams: about 50). */
+  perTenantPerSecond: number;
+}
+
+export const DEFAULT_LIMITS: FanoutLimits = { perConversationPerSecond: 7, perTenantPerSecond: 50 };
+
+export interface FanoutOptions {
+  limits?: FanoutLimits;
+  retry?: RetrySettings;
+  /** Sends in flight at once. */
+  concurrency?: number;
+  /** How long a claim holds before the run is taken for dead (far above one send's timeout). */
+  leaseMs?: number;
+  /** Stop claiming new messages after this time (ms since epoch), e.g. before the function times out. */
+  deadline?: number;
+  /** Keep waiting for retries that are due before the deadline (default true); false drains one pass. */
+  waitForRetries?: boolean;
+  signal?: AbortSignal;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Shared limiter, so several drains in one process respect one budget. */
+  limiter?: RateLimiter;
+}
+
+export interface FanoutDeps {
+  store: Store;
+  clock: Clock;
+  channel: Channel;
+  /** The card for a message (in the person's language); undefined when there is nothing to show any more. */
+  render(message: OutboxMessage, conversation: ConversationRecord): Promise<AdaptiveCard | undefined>;
+}
+
+export interface DrainReport {
+  sent: number;
+  /** Sends the channel refused for now and that were scheduled again. */
+  retried: number;
+  failed: number;
+  /** Messages for people without a conversation yet: sent when they install the bot. */
+  waiting: number;
+  /** Messages that no longer apply (their subject is gone): recorded as failed with the reason. */
+  dropped: number;
+  /** In flight when an earlier run stopped: not resent. */
+  uncertain: number;
+  /** Still pending when the run ended (deadline, or retries due later). */
+  remaining: number;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function failureOf(err: unknown): SendFailure {
+  const e = err as Partial<SendFailure> & { message?: string };
+  return {
+    message: e?.message ?? String(err),
+    ...(typeof e?.status === 'number' ? { status: e.status } : {}),
+    ...(typeof e?.code === 'string' ? { code: e.code } : {}),
+    ...(typeof e?.retryAfterMs === 'number' ? { retryAfterMs: e.retryAfterMs } : {}),
+  };
+}
+
+function strip<T extends object>(stored: Stored<T>): T {
+  const { etag: _etag, ...doc } = stored;
+  return doc as unknown as T;
+}
+
+export async function drainOutbox(deps: FanoutDeps, options: FanoutOptions = {}): Promise<DrainReport> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const concurrency = Math.max(1, options.concurrency ?? 16);
+  const leaseMs = options.leaseMs ?? 120_000;
+  const random = options.random ?? Math.random;
+  const sleep = options.sleep ?? defaultSleep;
+  const limiter =
+    options.limiter ??
+    new RateLimiter([
+      { prefix: 'conversation:', perSecond: limits.perConversationPerSecond },
+      { prefix: 'tenant:', perSecond: limits.perTenantPerSecond },
+    ]);
+  const report: DrainReport = { sent: 0, retried: 0, failed: 0, waiting: 0, dropped: 0, uncertain: 0, remaining: 0 };
+  const now = () => deps.clock.now().getTime();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const stopped = () =>
+    Boolean(options.signal?.aborted) || (options.deadline !== undefined && now() >= options.deadline);
+
+  /** Writes the next state of a message we hold; false when someone else changed it meanwhile. */
+  const write = async (doc: OutboxMessage, etag: string): Promise<Stored<OutboxMessage> | undefined> => {
+    try {
+      return await deps.store.outbox.replace(doc, etag);
+    } catch (err) {
+      if (err instanceof ConflictError) return undefined;
+      throw err;
+    }
+  };
+
+  const conversations = new Map<string, ConversationRecord | undefined>();
+  const conversationOf = async (userId: string) => {
+    if (!conversations.has(userId)) {
+      const found = await deps.store.conversations.find(userId, userId);
+      conversations.set(userId, found ? strip(found) : undefined);
+    }
+    return conversations.get(userId);
+  };
+
+  async function process(stored: Stored<OutboxMessage>): Promise<void> {
+    const message = strip(stored);
+    const conversation = await conversationOf(message.recipient);
+    if (!conversation) {
+      if (
+        await write(
+          { ...message, status: 'failed', lastError: `${NO_CONVERSATION}: the person has not installed the bot yet` },
+          stored.etag,
+        )
+      )
+        report.waiting++;
+      return;
+    }
+    let card: AdaptiveCard | undefined;
+    try {
+      card = await deps.render(message, conversation);
+    } catch (err) {
+      if (!isDomainError(err)) throw err;
+      card = undefined;
+    }
+    if (!card) {
+      if (await write({ ...message, status: 'failed', lastError: 'dropped: nothing to show any more' }, stored.etag))
+        report.dropped++;
+      return;
+    }
+    const conversationId = String(
+      (conversation.reference.conversation as { id?: string } | undefined)?.id ?? conversation.id,
+    );
+    const at = limiter.reserve(
+      [`conversation:${conversationId}`, `tenant:${conversation.tenantId ?? 'unknown'}`],
+      now(),
+    );
+    if (at > now()) await sleep(at - now());
+    if (stopped()) return;
+    const attempts = message.attempts + 1;
+    const claimed = await write(
+      { ...message, attempts, lastError: IN_FLIGHT, nextAttemptAt: iso(now() + leaseMs) },
+      stored.etag,
+    );
+    if (!claimed) return;
+    try {
+      await deps.channel.sendCard(conversation.reference, card);
+    } catch (err) {
+      const failure = failureOf(err);
+      const retryable = isRetryable(failure) && attempts < retry.maxAttempts;
+      if (failure.status === 429 && failure.retryAfterMs)
+        limiter.pause(`conversation:${conversationId}`, now() + failure.retryAfterMs);
+      const lastError = `${failure.status ?? failure.code ?? 'error'}: ${failure.message}`.slice(0, 500);
+      const next: OutboxMessage = retryable
+        ? {
+            ...message,
+            attempts,
+            status: 'pending',
+            lastError,
+            nextAttemptAt: iso(now() + retryDelayMs(failure, attempts, retry, random)),
+          }
+        : { ...message, attempts, status: 'failed', lastError, nextAttemptAt: undefined };
+      if (await write(next, claimed.etag)) {
+        if (retryable) report.retried++;
+        else report.failed++;
+      }
+      return;
+    }
+    await write(
+      { ...message, attempts, status: 'sent', sentAt: iso(now()), lastError: undefined, nextAttemptAt: undefined },
+      claimed.etag,
+    );
+    report.sent++;
+  }
+
+  while (!stopped()) {
+    let earliestLater: number | undefined;
+    let worked = false;
+    let batch: Stored<OutboxMessage>[] = [];
+    const flush = async () => {
+      const queue = batch;
+      batch = [];
+      await Promise.all(
+        Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+          for (let next = queue.shift(); next && !stopped(); next = queue.shift()) await process(next);
+        }),
+      );
+    };
+    for await (const message of deps.store.outbox.all(undefined, {
+      where: { status: 'pending' },
+      orderBy: 'createdAt',
+    })) {
+      if (stopped()) break;
+      const due = message.nextAttemptAt ? Date.parse(message.nextAttemptAt) : 0;
+      if (message.lastError === IN_FLIGHT) {
+        if (due > now()) continue; // another run holds it
+        const doc = strip(message);
+        if (
+          await write(
+            {
+              ...doc,
+              status: 'failed',
+              lastError: `${UNCERTAIN}: the sender stopped while sending; not sent again`,
+              nextAttemptAt: undefined,
+            },
+            message.etag,
+          )
+        )
+          report.uncertain++;
+        continue;
+      }
+      if (due > now()) {
+        earliestLater = Math.min(earliestLater ?? Infinity, due);
+        continue;
+      }
+      worked = true;
+      batch.push(message);
+      if (batch.length >= 1000) await flush();
+    }
+    await flush();
+    if (worked) continue;
+    if (earliestLater === undefined || options.waitForRetries === false) break;
+    const wait = earliestLater - now();
+    if (options.deadline !== undefined && earliestLater >= options.deadline) break;
+    await sleep(Math.max(10, wait));
+  }
+  for await (const _pending of deps.store.outbox.all(undefined, { where: { status: 'pending' } })) report.remaining++;
+  return report;
+}

@@ -1,0 +1,178 @@
+/**
+ * The card for a queued notification, rendered when it is sent (not when it was queued), in the
+ * person's language and from the current state: an invitation to someone who opted in meanwhile
+ * shows that they are in. Payload: `{ type, programmeId, params, dedupeKey }` (ports/messenger.ts).
+ */
+import { z } from 'zod';
+import { NOTIFICATION_TYPES, type NotificationType } from '../../../functions/src/ports/messenger';
+import type { ConversationRecord, OutboxMessage } from '../../../functions/src/ports/records';
+import type { AppDeps } from '../../../functions/src/app/deps';
+import { ROLE_MANAGE } from '../../../functions/src/app/caller';
+import { idSchema } from '../../../functions/src/app/schemas/common';
+import { partnerOf, PHASES, type Programme } from '../../../functions/src/core/model';
+import { NotFoundError } from '../../../functions/src/core/errors';
+import { toArray } from '../../../functions/src/ports/store';
+import { translator } from '../i18n/translate';
+import type { ActionContext, OptionalUseCases } from '../actions/context';
+import type { AdaptiveCard } from '../cards/elements';
+import { assertValidCard } from '../cards/validate';
+import { assessmentView, feedbackView, invitationView, noSlotView, proposalView, trainingView } from '../actions/views';
+import { seriesBookedCard } from '../cards/series-cards';
+import { reminderCard } from '../cards/reminder-card';
+import { announcementCard, type Testimonial } from '../cards/communication-cards';
+import { HEALTH_ISSUES, pairEndedCard, pairHealthCard, phaseCard } from '../cards/status-cards';
+
+const payloadSchema = z.object({
+  type: z.enum(NOTIFICATION_TYPES),
+  programmeId: idSchema,
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+});
+
+const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+const int = (v: unknown) =>
+  typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new NotFoundError(`The notification has no ${what}.`);
+  return value;
+}
+
+/** Up to three testimonials of people who shared one (sharing it was their explicit consent to be quoted). */
+async function testimonials(deps: AppDeps, programmeId: string): Promise<Testimonial[]> {
+  const people = await toArray(deps.store.participants.all(programmeId, { where: { status: ['opted-in', 'paused'] } }));
+  return people
+    .filter((p) => p.testimonial)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    .slice(0, 3)
+    .map((p) => ({ name: p.displayName, text: p.testimonial as string }));
+}
+
+async function programmeOf(deps: AppDeps, id: string): Promise<Programme> {
+  const programme = await deps.store.programmes.find(id, id);
+  if (!programme) throw new NotFoundError(`There is no programme "${id}".`);
+  return programme;
+}
+
+export async function renderNotification(
+  deps: AppDeps,
+  message: OutboxMessage,
+  conversation: ConversationRecord,
+  optional?: OptionalUseCases,
+): Promise<AdaptiveCard | undefined> {
+  const parsed = payloadSchema.safeParse(message.payload);
+  if (!parsed.success) return undefined;
+  const { type, programmeId, params } = parsed.data;
+  const participant = await deps.store.participants.find(programmeId, message.recipient);
+  const t = translator(conversation.locale ?? participant?.locale);
+  const ctx: ActionContext = {
+    deps,
+    caller: { userId: message.recipient, tenantId: conversation.tenantId ?? 'unknown', roles: [] },
+    t,
+    ...(participant?.timeZone ? { timeZone: participant.timeZone } : {}),
+    ...(optional ? { optional } : {}),
+  };
+  const pairId = () => required(str(params.pairId), 'pairId');
+  const card = await renderType(type);
+  return card ? assertValidCard(card, type) : undefined;
+
+  async function renderType(kind: NotificationType): Promise<AdaptiveCard | undefined> {
+    switch (kind) {
+      case 'invitation':
+        return invitationView(ctx, programmeId);
+      case 'training-reminder':
+        return trainingView(ctx, programmeId);
+      case 'proposal':
+      case 'pair-confirmed':
+      case 'pair-declined':
+        return proposalView(ctx, programmeId, pairId());
+      case 'pair-ended': {
+        const programme = await programmeOf(deps, programmeId);
+        return pairEndedCard(t, { programme, programmeClosed: programme.phase === 'closed' });
+      }
+      case 'series-booked': {
+        const programme = await programmeOf(deps, programmeId);
+        const pair = await deps.store.pairs.get(programmeId, pairId());
+        const series = (await toArray(deps.store.meetings.all(programmeId, { where: { pairId: pair.id } }))).find(
+          (s) => s.kind === 'pair-series' && s.status === 'booked',
+        );
+        const first = series?.occurrences.find((o) => o.status !== 'cancelled');
+        if (!series || !first) return undefined;
+        const partner = await deps.directory.getUser(partnerOf(pair, message.recipient) ?? '');
+        return seriesBookedCard(t, {
+          programme,
+          partnerName: partner?.displayName ?? '—',
+          firstStart: first.start,
+          timeZone: ctx.timeZone ?? series.timeZone,
+          weekday: series.weekday ?? programme.cadence.weekday,
+          intervalWeeks: series.intervalWeeks ?? programme.cadence.intervalWeeks,
+          sessionMinutes: programme.cadence.sessionMinutes,
+          ...(series.joinUrl ? { joinUrl: series.joinUrl } : {}),
+        });
+      }
+      case 'no-slot':
+        return noSlotView(ctx, programmeId, pairId());
+      case 'session-reminder': {
+        const programme = await programmeOf(deps, programmeId);
+        const pair = await deps.store.pairs.get(programmeId, pairId());
+        const index = required(int(params.occurrenceIndex), 'occurrenceIndex');
+        const series = (await toArray(deps.store.meetings.all(programmeId, { where: { pairId: pair.id } }))).find(
+          (s) => s.kind === 'pair-series',
+        );
+        const occurrence = series?.occurrences.find((o) => o.index === index);
+        if (!series || !occurrence || occurrence.status === 'cancelled') return undefined;
+        const partner = await deps.directory.getUser(partnerOf(pair, message.recipient) ?? '');
+        const topic = programme.topics.find((tp) => tp.id === pair.topicId) ?? programme.topics[0];
+        return reminderCard(t, {
+          programme,
+          partnerName: partner?.displayName ?? '—',
+          start: occurrence.start,
+          timeZone: ctx.timeZone ?? series.timeZone,
+          ...(topic ? { topic } : {}),
+          ...(series.joinUrl ? { joinUrl: series.joinUrl } : {}),
+        });
+      }
+      case 'feedback-request':
+        return feedbackView(ctx, programmeId, pairId(), required(int(params.occurrenceIndex), 'occurrenceIndex'));
+      case 'assessment-request':
+        return assessmentView(ctx, programmeId, params.kind === 'end' ? 'end' : 'start');
+      case 'announcement': {
+        const programme = await programmeOf(deps, programmeId);
+        return announcementCard(t, {
+          programme,
+          title: required(str(params[`title_${t.locale}`]) ?? str(params.title), 'title'),
+          text: required(str(params[`text_${t.locale}`]) ?? str(params.text), 'text'),
+          testimonials: await testimonials(deps, programmeId),
+          offerInterest: Boolean(optional?.registerInterest),
+        });
+      }
+      case 'pair-health': {
+        // To programme managers: names of the pair and the issue; a decline reason only to them.
+        const manager = { ...ctx, caller: { ...ctx.caller, roles: [ROLE_MANAGE] } };
+        const programme = await programmeOf(manager.deps, programmeId);
+        const ids = (str(params.pairIds) ?? str(params.pairId) ?? '').split(',').filter(Boolean);
+        const issue = HEALTH_ISSUES.find((i) => i === params.issue) ?? 'no-meetings';
+        const issues = [];
+        for (const id of ids) {
+          const pair = await deps.store.pairs.find(programmeId, id);
+          if (!pair) continue;
+          const [mentor, mentee] = await deps.directory
+            .getUsers([pair.mentorId, pair.menteeId])
+            .then((users) => [users.find((u) => u.id === pair.mentorId), users.find((u) => u.id === pair.menteeId)]);
+          const reason = pair.mentor.reason ?? pair.mentee.reason;
+          issues.push({
+            mentorName: mentor?.displayName ?? pair.mentorId,
+            menteeName: mentee?.displayName ?? pair.menteeId,
+            issue,
+            ...(issue === 'declined' && reason ? { declineReason: reason } : {}),
+          });
+        }
+        return issues.length ? pairHealthCard(t, { programme, issues }) : undefined;
+      }
+      case 'phase-changed': {
+        const programme = await programmeOf(deps, programmeId);
+        const phase = PHASES.find((p) => p === params.phase) ?? programme.phase;
+        return phaseCard(t, { programme, phase });
+      }
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import type { Store } from '../../../functions/src/ports/store';
+import { NO_CONVERSATION } from './outbox-state';
+
+/**
+ * When a person installs the bot, their messages that were waiting for a conversation are due again
+ * (an invitation sent before they ever opened Tandem reaches them now). Returns how many.
+ */
+export async function releaseWaitingMessages(store: Store, userId: string): Promise<number> {
+  let released = 0;
+  for await (const message of store.outbox.all(undefined, { where: { recipient: userId, status: 'failed' } })) {
+    if (!message.lastError?.startsWith(NO_CONVERSATION)) continue;
+    const { etag, ...doc } = message;
+    try {
+      await store.outbox.replace({ ...doc, status: 'pending', nextAttemptAt: undefined, lastError: undefined }, etag);
+      released++;
+    } catch {
+      // Someone else released or changed it meanwhile: nothing to do.
+    }
+  }
+  return released;
+}

@@ -1,0 +1,57 @@
+/**
+ * The bot's public face for the Functions app: everything botbuilder-specific stays in bot/, and
+ * the app sees only these functions (the HTTP endpoint, the outbox drain, the sample cards).
+ */
+import type { AppDeps } from '../../functions/src/app/deps';
+import { botAuthSettings, createCloudAdapter, isAuthenticationOn, type BotAuthSettings } from './adapter/bot-auth';
+import { processBotRequest, type BotHttpRequest, type BotHttpResponse } from './adapter/process-request';
+import { TandemBot, type BotServices } from './handler/tandem-bot';
+import { teamsChannel } from './channel/teams-channel';
+import type { Channel } from './channel/channel';
+import { drainOutbox, type DrainReport, type FanoutOptions } from './fanout/dispatcher';
+import { renderNotification } from './fanout/render-notification';
+import type { OptionalUseCases } from './actions/context';
+
+export type { BotHttpRequest, BotHttpResponse, BotServices, DrainReport, FanoutOptions, Channel, OptionalUseCases };
+export { botAuthSettings, isAuthenticationOn, type BotAuthSettings };
+
+export interface BotRuntime {
+  /** Whether incoming requests must carry valid Bot Framework authentication (an app id is configured). */
+  readonly authenticated: boolean;
+  /** POST /api/messages. */
+  handle(request: BotHttpRequest): Promise<BotHttpResponse>;
+  /** Sends what the outbox holds, within the limits; resumable. */
+  drain(deps: AppDeps, options?: FanoutOptions & { optional?: OptionalUseCases }): Promise<DrainReport>;
+}
+
+export function createBotRuntime(
+  settings: BotAuthSettings,
+  services: () => Promise<BotServices>,
+  options: { channel?: Channel } = {},
+): BotRuntime {
+  const adapter = createCloudAdapter(settings);
+  const bot = new TandemBot(services);
+  const channel = options.channel ?? teamsChannel(adapter, settings.appId);
+  adapter.onTurnError = async (context, error) => {
+    console.error(`bot turn failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    try {
+      await context.sendActivity('Tandem ran into a problem. Please try again in a moment.');
+    } catch {
+      // The channel may not accept a message now either.
+    }
+  };
+  return {
+    authenticated: isAuthenticationOn(settings),
+    handle: (request) => processBotRequest(adapter, bot, request),
+    drain: (deps, drainOptions = {}) =>
+      drainOutbox(
+        {
+          store: deps.store,
+          clock: deps.clock,
+          channel,
+          render: (message, conversation) => renderNotification(deps, message, conversation, drainOptions.optional),
+        },
+        drainOptions,
+      ),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * POST /api/messages: the bot's messaging endpoint (Azure Bot Service → Functions). The bot itself
+ * lives in bot/ behind createBotRuntime; this file only parses the request and maps the answer.
+ * With MicrosoftAppId set, the CloudAdapter rejects requests without valid Bot Framework auth (401).
+ */
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { getServices } from '../composition';
+import { botAuthSettings, createBotRuntime, type BotRuntime } from '../../../bot/src';
+
+let runtime: BotRuntime | undefined;
+
+/** The process's bot (one CloudAdapter), created on first use from the environment. */
+export function botRuntime(): BotRuntime {
+  runtime ??= createBotRuntime(botAuthSettings(process.env), async () => {
+    const services = await getServices();
+    if (!services.app) throw new Error('The use cases are not wired in this process.');
+    // NOTE: "pick another day" and the interest list wait for their use cases (docs/bot.md).
+    return { deps: services.app, optional: {} };
+  });
+  return runtime;
+}
+
+/** Replaces the process's bot (tests). */
+export function setBotRuntime(next: BotRuntime | undefined): void {
+  runtime = next;
+}
+
+function problem(status: number, title: string, detail: string): HttpResponseInit {
+  return {
+    status,
+    headers: { 'content-type': 'application/problem+json' },
+    jsonBody: { type: 'about:blank', title, status, detail },
+  };
+}
+
+export async function messages(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  const services = await getServices();
+  if (services.config.inAzure && !services.config.bot.appId) {
+    // Never run the bot without authentication in Azure: anyone could post activities as anyone.
+    return problem(503, 'Service Unavailable', 'MicrosoftAppId is not set: the bot does not accept messages.');
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(await request.text());
+  } catch {
+    return problem(400, 'Bad Request', 'The body must be a Bot Framework activity (JSON).');
+  }
+  if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string')
+    return problem(400, 'Bad Request', 'The body must be a Bot Framework activity with a type.');
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const answer = await botRuntime().handle({ method: request.method, headers, body });
+  if (answer.status >= 500) context.error(`messages: the bot answered ${answer.status}`);
+  return {
+    status: answer.status,
+    headers: answer.headers,
+    ...(answer.body !== undefined ? { jsonBody: answer.body } : {}),
+  };
+}
+
+app.http('messages', { route: 'messages', methods: ['POST'], authLevel: 'anonymous', handler: messages });

@@ -1,0 +1,182 @@
+/**
+ * A bot test world: the embedded store, the app's use cases with a fixed clock, the real
+ * CloudAdapter bot, and the local channel stand-in that receives the bot's messages.
+ */
+import { randomUUID } from 'node:crypto';
+import { openTestStore, type TestStore } from '../../../support/embedded-store';
+import type { AppDeps } from '../../../../functions/src/app/deps';
+import type { Booking } from '../../../../functions/src/app/booking';
+import type { DirectoryReader } from '../../../../functions/src/ports/directory';
+import type { OrgUser } from '../../../../functions/src/core/model';
+import { outboxMessenger } from '../../../../functions/src/adapters/outbox/outbox-messenger';
+import { createBotRuntime, type BotRuntime, type OptionalUseCases } from '../../../../bot/src';
+import {
+  startChannelStandIn,
+  type ChannelStandIn,
+  type StandInOptions,
+} from '../../../../bot/src/local/teams-channel-stand-in';
+import type { AdaptiveCard } from '../../../../bot/src/cards/elements';
+import { anOrgUser } from '../../../support/builders';
+
+export class TestClock {
+  constructor(public current = new Date('2026-03-02T08:00:00.000Z')) {}
+  now = () => new Date(this.current);
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export function memoryDirectory(users: OrgUser[]): DirectoryReader {
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return {
+    getUser: async (id) => byId.get(id),
+    getUsers: async (ids) => ids.map((id) => byId.get(id)).filter((u): u is OrgUser => Boolean(u)),
+    managerMap: async () =>
+      new Map([...byId.values()].filter((u) => u.managerId).map((u) => [u.id, u.managerId as string])),
+    listUsers: async () => ({ items: [...byId.values()] }),
+    departments: async () => [...new Set([...byId.values()].map((u) => u.department ?? ''))],
+    groupMembers: async () => [],
+  };
+}
+
+export function recordingBooking(): Booking & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    bookPendingSeries: async () => calls.push('bookPendingSeries'),
+    cancelSeriesForPair: async (programmeId, pairId) => calls.push(`cancel:${programmeId}:${pairId}`),
+    moveOccurrence: async () => {
+      throw new Error('not used');
+    },
+    bookProgrammeEvents: async () => calls.push('bookProgrammeEvents'),
+  };
+}
+
+export interface BotWorld {
+  store: TestStore['store'];
+  clock: TestClock;
+  deps: AppDeps;
+  runtime: BotRuntime;
+  channel: ChannelStandIn;
+  users: OrgUser[];
+  close(): Promise<void>;
+}
+
+export async function openBotWorld(
+  options: { users?: OrgUser[]; standIn?: StandInOptions; optional?: OptionalUseCases } = {},
+): Promise<BotWorld> {
+  const test = await openTestStore();
+  const clock = new TestClock();
+  const users = options.users ?? [
+    anOrgUser({ id: 'manager-1', displayName: 'Dr. Katrin Weber', tenantId: 'tenant-1' }),
+    anOrgUser({ id: 'mentor-1', displayName: 'Lena Hoffmann', department: 'Marketing', jobTitle: 'Working Student' }),
+    anOrgUser({ id: 'mentee-1', displayName: 'Thomas Müller', department: 'Finance', jobTitle: 'Head of Controlling' }),
+    anOrgUser({ id: 'stranger-1', displayName: 'Eva Stranger' }),
+  ];
+  const deps: AppDeps = {
+    store: test.store,
+    clock,
+    messenger: outboxMessenger(test.store, clock),
+    directory: memoryDirectory(users),
+    booking: recordingBooking(),
+  };
+  const channel = await startChannelStandIn(options.standIn);
+  const runtime = createBotRuntime({}, async () => ({
+    deps,
+    ...(options.optional ? { optional: options.optional } : {}),
+  }));
+  return {
+    store: test.store,
+    clock,
+    deps,
+    runtime,
+    channel,
+    users,
+    async close() {
+      await channel.close();
+      await test.close();
+    },
+  };
+}
+
+/** A personal-chat activity from a Teams user, as the channel posts it to /api/messages. */
+export function activityFrom(
+  world: Pick<BotWorld, 'channel'>,
+  userId: string,
+  fields: Record<string, unknown>,
+  locale = 'en-US',
+): Record<string, unknown> {
+  return {
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl: world.channel.url,
+    from: { id: `29:${userId}`, aadObjectId: userId, name: userId },
+    recipient: { id: '28:tandem-bot', name: 'Tandem' },
+    conversation: { id: `a:conv-${userId}`, conversationType: 'personal', tenantId: 'tenant-1' },
+    channelData: { tenant: { id: 'tenant-1' } },
+    locale,
+    localTimezone: 'Europe/Berlin',
+    timestamp: new Date().toISOString(),
+    ...fields,
+  };
+}
+
+export function installActivity(world: Pick<BotWorld, 'channel'>, userId: string, locale = 'en-US') {
+  return activityFrom(
+    world,
+    userId,
+    { type: 'conversationUpdate', membersAdded: [{ id: '28:tandem-bot' }, { id: `29:${userId}` }] },
+    locale,
+  );
+}
+
+/** An Action.Execute invoke with the card's data and the person's inputs. */
+export function executeActivity(
+  world: Pick<BotWorld, 'channel'>,
+  userId: string,
+  data: Record<string, unknown>,
+  inputs: Record<string, unknown> = {},
+  locale = 'en-US',
+) {
+  return activityFrom(
+    world,
+    userId,
+    {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: data.verb, data: { ...data, ...inputs } }, trigger: 'manual' },
+    },
+    locale,
+  );
+}
+
+/** Posts an activity to the bot; returns the invoke's card (when it answered with one). */
+export async function post(world: BotWorld, activity: Record<string, unknown>) {
+  const answer = await world.runtime.handle({ method: 'POST', headers: {}, body: activity });
+  const body = answer.body as { statusCode?: number; type?: string; value?: AdaptiveCard } | undefined;
+  return { status: answer.status, body, card: body?.value };
+}
+
+/** Every TextBlock text and every action title of a card, for assertions. */
+export function textOf(card: unknown): string {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.text === 'string') out.push(o.text);
+      if (typeof o.title === 'string') out.push(o.title);
+      if (typeof o.value === 'string' && o.type === undefined) out.push(o.value);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out.join('\n');
+}
+
+/** The cards the channel received for a conversation. */
+export function cardsTo(world: BotWorld, userId: string): AdaptiveCard[] {
+  return world.channel
+    .to(`a:conv-${userId}`)
+    .flatMap((d) => ((d.activity.attachments ?? []) as Array<{ content: AdaptiveCard }>).map((a) => a.content));
+}
