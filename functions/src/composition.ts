@@ -11,12 +11,23 @@ import { systemClock } from './ports/clock';
 import type { HealthCheck } from './ports/health';
 import type * as EmbeddedCosmosModule from './local/embedded-cosmos';
 import { botConfigHealth, localOnlyHealth, storeHealth } from './health-checks';
+import type { Messenger } from './ports/messenger';
+import { outboxMessenger } from './adapters/outbox/outbox-messenger';
+import { createTokenValidator, type TokenValidator } from './adapters/auth/token-validator';
+import type { AppDeps } from './app/deps';
+import { unwiredBooking, unwiredDirectory } from './app/unwired';
 
 export interface Services {
   config: AppConfig;
   store: Store;
   clock: Clock;
   health: HealthCheck[];
+  /** Queues notifications for the bot (outbox). Optional only so that partial test doubles stay valid. */
+  messenger?: Messenger;
+  /** Validates the API's bearer tokens (AUTH_* settings, or the local development identity provider). */
+  auth?: TokenValidator;
+  /** The ports every use case gets (API, bot, timers). */
+  app?: AppDeps;
   /** Releases what the services hold (the embedded store saves its snapshot). */
   dispose(): Promise<void>;
 }
@@ -65,10 +76,14 @@ async function openStore(config: AppConfig): Promise<{ store: Store; dispose(): 
 
 export async function createServices(config: AppConfig): Promise<Services> {
   const { store, dispose } = await openStore(config);
+  const messenger = outboxMessenger(store, systemClock);
   return {
     config,
     store,
     clock: systemClock,
+    messenger,
+    auth: createTokenValidator(config.auth),
+    app: { store, clock: systemClock, messenger, directory: unwiredDirectory(), booking: unwiredBooking() },
     health: [
       storeHealth(store),
       localOnlyHealth('directory', config, 'The directory (Microsoft Graph)'),

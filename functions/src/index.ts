@@ -11,3 +11,5 @@ import './http/tab-static';
 import './http/messages';
 import './timers/outbox-dispatch';
 import './timers/org-sync';
+import './http/api';
+import './timers/daily';

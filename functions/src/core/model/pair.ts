@@ -33,7 +33,7 @@ export interface Confirmation {
 /** A reason for the pair, as a message key with parameters (rendered in German or English). */
 export interface Reason {
   key: string;
-  params?: Record<string, string | number>;
+  params?: Record<string, string | number | string[]>;
 }
 
 export interface PairExplanation {
@@ -64,7 +64,9 @@ export interface Pair extends Doc {
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
   endedAt?: IsoDateTime;
-  endReason?: 'left' | 'paused' | 'programme-closed' | 'withdrawn' | 'removed-from-directory';
+  endReason?: 'left' | 'paused' | 'programme-closed' | 'withdrawn' | 'removed-from-directory' | 'excluded';
+  /** The matching job that proposed the pair (absent for pairs made by hand or by the demo). */
+  jobId?: string;
 }
 
 function move(p: Pair, to: PairStatus, now: IsoDateTime): Pair {

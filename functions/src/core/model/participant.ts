@@ -62,6 +62,8 @@ export interface Participant extends Doc, Partial<Profile> {
   pausedAt?: IsoDateTime;
   leftAt?: IsoDateTime;
   updatedAt: IsoDateTime;
+  /** Set when the person asked for erasure: the record keeps only what the report's totals need. */
+  erasedAt?: IsoDateTime;
 }
 
 export const PROFILE_LIMITS = { listItems: 20, textLength: 280 } as const;

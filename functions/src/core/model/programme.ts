@@ -68,6 +68,10 @@ export interface Programme extends Doc {
   updatedAt: IsoDateTime;
   /** When the phase last changed, and by whom (a user id, or "timer"). */
   phaseChangedAt?: IsoDateTime;
+  /** When the proposals were last published to the people in them. */
+  publishedAt?: IsoDateTime;
+  /** The matching job running now; set and cleared on this document so that runs and publishing never overlap. */
+  matchingJobId?: string;
 }
 
 export const DEFAULT_ANONYMITY_THRESHOLD = 5;

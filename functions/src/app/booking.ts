@@ -1,0 +1,16 @@
+/**
+ * What the use cases need from calendar booking (app/book-series.ts implements it with Graph).
+ * Kept as a small interface so use cases and their tests do not depend on the calendar adapter.
+ */
+import type { MeetingSeries } from '../core/model';
+
+export interface Booking {
+  /** Books the series of every confirmed pair that has none yet (idempotent). */
+  bookPendingSeries(): Promise<unknown>;
+  /** Cancels the pair's future sessions in both calendars (idempotent). */
+  cancelSeriesForPair(programmeId: string, pairId: string, comment: string): Promise<unknown>;
+  /** Moves one session of a series to a new start; returns the series as stored. */
+  moveOccurrence(programmeId: string, seriesId: string, index: number, newStartIso: string): Promise<MeetingSeries>;
+  /** Books the programme's kick-off and closing events for everyone in it (idempotent). */
+  bookProgrammeEvents(programmeId: string): Promise<unknown>;
+}

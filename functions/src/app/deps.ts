@@ -1,0 +1,14 @@
+import type { Store } from '../ports/store';
+import type { Clock } from '../ports/clock';
+import type { Messenger } from '../ports/messenger';
+import type { DirectoryReader } from '../ports/directory';
+import type { Booking } from './booking';
+
+/** What every use case gets: ports only, so the API, the bot and the timers call them the same way. */
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  messenger: Messenger;
+  directory: DirectoryReader;
+  booking: Booking;
+}

@@ -1,0 +1,207 @@
+/**
+ * A person's own participation: opt in (explicit consent with the text version and time), change
+ * the profile, pause, resume, leave at any time without blame, and the mentor training record.
+ */
+import { ConflictError, ForbiddenError, InvalidError } from '../core/errors';
+import {
+  assertValidProfile,
+  isEnrollmentOpen,
+  leave,
+  optIn,
+  pause,
+  resume,
+  type Participant,
+  type Profile,
+  type Programme,
+} from '../core/model';
+import { type Page, type Stored } from '../ports/store';
+import { nowIso } from '../ports/clock';
+import type { AppDeps } from './deps';
+import { assertManager, assertSelfOrManager, isManager, type Caller } from './caller';
+import type { OptInInput, UpdateProfileInput } from './schemas';
+import { loadProgramme, loadVisibleProgramme, requireEnrollment } from './support/access';
+import { audit } from './support/audit';
+import { endPairsOf } from './support/end-pairs';
+import { rematchAffected } from './matching/rematch';
+import { update } from './support/update';
+
+function assertSelf(caller: Caller, userId: string): void {
+  if (caller.userId !== userId) throw new ForbiddenError('Only the person themselves can do this.');
+}
+
+function assertTopics(programme: Programme, profile: Partial<Profile>): void {
+  const known = new Set(programme.topics.map((t) => t.id));
+  const fields: Record<string, string[]> = {};
+  for (const field of ['teachTopics', 'learnTopics'] as const) {
+    const unknown = (profile[field] ?? []).filter((t) => !known.has(t));
+    if (unknown.length) fields[field] = [`not a topic of this programme: ${unknown.join(', ')}`];
+  }
+  if (Object.keys(fields).length) throw new InvalidError('The profile names unknown topics.', fields);
+}
+
+export async function getParticipant(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  userId: string,
+): Promise<Stored<Participant>> {
+  assertSelfOrManager(caller, userId);
+  await loadVisibleProgramme(deps, caller, programmeId);
+  return requireEnrollment(deps, programmeId, userId);
+}
+
+export async function listParticipants(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  query: { status?: Participant['status']; pageSize?: number; continuationToken?: string },
+): Promise<Page<Stored<Participant>>> {
+  assertManager(caller);
+  await loadProgramme(deps, programmeId);
+  return deps.store.participants.list(programmeId, {
+    orderBy: 'invitedAt',
+    ...(query.status ? { where: { status: query.status } } : {}),
+    ...(query.pageSize ? { pageSize: query.pageSize } : {}),
+    ...(query.continuationToken ? { continuationToken: query.continuationToken } : {}),
+  });
+}
+
+export async function optInto(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  userId: string,
+  input: OptInInput,
+): Promise<Stored<Participant>> {
+  assertSelf(caller, userId);
+  const programme = await loadProgramme(deps, programmeId);
+  await requireEnrollment(deps, programmeId, userId);
+  if (!isEnrollmentOpen(programme.phase))
+    throw new ConflictError(
+      `Opting in is possible in preparation or matching; the programme is in ${programme.phase}.`,
+    );
+  if (input.consentTextVersion !== programme.consentTextVersion)
+    throw new InvalidError('The consent text has changed; please read the current one.', {
+      consentTextVersion: [`the current version is ${programme.consentTextVersion}`],
+    });
+  assertTopics(programme, input.profile);
+  const now = nowIso(deps.clock);
+  const stored = await update(deps.store.participants, programmeId, userId, (p) => {
+    if (p.status === 'opted-in') throw new ConflictError('You have already opted in; change your profile instead.');
+    return optIn(p, input.profile as Profile, { textVersion: input.consentTextVersion, at: now }, now);
+  });
+  await audit(deps, programmeId, userId, 'participant.opted-in', userId);
+  return stored;
+}
+
+export async function updateProfile(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  userId: string,
+  input: UpdateProfileInput,
+  ifMatch?: string,
+): Promise<Stored<Participant>> {
+  assertSelf(caller, userId);
+  const programme = await loadProgramme(deps, programmeId);
+  if (programme.phase === 'closed') throw new ConflictError('The programme is closed.');
+  assertTopics(programme, { teachTopics: input.teachTopics ?? [], learnTopics: input.learnTopics ?? [] });
+  await requireEnrollment(deps, programmeId, userId);
+  const now = nowIso(deps.clock);
+  return update(
+    deps.store.participants,
+    programmeId,
+    userId,
+    (p) => {
+      if (p.status === 'left') throw new ConflictError('You have left this programme.');
+      const next: Participant = { ...p, updatedAt: now };
+      for (const [key, value] of Object.entries(input)) {
+        if (value === undefined) continue;
+        if (value === null) delete (next as unknown as Record<string, unknown>)[key];
+        else (next as unknown as Record<string, unknown>)[key] = value;
+      }
+      if (p.status !== 'invited') assertValidProfile(next as Participant & Profile);
+      return next;
+    },
+    ifMatch,
+  );
+}
+
+/** Leaving (or declining the invitation) is always possible; the pair ends and the partner is re-matched. */
+export async function leaveProgramme(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  userId: string,
+): Promise<Stored<Participant>> {
+  assertSelf(caller, userId);
+  await loadProgramme(deps, programmeId);
+  const now = nowIso(deps.clock);
+  const stored = await update(deps.store.participants, programmeId, userId, (p) =>
+    p.status === 'left' ? p : leave(p, now),
+  );
+  const freed = await endPairsOf(deps, programmeId, userId, 'left', userId);
+  await audit(deps, programmeId, userId, 'participant.left', userId);
+  if (freed.length) await rematchAffected(deps, programmeId, freed, userId);
+  return stored;
+}
+
+export async function pauseParticipation(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  userId: string,
+): Promise<Stored<Participant>> {
+  assertSelf(caller, userId);
+  await loadProgramme(deps, programmeId);
+  const now = nowIso(deps.clock);
+  const stored = await update(deps.store.participants, programmeId, userId, (p) =>
+    p.status === 'paused' ? p : pause(p, now),
+  );
+  const freed = await endPairsOf(deps, programmeId, userId, 'paused', userId);
+  await audit(deps, programmeId, userId, 'participant.paused', userId);
+  if (freed.length) await rematchAffected(deps, programmeId, freed, userId);
+  return stored;
+}
+
+export async function resumeParticipation(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  userId: string,
+): Promise<Stored<Participant>> {
+  assertSelf(caller, userId);
+  const programme = await loadProgramme(deps, programmeId);
+  if (programme.phase === 'closed' || programme.phase === 'steering')
+    throw new ConflictError(`The programme is in ${programme.phase}; there is nothing to resume.`);
+  const now = nowIso(deps.clock);
+  const stored = await update(deps.store.participants, programmeId, userId, (p) =>
+    p.status === 'opted-in' ? p : resume(p, now),
+  );
+  await audit(deps, programmeId, userId, 'participant.resumed', userId);
+  await rematchAffected(deps, programmeId, [userId], userId);
+  return stored;
+}
+
+/** The mentor training is recorded by the programme manager, or confirmed by the mentor themselves. */
+export async function recordTraining(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  userId: string,
+): Promise<Stored<Participant>> {
+  assertSelfOrManager(caller, userId);
+  const programme = await loadProgramme(deps, programmeId);
+  if (programme.phase === 'closed') throw new ConflictError('The programme is closed.');
+  await requireEnrollment(deps, programmeId, userId);
+  const now = nowIso(deps.clock);
+  const stored = await update(deps.store.participants, programmeId, userId, (p) => {
+    if (p.status === 'left') throw new ConflictError('This person has left the programme.');
+    if (p.role === 'mentee') throw new ConflictError('The mentor training is for mentors.');
+    return p.trainingCompletedAt ? p : { ...p, trainingCompletedAt: now, updatedAt: now };
+  });
+  await audit(deps, programmeId, caller.userId, 'participant.trained', userId, {
+    byManager: isManager(caller) && caller.userId !== userId,
+  });
+  return stored;
+}

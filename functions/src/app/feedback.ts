@@ -1,0 +1,160 @@
+/**
+ * Feedback after a session and the start / end self-assessments. A second submit for the same
+ * session (or kind) replaces the first: ids are stable per person and session.
+ */
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../core/errors';
+import {
+  ASSESSMENT_SCHEMA_VERSION,
+  FEEDBACK_SCHEMA_VERSION,
+  assessmentId,
+  feedbackId,
+  roleIn,
+  type Assessment,
+  type AssessmentKind,
+  type Feedback,
+  type MeetingSeries,
+  type OccurrenceStatus,
+} from '../core/model';
+import { toArray, type Collection, type Stored } from '../ports/store';
+import type { Doc } from '../core/model';
+import { nowIso } from '../ports/clock';
+import type { AppDeps } from './deps';
+import type { Caller } from './caller';
+import type { AssessmentInput, FeedbackInput } from './schemas';
+import { loadProgramme, requireEnrollment } from './support/access';
+import { retryStale } from './support/retry';
+import { update } from './support/update';
+
+/** Creates the document, or replaces the stored one (keeping its creation time). */
+async function put<T extends Doc & { createdAt: string }>(
+  collection: Collection<T>,
+  partitionKey: string,
+  doc: T,
+): Promise<Stored<T>> {
+  return retryStale(async () => {
+    const existing = await collection.find(partitionKey, doc.id);
+    if (!existing) {
+      try {
+        return await collection.create(doc);
+      } catch (err) {
+        if (err instanceof ConflictError && err.reason === 'exists') throw new ConflictError('retry', 'stale');
+        throw err;
+      }
+    }
+    return collection.replace({ ...doc, createdAt: existing.createdAt }, existing.etag);
+  });
+}
+
+export async function seriesOfPair(
+  deps: Pick<AppDeps, 'store'>,
+  programmeId: string,
+  pairId: string,
+): Promise<Stored<MeetingSeries>[]> {
+  return toArray(deps.store.meetings.all(programmeId, { where: { pairId } }));
+}
+
+export async function submitFeedback(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  input: FeedbackInput,
+): Promise<Stored<Feedback>> {
+  const pair = await deps.store.pairs.find(programmeId, input.pairId);
+  if (!pair || !pair.publishedAt) throw new NotFoundError(`There is no pair "${input.pairId}" in this programme.`);
+  const role = roleIn(pair, caller.userId);
+  if (!role) throw new ForbiddenError('Only the two people in a pair give feedback on its sessions.');
+  if (pair.status !== 'active' && !(pair.status === 'ended' && pair.booking === 'booked'))
+    throw new ConflictError('Feedback is for sessions of a pair that has met.');
+  const series = (await seriesOfPair(deps, programmeId, pair.id)).find((s) => s.kind === 'pair-series');
+  const occurrence = series?.occurrences.find((o) => o.index === input.occurrenceIndex);
+  if (!series || !occurrence)
+    throw new InvalidError('There is no such session.', { occurrenceIndex: ['not a session of this pair'] });
+  if (Date.parse(occurrence.start) > deps.clock.now().getTime())
+    throw new ConflictError('This session has not started yet.');
+  if (occurrence.status === 'cancelled') throw new ConflictError('This session was cancelled.');
+  const now = nowIso(deps.clock);
+  const stored = await put(deps.store.feedback, programmeId, {
+    id: feedbackId(pair.id, caller.userId, input.occurrenceIndex),
+    schemaVersion: FEEDBACK_SCHEMA_VERSION,
+    programmeId,
+    pairId: pair.id,
+    userId: caller.userId,
+    role,
+    occurrenceIndex: input.occurrenceIndex,
+    rating: input.rating,
+    held: input.held,
+    ...(input.learnt ? { learnt: input.learnt } : {}),
+    ...(input.nextTopic ? { nextTopic: input.nextTopic } : {}),
+    createdAt: now,
+    updatedAt: now,
+  });
+  await markOccurrence(deps, series, input.occurrenceIndex, input.held);
+  return stored;
+}
+
+/** A session counts as held once either person says so; "not held" never overrides "held". */
+async function markOccurrence(deps: AppDeps, series: MeetingSeries, index: number, held: boolean): Promise<void> {
+  await retryStale(() =>
+    update(deps.store.meetings, series.programmeId, series.id, (s) => {
+      const occurrences = s.occurrences.map((o) => {
+        if (o.index !== index || o.status === 'cancelled' || o.status === 'held') return o;
+        const status: OccurrenceStatus = held ? 'held' : 'missed';
+        return { ...o, status };
+      });
+      return { ...s, occurrences };
+    }),
+  );
+}
+
+export async function listOwnFeedback(deps: AppDeps, caller: Caller, programmeId: string): Promise<Stored<Feedback>[]> {
+  await requireEnrollment(deps, programmeId, caller.userId);
+  return toArray(deps.store.feedback.all(programmeId, { where: { userId: caller.userId }, orderBy: 'createdAt' }));
+}
+
+/** When each self-assessment is open: the start one until the programme is under way, the end one from execution on. */
+const ASSESSMENT_PHASES: Record<AssessmentKind, string[]> = {
+  start: ['preparation', 'matching', 'execution'],
+  end: ['execution', 'steering'],
+};
+
+export async function submitAssessment(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  kind: AssessmentKind,
+  input: AssessmentInput,
+): Promise<Stored<Assessment>> {
+  const programme = await loadProgramme(deps, programmeId);
+  const participant = await requireEnrollment(deps, programmeId, caller.userId);
+  if (participant.status !== 'opted-in' || !participant.role)
+    throw new ConflictError('Self-assessments are for people taking part in the programme.');
+  if (!ASSESSMENT_PHASES[kind].includes(programme.phase))
+    throw new ConflictError(`The ${kind} self-assessment is not open in the ${programme.phase} phase.`);
+  const topics = new Set(programme.topics.map((t) => t.id));
+  const unknown = Object.keys(input.ratings).filter((t) => !topics.has(t));
+  if (unknown.length)
+    throw new InvalidError('Rate the programme’s topics only.', {
+      ratings: [`not a topic of this programme: ${unknown.join(', ')}`],
+    });
+  const now = nowIso(deps.clock);
+  return put(deps.store.assessments, programmeId, {
+    id: assessmentId(caller.userId, kind),
+    schemaVersion: ASSESSMENT_SCHEMA_VERSION,
+    programmeId,
+    userId: caller.userId,
+    role: participant.role,
+    kind,
+    ratings: input.ratings,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+export async function listOwnAssessments(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+): Promise<Stored<Assessment>[]> {
+  await requireEnrollment(deps, programmeId, caller.userId);
+  return toArray(deps.store.assessments.all(programmeId, { where: { userId: caller.userId } }));
+}

@@ -1,0 +1,122 @@
+/**
+ * Invitations by a list of people, a department or an Entra group. Only enabled members can be
+ * invited; someone who left before is invited again; someone already in stays as they are.
+ */
+import { ConflictError } from '../core/errors';
+import {
+  isEnrollmentOpen,
+  isInvitable,
+  localeOf,
+  PARTICIPANT_SCHEMA_VERSION,
+  reinvite,
+  type OrgUser,
+  type Participant,
+} from '../core/model';
+import { nowIso } from '../ports/clock';
+import type { Notification } from '../ports/messenger';
+import type { AppDeps } from './deps';
+import { assertManager, type Caller } from './caller';
+import type { InviteInput } from './schemas';
+import { loadProgramme } from './support/access';
+import { audit } from './support/audit';
+
+/** The most people one invitation request reaches (a department or group larger than this is split by the manager). */
+export const MAX_INVITATIONS = 5000;
+
+export interface InviteResult {
+  invited: number;
+  alreadyInvited: number;
+  /** Ids that are not in the directory, disabled, or guests. */
+  notInvitable: string[];
+}
+
+async function resolve(deps: AppDeps, input: InviteInput): Promise<{ users: OrgUser[]; asked: string[] }> {
+  if (input.userIds) {
+    const asked = [...new Set(input.userIds)];
+    return { users: await deps.directory.getUsers(asked), asked };
+  }
+  if (input.groupId) {
+    const asked = [...new Set(await deps.directory.groupMembers(input.groupId))].slice(0, MAX_INVITATIONS + 1);
+    return { users: await deps.directory.getUsers(asked), asked };
+  }
+  const users: OrgUser[] = [];
+  let continuationToken: string | undefined;
+  do {
+    const page = await deps.directory.listUsers(
+      { department: input.department as string },
+      { pageSize: 500, ...(continuationToken ? { continuationToken } : {}) },
+    );
+    users.push(...page.items);
+    continuationToken = page.continuationToken;
+  } while (continuationToken && users.length <= MAX_INVITATIONS);
+  return { users, asked: users.map((u) => u.id) };
+}
+
+export async function invite(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  input: InviteInput,
+): Promise<InviteResult> {
+  assertManager(caller);
+  const programme = await loadProgramme(deps, programmeId);
+  if (!isEnrollmentOpen(programme.phase))
+    throw new ConflictError(`Invitations go out in preparation or matching; the programme is in ${programme.phase}.`);
+  const { users, asked } = await resolve(deps, input);
+  if (asked.length > MAX_INVITATIONS)
+    throw new ConflictError(`At most ${MAX_INVITATIONS} people can be invited at once.`);
+  const byId = new Map(users.filter(isInvitable).map((u) => [u.id, u]));
+  const notInvitable = asked.filter((id) => !byId.has(id));
+  const now = nowIso(deps.clock);
+  let invited = 0;
+  let alreadyInvited = 0;
+  const notifications: Notification[] = [];
+  for (const user of byId.values()) {
+    const existing = await deps.store.participants.find(programmeId, user.id);
+    if (existing && existing.status !== 'left') {
+      alreadyInvited++;
+      continue;
+    }
+    if (existing) {
+      const { etag, ...doc } = existing;
+      await deps.store.participants.replace(reinvite(doc as Participant, caller.userId, now), etag);
+    } else {
+      try {
+        await deps.store.participants.create({
+          id: user.id,
+          schemaVersion: PARTICIPANT_SCHEMA_VERSION,
+          programmeId,
+          userId: user.id,
+          displayName: user.displayName,
+          status: 'invited',
+          locale: localeOf(user.preferredLanguage),
+          invitedAt: now,
+          invitedBy: caller.userId,
+          updatedAt: now,
+        });
+      } catch (err) {
+        // A concurrent invitation of the same person: one record, counted once.
+        if (err instanceof ConflictError && err.reason === 'exists') {
+          alreadyInvited++;
+          continue;
+        }
+        throw err;
+      }
+    }
+    invited++;
+    notifications.push({
+      type: 'invitation',
+      recipient: user.id,
+      programmeId,
+      params: { programmeId },
+      dedupeKey: `invitation:${programmeId}:${user.id}:${now}`,
+    });
+  }
+  if (notifications.length) await deps.messenger.send(notifications, `invite:${programmeId}:${now}`);
+  await audit(deps, programmeId, caller.userId, 'participants.invited', undefined, {
+    invited,
+    alreadyInvited,
+    notInvitable: notInvitable.length,
+  });
+  return { invited, alreadyInvited, notInvitable };
+}

@@ -1,0 +1,132 @@
+/**
+ * Maps the domain (participants, the directory, earlier decisions) onto the matching engine's own
+ * input. The engine sees plain ids and lists; reasons come back as message keys with parameters.
+ */
+import type { MatchInput, MatchMentor, MatchPerson, MatchedPair } from '../../core/matching';
+import {
+  PAIR_SCHEMA_VERSION,
+  type OrgUser,
+  type Pair,
+  type Participant,
+  type Programme,
+  type Reason,
+} from '../../core/model';
+import type { AppDeps } from '../deps';
+import { toArray } from '../../ports/store';
+import { newId } from '../support/ids';
+
+export interface MatchContext {
+  programme: Programme;
+  participants: Participant[];
+  pairs: Pair[];
+}
+
+export async function loadMatchContext(deps: AppDeps, programme: Programme): Promise<MatchContext> {
+  const [participants, pairs] = await Promise.all([
+    toArray(deps.store.participants.all(programme.id)),
+    toArray(deps.store.pairs.all(programme.id)),
+  ]);
+  return { programme, participants, pairs };
+}
+
+/** Pairs nobody may propose again: declined by someone, or excluded by the programme manager. */
+export function exclusionsOf(pairs: readonly Pair[]): [string, string][] {
+  return pairs
+    .filter((p) => p.status === 'declined' || p.endReason === 'excluded')
+    .map((p) => [p.mentorId, p.menteeId]);
+}
+
+/** People who can take part in a run: opted in, or paused (reported back as unmatched, with the reason). */
+export function candidatesOf(participants: readonly Participant[]): Participant[] {
+  return participants.filter((p) => (p.status === 'opted-in' || p.status === 'paused') && p.role && !p.erasedAt);
+}
+
+function person(p: Participant, user: OrgUser | undefined, topics: string[] | undefined): MatchPerson {
+  const hire = user?.hireDate && /^\d{4}-\d{2}-\d{2}/.test(user.hireDate) ? user.hireDate.slice(0, 10) : undefined;
+  return {
+    id: p.userId,
+    topics: topics ?? [],
+    interests: p.interests ?? [],
+    languages: p.languages ?? [],
+    ...(p.timeZone ? { timezone: p.timeZone } : {}),
+    weekdays: p.weekdays ?? [],
+    times: p.times ?? [],
+    ...(user?.department ? { department: user.department } : {}),
+    ...(user?.jobLevel !== undefined ? { jobLevel: user.jobLevel } : {}),
+    ...(hire ? { hireDate: hire } : {}),
+    optedIn: true,
+    active: p.status === 'opted-in',
+  };
+}
+
+/** The engine's input for these people, with the directory's hierarchy and every exclusion. */
+export async function buildMatchInput(
+  deps: AppDeps,
+  ctx: MatchContext,
+  people: readonly Participant[],
+  lock: [string, string][] = [],
+): Promise<MatchInput> {
+  const users = new Map((await deps.directory.getUsers(people.map((p) => p.userId))).map((u) => [u.id, u]));
+  const managerOf = Object.fromEntries(await deps.directory.managerMap());
+  const mentors: MatchMentor[] = [];
+  const mentees: MatchPerson[] = [];
+  for (const p of people) {
+    const user = users.get(p.userId);
+    if (p.role === 'mentor') {
+      mentors.push({
+        ...person(p, user, p.teachTopics),
+        capacity: ctx.programme.mentorCapacity,
+        trained: Boolean(p.trainingCompletedAt),
+      });
+    } else if (p.role === 'mentee') {
+      mentees.push(person(p, user, p.learnTopics));
+    }
+  }
+  const ids = new Set(people.map((p) => p.userId));
+  return {
+    mentors,
+    mentees,
+    managerOf,
+    exclude: exclusionsOf(ctx.pairs).filter(([m, e]) => ids.has(m) && ids.has(e)),
+    lock,
+    ...(ctx.programme.weights ? { weights: ctx.programme.weights as MatchInput['weights'] } : {}),
+    programme: {
+      trainingRequired: ctx.programme.trainingRequired,
+      maxMenteesPerMentor: ctx.programme.mentorCapacity,
+    },
+  };
+}
+
+/** A proposal from the engine's pair. */
+export function proposalOf(
+  programme: Programme,
+  ctx: MatchContext,
+  matched: MatchedPair,
+  now: string,
+  extra: { jobId?: string; publishedAt?: string; locked?: boolean } = {},
+): Pair {
+  const mentor = ctx.participants.find((p) => p.userId === matched.mentor);
+  const mentee = ctx.participants.find((p) => p.userId === matched.mentee);
+  const topicId = (mentee?.learnTopics ?? []).find((t) => (mentor?.teachTopics ?? []).includes(t));
+  const breakdown: Record<string, number> = {};
+  for (const [k, v] of Object.entries(matched.breakdown)) if (typeof v === 'number') breakdown[k] = v;
+  return {
+    id: newId('pair'),
+    schemaVersion: PAIR_SCHEMA_VERSION,
+    programmeId: programme.id,
+    mentorId: matched.mentor,
+    menteeId: matched.mentee,
+    score: matched.score,
+    explanation: { breakdown, reasons: matched.reasons.map((r): Reason => ({ key: r.key, params: r.params })) },
+    status: 'proposed',
+    mentor: { state: 'pending' },
+    mentee: { state: 'pending' },
+    locked: extra.locked ?? false,
+    booking: 'none',
+    ...(topicId ? { topicId } : {}),
+    ...(extra.jobId ? { jobId: extra.jobId } : {}),
+    ...(extra.publishedAt ? { publishedAt: extra.publishedAt } : {}),
+    createdAt: now,
+    updatedAt: now,
+  };
+}

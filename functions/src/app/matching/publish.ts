@@ -1,0 +1,69 @@
+/**
+ * Publishing shows the proposals to the people in them and asks both to confirm. The programme's
+ * ETag guards it: of two publishes sent with the same If-Match, one wins and the other gets 412.
+ */
+import { ConflictError } from '../../core/errors';
+import type { Programme } from '../../core/model';
+import { toArray, type Stored } from '../../ports/store';
+import { nowIso } from '../../ports/clock';
+import type { Notification } from '../../ports/messenger';
+import type { AppDeps } from '../deps';
+import { assertManager, type Caller } from '../caller';
+import { loadProgramme } from '../support/access';
+import { audit } from '../support/audit';
+import { retryStale } from '../support/retry';
+import { update } from '../support/update';
+
+export interface PublishResult {
+  programme: Stored<Programme>;
+  published: number;
+}
+
+export async function publishProposals(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  ifMatch?: string,
+): Promise<PublishResult> {
+  assertManager(caller);
+  const before = await loadProgramme(deps, programmeId);
+  if (before.phase !== 'matching' && before.phase !== 'execution')
+    throw new ConflictError(`Proposals are published in the matching phase; the programme is in ${before.phase}.`);
+  if (before.matchingJobId) throw new ConflictError('A matching run is going; wait for it to finish.');
+  const pending = await toArray(
+    deps.store.pairs.all(programmeId, { where: { status: 'proposed', publishedAt: null } }),
+  );
+  if (pending.length === 0) throw new ConflictError('There are no unpublished proposals.');
+  const now = nowIso(deps.clock);
+  // The programme write comes first: it is the one that decides between concurrent publishes.
+  const programme = await update(
+    deps.store.programmes,
+    programmeId,
+    programmeId,
+    (p) => {
+      if (p.matchingJobId) throw new ConflictError('A matching run is going; wait for it to finish.');
+      return { ...p, publishedAt: now, updatedAt: now };
+    },
+    ifMatch ?? before.etag,
+  );
+  const notifications: Notification[] = [];
+  for (const pair of pending) {
+    await retryStale(() =>
+      update(deps.store.pairs, programmeId, pair.id, (p) =>
+        p.publishedAt || p.status !== 'proposed' ? p : { ...p, publishedAt: now, updatedAt: now },
+      ),
+    );
+    for (const recipient of [pair.mentorId, pair.menteeId]) {
+      notifications.push({
+        type: 'proposal',
+        recipient,
+        programmeId,
+        params: { programmeId, pairId: pair.id },
+        dedupeKey: `proposal:${pair.id}:${recipient}`,
+      });
+    }
+  }
+  await deps.messenger.send(notifications, `publish:${programmeId}:${now}`);
+  await audit(deps, programmeId, caller.userId, 'pairs.published', undefined, { count: pending.length });
+  return { programme, published: pending.length };
+}

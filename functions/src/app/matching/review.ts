@@ -1,0 +1,124 @@
+/** The programme manager's review of proposals before publishing: lock, swap, exclude. */
+import { ConflictError } from '../../core/errors';
+import { MatchInputError, solveMatching } from '../../core/matching';
+import { endPair, type Pair, type Programme } from '../../core/model';
+import { type Stored } from '../../ports/store';
+import { nowIso } from '../../ports/clock';
+import type { AppDeps } from '../deps';
+import { assertManager, type Caller } from '../caller';
+import { loadProgramme } from '../support/access';
+import { audit } from '../support/audit';
+import { buildMatchInput, loadMatchContext, proposalOf } from './match-input';
+import { update } from '../support/update';
+
+function assertReviewable(programme: Programme, pair: Pair): void {
+  if (programme.phase !== 'matching')
+    throw new ConflictError(`Proposals are reviewed in the matching phase; the programme is in ${programme.phase}.`);
+  if (programme.matchingJobId) throw new ConflictError('A matching run is going; wait for it to finish.');
+  if (pair.status !== 'proposed' || pair.publishedAt)
+    throw new ConflictError('Only proposals that are not published yet can be changed.');
+}
+
+/** Keeps a proposal as it is in every re-run (or releases it again). */
+export async function setPairLock(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  pairId: string,
+  locked: boolean,
+  ifMatch?: string,
+): Promise<Stored<Pair>> {
+  assertManager(caller);
+  const programme = await loadProgramme(deps, programmeId);
+  const now = nowIso(deps.clock);
+  const stored = await update(
+    deps.store.pairs,
+    programmeId,
+    pairId,
+    (p) => {
+      assertReviewable(programme, p);
+      return { ...p, locked, updatedAt: now };
+    },
+    ifMatch,
+  );
+  await audit(deps, programmeId, caller.userId, locked ? 'pair.locked' : 'pair.unlocked', pairId);
+  return stored;
+}
+
+/** Ends a proposal and makes sure the engine never proposes these two people together again. */
+export async function excludePair(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  pairId: string,
+  ifMatch?: string,
+): Promise<Stored<Pair>> {
+  assertManager(caller);
+  const programme = await loadProgramme(deps, programmeId);
+  const now = nowIso(deps.clock);
+  const stored = await update(
+    deps.store.pairs,
+    programmeId,
+    pairId,
+    (p) => {
+      assertReviewable(programme, p);
+      return endPair(p, 'excluded', now);
+    },
+    ifMatch,
+  );
+  await audit(deps, programmeId, caller.userId, 'pair.excluded', pairId);
+  return stored;
+}
+
+/**
+ * Swaps the mentees of two proposals. Both new pairs are checked by the engine (same management
+ * chain, language, exclusions) and locked, since the manager chose them.
+ */
+export async function swapPairs(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  pairIds: [string, string],
+): Promise<[Stored<Pair>, Stored<Pair>]> {
+  assertManager(caller);
+  const programme = await loadProgramme(deps, programmeId);
+  const [a, b] = await Promise.all(pairIds.map((id) => deps.store.pairs.get(programmeId, id)));
+  if (!a || !b) throw new ConflictError('Both pairs are needed.');
+  assertReviewable(programme, a);
+  assertReviewable(programme, b);
+  const ctx = await loadMatchContext(deps, programme);
+  const ids = new Set([a.mentorId, a.menteeId, b.mentorId, b.menteeId]);
+  const people = ctx.participants.filter((p) => ids.has(p.userId));
+  const lock: [string, string][] = [
+    [a.mentorId, b.menteeId],
+    [b.mentorId, a.menteeId],
+  ];
+  let result;
+  try {
+    result = solveMatching(await buildMatchInput(deps, ctx, people, lock));
+  } catch (err) {
+    if (err instanceof MatchInputError) throw new ConflictError(`These pairs cannot be swapped: ${err.message}`);
+    throw err;
+  }
+  const now = nowIso(deps.clock);
+  const rebuilt = (old: Stored<Pair>, mentee: string) => {
+    const matched = result.pairs.find((p) => p.mentor === old.mentorId && p.mentee === mentee);
+    if (!matched) throw new ConflictError('These pairs cannot be swapped.');
+    const fresh = proposalOf(programme, ctx, matched, now, { locked: true });
+    const { etag, ...doc } = old;
+    const next: Pair = {
+      ...doc,
+      menteeId: mentee,
+      score: fresh.score,
+      explanation: fresh.explanation,
+      locked: true,
+      updatedAt: now,
+    };
+    if (fresh.topicId) next.topicId = fresh.topicId;
+    else delete next.topicId;
+    return deps.store.pairs.replace(next, etag);
+  };
+  const swapped: [Stored<Pair>, Stored<Pair>] = [await rebuilt(a, b.menteeId), await rebuilt(b, a.menteeId)];
+  await audit(deps, programmeId, caller.userId, 'pairs.swapped', `${a.id},${b.id}`);
+  return swapped;
+}

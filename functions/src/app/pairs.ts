@@ -1,0 +1,113 @@
+/** Reading pairs, and the two people's answer to a published proposal. */
+import { ForbiddenError, NotFoundError } from '../core/errors';
+import { answer, roleIn, type Pair } from '../core/model';
+import { toArray, type Page, type Stored } from '../ports/store';
+import { nowIso } from '../ports/clock';
+import type { AppDeps } from './deps';
+import { isManager, type Caller } from './caller';
+import { loadVisibleProgramme } from './support/access';
+import { audit } from './support/audit';
+import { rematchAffected } from './matching/rematch';
+import { update } from './support/update';
+
+/** What a person in the pair sees: no decline reason of the other side, nothing before publishing. */
+export function pairForParticipant(pair: Stored<Pair>): Stored<Pair> {
+  const { reason: _m, ...mentor } = pair.mentor;
+  const { reason: _e, ...mentee } = pair.mentee;
+  return { ...pair, mentor, mentee };
+}
+
+export async function listPairs(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  query: { status?: Pair['status']; pageSize?: number; continuationToken?: string },
+): Promise<Page<Stored<Pair>>> {
+  await loadVisibleProgramme(deps, caller, programmeId);
+  if (isManager(caller)) {
+    return deps.store.pairs.list(programmeId, {
+      orderBy: 'createdAt',
+      ...(query.status ? { where: { status: query.status } } : {}),
+      ...(query.pageSize ? { pageSize: query.pageSize } : {}),
+      ...(query.continuationToken ? { continuationToken: query.continuationToken } : {}),
+    });
+  }
+  const own = [
+    ...(await toArray(deps.store.pairs.all(programmeId, { where: { mentorId: caller.userId } }))),
+    ...(await toArray(deps.store.pairs.all(programmeId, { where: { menteeId: caller.userId } }))),
+  ].filter((p) => p.publishedAt && p.endReason !== 'excluded' && (!query.status || p.status === query.status));
+  return { items: own.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(pairForParticipant) };
+}
+
+export async function getPair(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  pairId: string,
+): Promise<Stored<Pair>> {
+  await loadVisibleProgramme(deps, caller, programmeId);
+  const pair = await deps.store.pairs.find(programmeId, pairId);
+  if (!pair) throw new NotFoundError(`There is no pair "${pairId}" in this programme.`);
+  if (isManager(caller)) return pair;
+  if (!roleIn(pair, caller.userId)) throw new ForbiddenError('You can only see your own pair.');
+  if (!pair.publishedAt) throw new NotFoundError(`There is no pair "${pairId}" in this programme.`);
+  return pairForParticipant(pair);
+}
+
+/**
+ * A person's answer to a published proposal. When both accept, the pair is confirmed and its
+ * meetings are booked by the next booking run; a decline re-matches only the two people concerned.
+ */
+export async function answerProposal(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  pairId: string,
+  accept: boolean,
+  reason?: string,
+  ifMatch?: string,
+): Promise<Stored<Pair>> {
+  const found = await deps.store.pairs.find(programmeId, pairId);
+  if (!found || !found.publishedAt) throw new NotFoundError(`There is no pair "${pairId}" in this programme.`);
+  if (!roleIn(found, caller.userId)) throw new ForbiddenError('Only the two people in a pair can answer its proposal.');
+  const now = nowIso(deps.clock);
+  const before = found.status;
+  const stored = await update(
+    deps.store.pairs,
+    programmeId,
+    pairId,
+    (p) => answer(p, caller.userId, accept, now, reason),
+    ifMatch,
+  );
+  if (stored.status !== before) {
+    const people = [stored.mentorId, stored.menteeId];
+    if (stored.status === 'confirmed') {
+      await deps.messenger.send(
+        people.map((recipient) => ({
+          type: 'pair-confirmed' as const,
+          recipient,
+          programmeId,
+          params: { programmeId, pairId },
+          dedupeKey: `pair-confirmed:${pairId}:${recipient}`,
+        })),
+      );
+      await audit(deps, programmeId, caller.userId, 'pair.confirmed', pairId);
+    } else if (stored.status === 'declined') {
+      const other = people.filter((id) => id !== caller.userId);
+      await deps.messenger.send(
+        other.map((recipient) => ({
+          type: 'pair-declined' as const,
+          recipient,
+          programmeId,
+          params: { programmeId, pairId },
+          dedupeKey: `pair-declined:${pairId}:${recipient}`,
+        })),
+      );
+      await audit(deps, programmeId, caller.userId, 'pair.declined', pairId);
+      await rematchAffected(deps, programmeId, people, caller.userId);
+    }
+  } else {
+    await audit(deps, programmeId, caller.userId, accept ? 'pair.accepted' : 'pair.declined', pairId);
+  }
+  return pairForParticipant(stored);
+}

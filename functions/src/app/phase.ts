@@ -1,0 +1,108 @@
+/**
+ * Moving a programme through its phases, with the guards of core/phases and what each move sets
+ * off: start and end self-assessment requests, ending every pair at the close, and telling people.
+ */
+import { ConflictError } from '../core/errors';
+import { phaseBlockers, type PhaseFacts } from '../core/phases/guards';
+import { isLivePair, isMatchable, movePhase, type Phase, type Programme } from '../core/model';
+import { toArray, type Stored } from '../ports/store';
+import { nowIso } from '../ports/clock';
+import type { Notification, NotificationType } from '../ports/messenger';
+import type { AppDeps } from './deps';
+import { assertManager, type Caller } from './caller';
+import { loadProgramme } from './support/access';
+import { audit } from './support/audit';
+import { endOnePair } from './support/end-pairs';
+import { update } from './support/update';
+
+async function factsOf(deps: AppDeps, programme: Programme): Promise<PhaseFacts> {
+  const [participants, pairs] = await Promise.all([
+    toArray(deps.store.participants.all(programme.id, { where: { status: 'opted-in' } })),
+    toArray(deps.store.pairs.all(programme.id)),
+  ]);
+  const mentors = participants.filter((p) => p.role === 'mentor');
+  return {
+    optedInMentors: mentors.length,
+    optedInMentees: participants.filter((p) => p.role === 'mentee').length,
+    matchableMentors: mentors.filter((p) => isMatchable(p, programme.trainingRequired)).length,
+    livePublishedPairs: pairs.filter((p) => p.publishedAt && isLivePair(p)).length,
+    unpublishedProposals: pairs.filter((p) => p.status === 'proposed' && !p.publishedAt).length,
+    jobRunning: Boolean(programme.matchingJobId),
+  };
+}
+
+export async function changePhase(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  to: Phase,
+  ifMatch?: string,
+): Promise<Stored<Programme>> {
+  assertManager(caller);
+  const programme = await loadProgramme(deps, programmeId);
+  const blockers = phaseBlockers(programme, to, await factsOf(deps, programme));
+  if (blockers.length) throw new ConflictError(blockers.join(' '));
+  const now = nowIso(deps.clock);
+  const stored = await update(
+    deps.store.programmes,
+    programmeId,
+    programmeId,
+    (p) => movePhase(p, to, now),
+    ifMatch ?? programme.etag,
+  );
+  await audit(deps, programmeId, caller.userId, 'programme.phase', undefined, { from: programme.phase, to });
+  await afterPhaseChange(deps, stored, caller.userId);
+  return stored;
+}
+
+async function afterPhaseChange(deps: AppDeps, programme: Programme, actor: string): Promise<void> {
+  const pid = programme.id;
+  if (programme.phase === 'closed') {
+    for (const pair of await toArray(
+      deps.store.pairs.all(pid, { where: { status: ['proposed', 'confirmed', 'active'] } }),
+    )) {
+      await endOnePair(deps, pair, pair.status === 'proposed' ? 'withdrawn' : 'programme-closed', actor);
+    }
+  }
+  const people = await toArray(deps.store.participants.all(pid, { where: { status: 'opted-in' } }));
+  const send = (type: NotificationType, params: Notification['params']) =>
+    deps.messenger.send(
+      people.map((p) => ({
+        type,
+        recipient: p.userId,
+        programmeId: pid,
+        params: { programmeId: pid, ...params },
+        dedupeKey: `${type}:${pid}:${programme.phase}:${p.userId}`,
+      })),
+      `${type}:${pid}:${programme.phase}`,
+    );
+  await send('phase-changed', { phase: programme.phase });
+  if (programme.phase === 'execution') await send('assessment-request', { kind: 'start' });
+  if (programme.phase === 'steering') await send('assessment-request', { kind: 'end' });
+}
+
+/**
+ * Phase changes by date (daily timer): a programme in matching whose pairs are all published starts
+ * at its kick-off; a programme in execution moves to steering at its closing date. Idempotent.
+ */
+export async function advancePhasesByDate(deps: AppDeps, actor: Caller): Promise<{ programmeId: string; to: Phase }[]> {
+  const now = deps.clock.now().getTime();
+  const moved: { programmeId: string; to: Phase }[] = [];
+  for await (const p of deps.store.programmes.all(undefined, { where: { phase: ['matching', 'execution'] } })) {
+    const to: Phase | undefined =
+      p.phase === 'matching' && p.kickoffAt && Date.parse(p.kickoffAt) <= now
+        ? 'execution'
+        : p.phase === 'execution' && p.closingAt && Date.parse(p.closingAt) <= now
+          ? 'steering'
+          : undefined;
+    if (!to) continue;
+    if (phaseBlockers(p, to, await factsOf(deps, p)).length) continue;
+    try {
+      await changePhase(deps, actor, p.id, to, p.etag);
+      moved.push({ programmeId: p.id, to });
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+    }
+  }
+  return moved;
+}

@@ -1,0 +1,135 @@
+/** Programme use cases: create, read, list and change the frame of a programme. */
+import { ConflictError } from '../core/errors';
+import {
+  DEFAULT_ANONYMITY_THRESHOLD,
+  DEFAULT_CADENCE,
+  PROGRAMME_SCHEMA_VERSION,
+  assertValidProgramme,
+  type Programme,
+} from '../core/model';
+import { type Page, type Stored } from '../ports/store';
+import { nowIso } from '../ports/clock';
+import type { AppDeps } from './deps';
+import { assertManager, canReadReports, isManager, type Caller } from './caller';
+import type { CreateProgrammeInput, PageQuery, UpdateProgrammeInput } from './schemas';
+import { loadVisibleProgramme } from './support/access';
+import { audit } from './support/audit';
+import { newId } from './support/ids';
+import { update } from './support/update';
+
+export async function createProgramme(
+  deps: AppDeps,
+  caller: Caller,
+  input: CreateProgrammeInput,
+): Promise<Stored<Programme>> {
+  assertManager(caller);
+  const now = nowIso(deps.clock);
+  const programme: Programme = {
+    id: newId('prog'),
+    schemaVersion: PROGRAMME_SCHEMA_VERSION,
+    name: input.name,
+    description: input.description ?? '',
+    topics: input.topics,
+    phase: 'draft',
+    cadence: input.cadence ?? { ...DEFAULT_CADENCE },
+    ...(input.kickoffAt ? { kickoffAt: new Date(input.kickoffAt).toISOString() } : {}),
+    ...(input.closingAt ? { closingAt: new Date(input.closingAt).toISOString() } : {}),
+    mentorCapacity: input.mentorCapacity ?? 1,
+    trainingRequired: input.trainingRequired ?? true,
+    anonymityThreshold: input.anonymityThreshold ?? DEFAULT_ANONYMITY_THRESHOLD,
+    organizer: input.organizer ?? { kind: 'mentee' },
+    ...(input.weights ? { weights: input.weights } : {}),
+    consentTextVersion: input.consentTextVersion ?? '1',
+    createdBy: caller.userId,
+    createdAt: now,
+    updatedAt: now,
+    phaseChangedAt: now,
+  };
+  assertValidProgramme(programme);
+  const stored = await deps.store.programmes.create(programme);
+  await audit(deps, programme.id, caller.userId, 'programme.created');
+  return stored;
+}
+
+export async function getProgramme(deps: AppDeps, caller: Caller, id: string): Promise<Stored<Programme>> {
+  return (await loadVisibleProgramme(deps, caller, id)).programme;
+}
+
+/** Managers and HR list every programme (newest first); anyone else the programmes they were invited to. */
+export async function listProgrammes(deps: AppDeps, caller: Caller, page: PageQuery): Promise<Page<Stored<Programme>>> {
+  if (isManager(caller) || canReadReports(caller)) {
+    return deps.store.programmes.list(undefined, {
+      orderBy: 'createdAt',
+      descending: true,
+      ...(page.pageSize ? { pageSize: page.pageSize } : {}),
+      ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+    });
+  }
+  const enrollments = await deps.store.participants.list(undefined, {
+    where: { userId: caller.userId },
+    orderBy: 'invitedAt',
+    descending: true,
+    ...(page.pageSize ? { pageSize: page.pageSize } : {}),
+    ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+  });
+  const items = await Promise.all(
+    enrollments.items.map((e) => deps.store.programmes.find(e.programmeId, e.programmeId)),
+  );
+  return {
+    items: items.filter((p): p is Stored<Programme> => p !== undefined),
+    ...(enrollments.continuationToken ? { continuationToken: enrollments.continuationToken } : {}),
+  };
+}
+
+/** Which fields may still change in each phase: the frame is fixed once pairs meet. */
+const FRAME_FIELDS = ['topics', 'cadence', 'mentorCapacity', 'trainingRequired', 'weights', 'consentTextVersion'];
+
+export async function updateProgramme(
+  deps: AppDeps,
+  caller: Caller,
+  id: string,
+  input: UpdateProgrammeInput,
+  ifMatch?: string,
+): Promise<Stored<Programme>> {
+  assertManager(caller);
+  const current = await loadVisibleProgramme(deps, caller, id);
+  if (current.programme.phase === 'closed') throw new ConflictError('A closed programme cannot change.');
+  const frozen = FRAME_FIELDS.filter((f) => f in input);
+  if (frozen.length && !['draft', 'preparation', 'matching'].includes(current.programme.phase))
+    throw new ConflictError(`${frozen.join(', ')} cannot change once the programme is in ${current.programme.phase}.`);
+  if (input.topics)
+    await assertTopicsStillCover(
+      deps,
+      id,
+      input.topics.map((t) => t.id),
+    );
+  const now = nowIso(deps.clock);
+  const stored = await update(
+    deps.store.programmes,
+    id,
+    id,
+    (p) => {
+      const next: Programme = { ...p, updatedAt: now };
+      for (const [key, value] of Object.entries(input)) {
+        if (value === undefined) continue;
+        if (value === null) delete (next as unknown as Record<string, unknown>)[key];
+        else if (key === 'kickoffAt' || key === 'closingAt') next[key] = new Date(value as string).toISOString();
+        else (next as unknown as Record<string, unknown>)[key] = value;
+      }
+      assertValidProgramme(next);
+      return next;
+    },
+    ifMatch,
+  );
+  await audit(deps, id, caller.userId, 'programme.updated', undefined, { fields: Object.keys(input).join(',') });
+  return stored;
+}
+
+/** A topic that someone chose when opting in cannot be removed under their feet. */
+async function assertTopicsStillCover(deps: AppDeps, programmeId: string, topicIds: string[]): Promise<void> {
+  const keep = new Set(topicIds);
+  for await (const p of deps.store.participants.all(programmeId, { where: { status: ['opted-in', 'paused'] } })) {
+    const used = [...(p.teachTopics ?? []), ...(p.learnTopics ?? [])].find((t) => !keep.has(t));
+    if (used) throw new ConflictError(`Topic "${used}" is chosen by participants and cannot be removed.`);
+  }
+}

@@ -1,0 +1,75 @@
+/** Input of the programme routes: create, change, move to another phase. */
+import { z } from 'zod';
+import { PHASES, MIN_ANONYMITY_THRESHOLD } from '../../core/model';
+import { isoDateTimeSchema, localTimeSchema, textSchema, topicIdSchema, weekdaySchema } from './common';
+
+const WEIGHT_KEYS = ['topics', 'interests', 'availability', 'timezone', 'crossDepartment', 'seniority'] as const;
+
+export const topicSchema = z.strictObject({
+  id: topicIdSchema,
+  name: textSchema(80, 1),
+  guide: z.strictObject({ en: textSchema(1000), de: textSchema(1000) }).optional(),
+});
+
+export const cadenceSchema = z.strictObject({
+  intervalWeeks: z.number().int().min(1).max(8),
+  weekday: weekdaySchema,
+  window: z.strictObject({ start: localTimeSchema, end: localTimeSchema }),
+  sessionMinutes: z.number().int().min(15).max(240),
+  sessions: z.number().int().min(1).max(52),
+});
+
+const organizerSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('mentee') }),
+  z.strictObject({ kind: z.literal('mailbox'), address: z.email().max(254) }),
+]);
+
+const fields = {
+  name: textSchema(120, 1),
+  description: textSchema(2000),
+  topics: z.array(topicSchema).min(1, 'needs at least one topic').max(30),
+  cadence: cadenceSchema,
+  kickoffAt: isoDateTimeSchema,
+  closingAt: isoDateTimeSchema,
+  mentorCapacity: z.union([z.literal(1), z.literal(2)]),
+  trainingRequired: z.boolean(),
+  anonymityThreshold: z.number().int().min(MIN_ANONYMITY_THRESHOLD).max(100),
+  organizer: organizerSchema,
+  weights: z.partialRecord(z.enum(WEIGHT_KEYS), z.number().min(0).max(100)),
+  consentTextVersion: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'must be a short version label'),
+};
+
+export const createProgrammeSchema = z.strictObject({
+  ...fields,
+  description: fields.description.optional(),
+  cadence: fields.cadence.optional(),
+  kickoffAt: fields.kickoffAt.optional(),
+  closingAt: fields.closingAt.optional(),
+  mentorCapacity: fields.mentorCapacity.optional(),
+  trainingRequired: fields.trainingRequired.optional(),
+  anonymityThreshold: fields.anonymityThreshold.optional(),
+  organizer: fields.organizer.optional(),
+  weights: fields.weights.optional(),
+  consentTextVersion: fields.consentTextVersion.optional(),
+});
+export type CreateProgrammeInput = z.infer<typeof createProgrammeSchema>;
+
+/** A partial change; `null` clears an optional date. */
+export const updateProgrammeSchema = z.strictObject({
+  name: fields.name.optional(),
+  description: fields.description.optional(),
+  topics: fields.topics.optional(),
+  cadence: fields.cadence.optional(),
+  kickoffAt: fields.kickoffAt.nullable().optional(),
+  closingAt: fields.closingAt.nullable().optional(),
+  mentorCapacity: fields.mentorCapacity.optional(),
+  trainingRequired: fields.trainingRequired.optional(),
+  anonymityThreshold: fields.anonymityThreshold.optional(),
+  organizer: fields.organizer.optional(),
+  weights: fields.weights.optional(),
+  consentTextVersion: fields.consentTextVersion.optional(),
+});
+export type UpdateProgrammeInput = z.infer<typeof updateProgrammeSchema>;
+
+export const changePhaseSchema = z.strictObject({ to: z.enum(PHASES) });
+export type ChangePhaseInput = z.infer<typeof changePhaseSchema>;

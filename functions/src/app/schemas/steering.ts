@@ -1,0 +1,40 @@
+/** Input of feedback, self-assessments, meeting moves and announcements. */
+import { z } from 'zod';
+import { idSchema, isoDateTimeSchema, textSchema, topicIdSchema } from './common';
+
+const rating = z.number().int('must be a whole number').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5');
+
+export const feedbackSchema = z.strictObject({
+  pairId: idSchema,
+  occurrenceIndex: z.number().int().min(0).max(51),
+  rating,
+  held: z.boolean().default(true),
+  learnt: textSchema(1000).optional(),
+  nextTopic: textSchema(280).optional(),
+});
+export type FeedbackInput = z.infer<typeof feedbackSchema>;
+
+export const assessmentParamsSchema = z.strictObject({ id: idSchema, kind: z.enum(['start', 'end']) });
+
+export const assessmentSchema = z.strictObject({
+  ratings: z
+    .record(topicIdSchema, rating)
+    .refine((r) => Object.keys(r).length > 0 && Object.keys(r).length <= 30, 'rate between 1 and 30 topics'),
+});
+export type AssessmentInput = z.infer<typeof assessmentSchema>;
+
+export const moveParamsSchema = z.strictObject({
+  id: idSchema,
+  seriesId: idSchema,
+  index: z.coerce.number().int().min(0).max(51),
+});
+
+export const moveSchema = z.strictObject({ start: isoDateTimeSchema });
+
+export const announcementSchema = z.strictObject({
+  title: textSchema(120, 1),
+  text: textSchema(2000, 1),
+  /** Who gets it: everyone invited (default), only those taking part, or only mentors / mentees. */
+  audience: z.enum(['all', 'opted-in', 'mentors', 'mentees']).default('all'),
+});
+export type AnnouncementInput = z.infer<typeof announcementSchema>;

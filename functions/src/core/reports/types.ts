@@ -1,0 +1,91 @@
+/** The HR report: the programme's health and outcomes, never an identity or a free text. */
+import type {
+  Assessment,
+  Feedback,
+  IsoDateTime,
+  MeetingSeries,
+  Pair,
+  Participant,
+  Phase,
+  Programme,
+  Role,
+} from '../model';
+
+/** Everything the report is computed from; `groups` holds each person's department and office. */
+export interface ReportInput {
+  programme: Programme;
+  participants: readonly Participant[];
+  pairs: readonly Pair[];
+  meetings: readonly MeetingSeries[];
+  feedback: readonly Feedback[];
+  assessments: readonly Assessment[];
+  groups: ReadonlyMap<string, { department?: string; location?: string }>;
+  now: IsoDateTime;
+}
+
+export interface Funnel {
+  invited: number;
+  optedIn: number;
+  matched: number;
+  confirmed: number;
+  active: number;
+  completed: number;
+}
+
+/** One row of a breakdown; `group` is a department, office or topic, or OTHER_GROUP for the small ones together. */
+export interface GroupRow {
+  group: string;
+  people: number;
+  matched: number;
+  active: number;
+  completed: number;
+  meetingsHeld: number;
+  meetingsPlanned: number;
+  /** Null when fewer people than the threshold gave ratings. */
+  averageRating: number | null;
+}
+
+export interface Breakdown {
+  rows: GroupRow[];
+  /** How many groups were too small to show on their own (merged into OTHER_GROUP, or left out for topics). */
+  suppressedGroups: number;
+  /** True when even all small groups together are below the threshold: nothing is shown. */
+  suppressed: boolean;
+}
+
+export interface AssessmentChange {
+  topicId: string;
+  topicName: string;
+  role: Role;
+  /** People with both a start and an end rating for the topic. */
+  people: number;
+  /** Null when `people` is below the threshold. */
+  startAverage: number | null;
+  endAverage: number | null;
+  change: number | null;
+  suppressed: boolean;
+}
+
+export interface ProgrammeReport {
+  programmeId: string;
+  name: string;
+  phase: Phase;
+  generatedAt: IsoDateTime;
+  anonymityThreshold: number;
+  funnel: Funnel;
+  funnelByRole: Record<Role, Funnel>;
+  meetings: { planned: number; held: number; heldShare: number | null };
+  ratings: {
+    count: number;
+    raters: number;
+    suppressed: boolean;
+    distribution: Record<'1' | '2' | '3' | '4' | '5', number> | null;
+    average: number | null;
+  };
+  assessments: AssessmentChange[];
+  pairs: { total: number; active: number; needingAttention: number; noRecentMeeting: number; lowRatings: number };
+  breakdowns: { department: Breakdown; location: Breakdown; topic: Breakdown };
+}
+
+export const OTHER_GROUP = '(smaller groups)';
+export const UNKNOWN_GROUP = '(unknown)';

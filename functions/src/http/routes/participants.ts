@@ -1,0 +1,99 @@
+/** Invitations and each person's enrollment: opt in, profile, pause, resume, leave, mentor training. */
+import { z } from 'zod';
+import { defineRoute, type RouteInput } from '../route';
+import {
+  idSchema,
+  inviteSchema,
+  optInSchema,
+  participantsQuerySchema,
+  programmeParamsSchema,
+  updateProfileSchema,
+} from '../../app/schemas';
+import { invite } from '../../app/invite';
+import {
+  getParticipant,
+  leaveProgramme,
+  listParticipants,
+  optInto,
+  pauseParticipation,
+  recordTraining,
+  resumeParticipation,
+  updateProfile,
+} from '../../app/enrollment';
+
+/** `me` stands for the caller in participant routes. */
+const userOf = (input: RouteInput<{ userId: string }, unknown, unknown>) =>
+  input.params.userId === 'me' ? input.caller.userId : input.params.userId;
+
+const participantParams = z.strictObject({ id: idSchema, userId: z.union([z.literal('me'), idSchema]) });
+
+export const inviteRoute = defineRoute({
+  name: 'invite',
+  method: 'POST',
+  route: 'v1/programmes/{id}/invitations',
+  params: programmeParamsSchema,
+  body: inviteSchema,
+  idempotent: true,
+  run: async ({ deps, caller, params, body }) => ({ body: await invite(deps, caller, params.id, body) }),
+});
+
+export const listParticipantsRoute = defineRoute({
+  name: 'listParticipants',
+  method: 'GET',
+  route: 'v1/programmes/{id}/participants',
+  params: programmeParamsSchema,
+  query: participantsQuerySchema,
+  run: async ({ deps, caller, params, query }) => ({ body: await listParticipants(deps, caller, params.id, query) }),
+});
+
+export const getParticipantRoute = defineRoute({
+  name: 'getParticipant',
+  method: 'GET',
+  route: 'v1/programmes/{id}/participants/{userId}',
+  params: participantParams,
+  run: async (input) => {
+    const p = await getParticipant(input.deps, input.caller, input.params.id, userOf(input));
+    return { body: p, etag: p.etag };
+  },
+});
+
+export const updateProfileRoute = defineRoute({
+  name: 'updateProfile',
+  method: 'PATCH',
+  route: 'v1/programmes/{id}/participants/{userId}',
+  params: participantParams,
+  body: updateProfileSchema,
+  run: async (input) => {
+    const p = await updateProfile(input.deps, input.caller, input.params.id, userOf(input), input.body, input.ifMatch);
+    return { body: p, etag: p.etag };
+  },
+});
+
+export const optInRoute = defineRoute({
+  name: 'optIn',
+  method: 'POST',
+  route: 'v1/programmes/{id}/participants/{userId}/opt-in',
+  params: participantParams,
+  body: optInSchema,
+  run: async (input) => {
+    const p = await optInto(input.deps, input.caller, input.params.id, userOf(input), input.body);
+    return { body: p, etag: p.etag };
+  },
+});
+
+const action = (name: string, path: string, run: typeof pauseParticipation) =>
+  defineRoute({
+    name,
+    method: 'POST',
+    route: `v1/programmes/{id}/participants/{userId}/${path}`,
+    params: participantParams,
+    run: async (input) => {
+      const p = await run(input.deps, input.caller, input.params.id, userOf(input));
+      return { body: p, etag: p.etag };
+    },
+  });
+
+export const pauseRoute = action('pauseParticipation', 'pause', pauseParticipation);
+export const resumeRoute = action('resumeParticipation', 'resume', resumeParticipation);
+export const leaveRoute = action('leaveProgramme', 'leave', leaveProgramme);
+export const trainingRoute = action('recordTraining', 'training', recordTraining);

@@ -1,0 +1,72 @@
+/** Meetings (list, ask to move), feedback after sessions, start and end self-assessments. */
+import { defineRoute } from '../route';
+import {
+  assessmentParamsSchema,
+  assessmentSchema,
+  feedbackSchema,
+  moveParamsSchema,
+  moveSchema,
+  programmeParamsSchema,
+} from '../../app/schemas';
+import { askToMove, listMeetings } from '../../app/meetings';
+import { listOwnAssessments, listOwnFeedback, submitAssessment, submitFeedback } from '../../app/feedback';
+
+export const listMeetingsRoute = defineRoute({
+  name: 'listMeetings',
+  method: 'GET',
+  route: 'v1/programmes/{id}/meetings',
+  params: programmeParamsSchema,
+  run: async ({ deps, caller, params }) => ({ body: { items: await listMeetings(deps, caller, params.id) } }),
+});
+
+export const moveMeetingRoute = defineRoute({
+  name: 'moveMeeting',
+  method: 'POST',
+  route: 'v1/programmes/{id}/meetings/{seriesId}/occurrences/{index}/move',
+  params: moveParamsSchema,
+  body: moveSchema,
+  run: async ({ deps, caller, params, body }) => ({
+    body: await askToMove(deps, caller, params.id, params.seriesId, params.index, body.start),
+  }),
+});
+
+export const submitFeedbackRoute = defineRoute({
+  name: 'submitFeedback',
+  method: 'POST',
+  route: 'v1/programmes/{id}/feedback',
+  params: programmeParamsSchema,
+  body: feedbackSchema,
+  idempotent: true,
+  run: async ({ deps, caller, params, body }) => {
+    const f = await submitFeedback(deps, caller, params.id, body);
+    return { status: f.createdAt === f.updatedAt ? 201 : 200, body: f, etag: f.etag };
+  },
+});
+
+export const listFeedbackRoute = defineRoute({
+  name: 'listFeedback',
+  method: 'GET',
+  route: 'v1/programmes/{id}/feedback',
+  params: programmeParamsSchema,
+  run: async ({ deps, caller, params }) => ({ body: { items: await listOwnFeedback(deps, caller, params.id) } }),
+});
+
+export const submitAssessmentRoute = defineRoute({
+  name: 'submitAssessment',
+  method: 'PUT',
+  route: 'v1/programmes/{id}/assessments/{kind}',
+  params: assessmentParamsSchema,
+  body: assessmentSchema,
+  run: async ({ deps, caller, params, body }) => {
+    const a = await submitAssessment(deps, caller, params.id, params.kind, body);
+    return { body: a, etag: a.etag };
+  },
+});
+
+export const listAssessmentsRoute = defineRoute({
+  name: 'listAssessments',
+  method: 'GET',
+  route: 'v1/programmes/{id}/assessments',
+  params: programmeParamsSchema,
+  run: async ({ deps, caller, params }) => ({ body: { items: await listOwnAssessments(deps, caller, params.id) } }),
+});

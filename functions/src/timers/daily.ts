@@ -1,0 +1,58 @@
+/** The programme's timers (all UTC). The nightly org sync lives in timers/org-sync.ts. */
+import { defineTimer } from './define-timer';
+import { sendFeedbackRequests, sendSessionReminders } from '../app/jobs/session-reminders';
+import { flagPairHealth } from '../app/jobs/pair-health';
+import { advancePhasesByDate } from '../app/phase';
+import { systemCaller } from '../app/caller';
+import { resumeMatchingJobs } from '../app/matching/run-matching';
+import { purgeIdempotency } from '../http/idempotency';
+import { toArray } from '../ports/store';
+
+/** Books the series of newly confirmed pairs, and each programme's kick-off and closing events. */
+export const bookSeriesTimer = defineTimer({
+  name: 'bookSeries',
+  schedule: '0 0 5 * * *',
+  run: async (deps) => {
+    const series = await deps.booking.bookPendingSeries();
+    const programmes = await toArray(deps.store.programmes.all(undefined, { where: { phase: 'execution' } }));
+    for (const p of programmes) await deps.booking.bookProgrammeEvents(p.id);
+    return { series, programmes: programmes.length };
+  },
+});
+
+export const sessionRemindersTimer = defineTimer({
+  name: 'sessionReminders',
+  schedule: '0 0 6 * * *',
+  run: async (deps) => ({ reminders: await sendSessionReminders(deps) }),
+});
+
+export const feedbackRequestsTimer = defineTimer({
+  name: 'feedbackRequests',
+  schedule: '0 0 17 * * *',
+  run: async (deps) => ({ requests: await sendFeedbackRequests(deps) }),
+});
+
+export const pairHealthTimer = defineTimer({
+  name: 'pairHealth',
+  schedule: '0 0 7 * * *',
+  run: async (deps) => ({ flagged: await flagPairHealth(deps) }),
+});
+
+export const phasesByDateTimer = defineTimer({
+  name: 'phasesByDate',
+  schedule: '0 0 1 * * *',
+  run: async (deps) => ({ moved: await advancePhasesByDate(deps, systemCaller('phasesByDate')) }),
+});
+
+/** Finishes matching runs whose worker stopped (e.g. the instance was recycled mid-run). */
+export const matchingJobsTimer = defineTimer({
+  name: 'matchingJobs',
+  schedule: '0 */5 * * * *',
+  run: async (deps) => ({ resumed: await resumeMatchingJobs(deps) }),
+});
+
+export const idempotencyCleanupTimer = defineTimer({
+  name: 'idempotencyCleanup',
+  schedule: '0 30 3 * * *',
+  run: async (deps) => ({ purged: await purgeIdempotency(deps) }),
+});

@@ -1,0 +1,100 @@
+/**
+ * A booking stand-in for API tests that do not need Graph: it books every confirmed pair of a
+ * programme in execution with a weekly series starting at `firstStart`, as the Graph booking does.
+ */
+import { activate, seriesTransactionId, type MeetingSeries } from '../../../../functions/src/core/model';
+import type { Booking } from '../../../../functions/src/app/booking';
+import type { Store } from '../../../../functions/src/ports/store';
+import { toArray } from '../../../../functions/src/ports/store';
+import type { Clock } from '../../../../functions/src/ports/clock';
+
+export interface FakeBooking extends Booking {
+  cancelled: string[];
+  moved: { seriesId: string; index: number; start: string }[];
+  /** When the first session of newly booked series starts. */
+  firstStart: () => Date;
+}
+
+export function fakeBooking(store: Store, clock: Clock): FakeBooking {
+  const booking: FakeBooking = {
+    cancelled: [],
+    moved: [],
+    firstStart: () => new Date(clock.now().getTime() + 7 * 24 * 3600 * 1000),
+    async bookPendingSeries() {
+      let booked = 0;
+      for (const programme of await toArray(store.programmes.all(undefined, { where: { phase: 'execution' } }))) {
+        for (const pair of await toArray(store.pairs.all(programme.id, { where: { status: 'confirmed' } }))) {
+          const now = clock.now().toISOString();
+          const first = booking.firstStart().getTime();
+          const c = programme.cadence;
+          const series: MeetingSeries = {
+            id: `${pair.id}-series`,
+            schemaVersion: 1,
+            programmeId: programme.id,
+            kind: 'pair-series',
+            pairId: pair.id,
+            organizer: pair.menteeId,
+            attendees: [pair.mentorId, pair.menteeId],
+            transactionId: seriesTransactionId(programme.id, pair.id),
+            status: 'booked',
+            graphEventId: `event-${pair.id}`,
+            weekday: c.weekday,
+            intervalWeeks: c.intervalWeeks,
+            timeZone: 'Europe/Berlin',
+            occurrences: Array.from({ length: c.sessions }, (_, index) => {
+              const start = first + index * c.intervalWeeks * 7 * 24 * 3600 * 1000;
+              return {
+                index,
+                start: new Date(start).toISOString(),
+                end: new Date(start + c.sessionMinutes * 60_000).toISOString(),
+                status: 'planned' as const,
+              };
+            }),
+            createdAt: now,
+            updatedAt: now,
+          };
+          await store.meetings.upsert(series);
+          const { etag, ...doc } = pair;
+          await store.pairs.replace(activate(doc, now), etag);
+          booked++;
+        }
+      }
+      return { booked };
+    },
+    async cancelSeriesForPair(programmeId, pairId) {
+      booking.cancelled.push(pairId);
+      const series = await store.meetings.find(programmeId, `${pairId}-series`);
+      if (series) {
+        const { etag, ...doc } = series;
+        const now = clock.now().getTime();
+        await store.meetings.replace(
+          {
+            ...doc,
+            status: 'cancelled',
+            occurrences: doc.occurrences.map((o) =>
+              Date.parse(o.start) > now ? { ...o, status: 'cancelled' as const } : o,
+            ),
+          },
+          etag,
+        );
+      }
+      return { cancelled: 1 };
+    },
+    async moveOccurrence(programmeId, seriesId, index, start) {
+      booking.moved.push({ seriesId, index, start });
+      const series = await store.meetings.get(programmeId, seriesId);
+      const { etag, ...doc } = series;
+      return store.meetings.replace(
+        {
+          ...doc,
+          occurrences: doc.occurrences.map((o) => (o.index === index ? { ...o, start, status: 'moved' as const } : o)),
+        },
+        etag,
+      );
+    },
+    async bookProgrammeEvents() {
+      return { booked: 0 };
+    },
+  };
+  return booking;
+}

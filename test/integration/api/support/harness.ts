@@ -1,0 +1,159 @@
+/**
+ * The API on the local Functions host with real parts where they exist: the embedded Cosmos DB, the
+ * outbox messenger, the real token validator (against a test key set), and in-memory stand-ins for
+ * the directory and the calendar. Tokens are signed like Entra ID's (RS256, v2 issuer).
+ */
+import { exportJWK, generateKeyPair, SignJWT, createLocalJWKSet, type JWK, type KeyLike } from 'jose';
+// Loading the routes and timers registers them with this test file's functions-core stand-in.
+import '../../../../functions/src/http/api';
+import '../../../../functions/src/timers/daily';
+import { loadConfig, loadAuthConfig } from '../../../../functions/src/config';
+import { setServices, type Services } from '../../../../functions/src/composition';
+import { createTokenValidator } from '../../../../functions/src/adapters/auth/token-validator';
+import { outboxMessenger } from '../../../../functions/src/adapters/outbox/outbox-messenger';
+import { registrations } from '../../../../functions/src/local/functions-core-shim';
+import { createLocalHost, type LocalHost } from '../../../../functions/src/local/host';
+import type { AppDeps } from '../../../../functions/src/app/deps';
+import type { Clock } from '../../../../functions/src/ports/clock';
+import { ROLE_MANAGE, ROLE_REPORTS } from '../../../../functions/src/app/caller';
+import { openTestStore, type TestStore } from '../../../support/embedded-store';
+import { memoryDirectory } from './memory-directory';
+import { fakeBooking, type FakeBooking } from './fake-booking';
+import { TENANT, testOrg } from './org';
+
+export const CLIENT_ID = '6b1e4f0c-8d2a-4c9e-9a57-3f3d2c1b0a99';
+export const ISSUER = `https://login.microsoftonline.com/${TENANT}/v2.0`;
+
+export interface AdjustableClock extends Clock {
+  advance(ms: number): void;
+}
+
+export interface Harness {
+  baseUrl: string;
+  host: LocalHost;
+  t: TestStore;
+  deps: AppDeps;
+  clock: AdjustableClock;
+  booking: FakeBooking;
+  privateKey: KeyLike;
+  token(userId: string, roles?: string[], claims?: Record<string, unknown>): Promise<string>;
+  manager(): Promise<string>;
+  hr(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Answers are read loosely in tests: each assertion says which fields it expects. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export interface ApiAnswer<T = Json> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** Calls the API; `body` objects are sent as JSON. */
+export async function call<T = Json>(
+  h: Pick<Harness, 'baseUrl'>,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(`${h.baseUrl}/api${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: res.status, headers: res.headers, body: parsed as T };
+}
+
+export async function signToken(
+  key: KeyLike,
+  kid: string,
+  claims: Record<string, unknown>,
+  options: { expiresIn?: string | number; notBefore?: string | number } = {},
+): Promise<string> {
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' }).setIssuedAt();
+  if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);
+  return jwt.setExpirationTime(options.expiresIn ?? '1h').sign(key);
+}
+
+export function userClaims(userId: string, roles: string[] = []): Record<string, unknown> {
+  return {
+    iss: ISSUER,
+    aud: CLIENT_ID,
+    tid: TENANT,
+    oid: userId,
+    sub: `sub-${userId}`,
+    name: `User ${userId}`,
+    roles,
+    ver: '2.0',
+    scp: 'access_as_user',
+  };
+}
+
+export async function startHarness(): Promise<Harness> {
+  const t = await openTestStore();
+  let offset = 0;
+  const clock: AdjustableClock = { now: () => new Date(Date.now() + offset), advance: (ms) => void (offset += ms) };
+  const { privateKey, publicKey } = await generateKeyPair('RS256');
+  const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'test-key-1', alg: 'RS256', use: 'sig' };
+  const auth = loadAuthConfig(
+    {
+      AUTH_ISSUER: ISSUER,
+      AUTH_AUDIENCE: CLIENT_ID,
+      AUTH_JWKS_URL: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+    },
+    false,
+  );
+  const messenger = outboxMessenger(t.store, clock);
+  const booking = fakeBooking(t.store, clock);
+  const deps: AppDeps = {
+    store: t.store,
+    clock,
+    messenger,
+    directory: memoryDirectory(testOrg(), { 'group-sales': ['sales-senior-1', 'sales-junior-2', 'guest-1'] }),
+    booking,
+  };
+  const services: Services = {
+    config: loadConfig({}),
+    store: t.store,
+    clock,
+    health: [],
+    messenger,
+    auth: createTokenValidator(auth, { keys: createLocalJWKSet({ keys: [jwk] }) }),
+    app: deps,
+    dispose: async () => {},
+  };
+  setServices(services);
+  const host = createLocalHost({ registrations: registrations(), log: () => {} });
+  const baseUrl = await host.listen(0);
+  const token = (userId: string, roles: string[] = [], claims: Record<string, unknown> = {}) =>
+    signToken(privateKey, 'test-key-1', { ...userClaims(userId, roles), ...claims });
+  return {
+    baseUrl,
+    host,
+    t,
+    deps,
+    clock,
+    booking,
+    privateKey,
+    token,
+    manager: () => token('manager-1', [ROLE_MANAGE]),
+    hr: () => token('hr-1', [ROLE_REPORTS]),
+    async close() {
+      await host.close();
+      await t.close();
+    },
+  };
+}
