@@ -44,8 +44,17 @@ export interface BuildHierarchyOptions {
 
 type ManagerMap = Readonly<Record<string, string | null | undefined>> | ReadonlyMap<string, string | null | undefined>;
 
-function entriesOf(managerOf: ManagerMap): Iterable<[string, string | null | undefined]> {
-  return managerOf instanceof Map ? managerOf.entries() : Object.entries(managerOf as Record<string, string>);
+/** Calls `visit` per entry; `for...in` avoids building 100,000 entry arrays for a plain object. */
+function forEachEntry(
+  managerOf: ManagerMap,
+  visit: (person: string, manager: string | null | undefined) => void,
+): void {
+  if (managerOf instanceof Map) {
+    for (const [person, manager] of managerOf) visit(person, manager);
+    return;
+  }
+  const record = managerOf as Readonly<Record<string, string | null | undefined>>;
+  for (const person in record) if (Object.prototype.hasOwnProperty.call(record, person)) visit(person, record[person]);
 }
 
 /** Builds the tree in O(n); never recurses, so a 100,000-deep chain is fine. */
@@ -64,15 +73,15 @@ export function buildHierarchy(managerOf: ManagerMap, options: BuildHierarchyOpt
   const pairs: number[] = [];
   const warnings: HierarchyWarning[] = [];
   const selfManaged: string[] = [];
-  for (const [person, manager] of entriesOf(managerOf)) {
+  forEachEntry(managerOf, (person, manager) => {
     const p = intern(person);
-    if (manager === null || manager === undefined || manager === '') continue;
+    if (manager === null || manager === undefined || manager === '') return;
     if (manager === person) {
       selfManaged.push(person);
-      continue;
+      return;
     }
     pairs.push(p, intern(manager));
-  }
+  });
   if (options.extraIds) for (const id of options.extraIds) intern(id);
 
   const n = ids.length;

@@ -2,14 +2,12 @@ import { offer } from './bounded-heap';
 import { type EdgeSet, edgesFromBuckets } from './edge-set';
 import type { RowSource } from './row-source';
 
-/** Uint16 cache marker for a forbidden pair (built-in scores stay below it). */
+/** Uint16 cache marker for a forbidden pair: storing the row's -1 in a Uint16Array yields exactly this. */
 export const CACHE_FORBIDDEN = 0xffff;
 
 export interface CandidatePass {
   /** The sparse graph: each mentee's K best mentors ∪ each mentor's K best mentees (per place). */
   readonly edges: EdgeSet;
-  readonly feasibleForMentee: Int32Array;
-  readonly feasibleForMentor: Int32Array;
   /** Highest feasible score seen (units); -1 when no pair is feasible. */
   readonly maxSeen: number;
   /** All scores, row-major mentees × mentors, when they fit the memory budget (else recomputed). */
@@ -17,8 +15,9 @@ export interface CandidatePass {
 }
 
 /**
- * One pass over every pair: scores each row once, keeps the best K per person in flat heaps,
- * counts feasible partners for the explanations and fills the cache used by the dual check.
+ * One pass over every pair: scores each row once, keeps the best K per person in flat heaps and
+ * fills the cache used by the dual check. The inner loop is two comparisons against thresholds
+ * (heaps change rarely), so the pass costs little more than the scoring itself.
  */
 export function candidatePass(
   src: RowSource,
@@ -31,8 +30,6 @@ export function candidatePass(
   const useCache = src.maxUnits < CACHE_FORBIDDEN && src.unitsPerPoint === 10 && nE * nM <= maxCachedCells;
   const cache = useCache ? new Uint16Array(nE * nM) : null;
   const row = new Float64Array(nM);
-  const feasibleForMentee = new Int32Array(nE);
-  const feasibleForMentor = new Int32Array(nM);
   const rowScore = new Float64Array(k);
   const rowItem = new Int32Array(k);
   const rowBest = new Int32Array(nE * k);
@@ -43,32 +40,37 @@ export function candidatePass(
   const colScore = new Float64Array(colOff[nM] as number);
   const colItem = new Int32Array(colOff[nM] as number);
   const colSize = new Int32Array(nM);
+  // Entry threshold per mentor: -1 (takes any feasible score) until the heap is full, then its worst.
+  const colMin = new Float64Array(nM).fill(-1);
   let maxSeen = -1;
-  const forbidden = CACHE_FORBIDDEN; // local alias: imported bindings are getters (see row-source)
   for (let ep = 0; ep < nE; ep++) {
     src.fill(ep, row);
-    let size = 0;
-    let feasible = 0;
     if (cache) {
+      // -1 → 0xffff by the Uint16 conversion; an element loop is faster than set() across types.
       const base = ep * nM;
-      for (let mp = 0; mp < nM; mp++) {
-        const s = row[mp] as number;
-        cache[base + mp] = s < 0 ? forbidden : s;
+      for (let mp = 0; mp < nM; mp++) cache[base + mp] = row[mp] as number;
+    }
+    let size = 0;
+    let rowMin = -1;
+    const rowSalt = Math.imul(ep + 1, 0x9e3779b1);
+    for (let mp = 0; mp < nM; mp++) {
+      const raw = row[mp] as number;
+      // Ties in score are common; a fixed hash of the pair spreads them instead of favouring low ids.
+      const s = raw < 0 ? -2 : raw + (Math.imul(rowSalt ^ Math.imul(mp + 1, 0x85ebca6b), 0xc2b2ae35) >>> 8) * 2 ** -25;
+      if (s > rowMin) {
+        size = offer(rowScore, rowItem, 0, size, k, s, mp);
+        if (size === k) rowMin = rowScore[0] as number;
+        if (raw > maxSeen) maxSeen = raw;
+      }
+      if (s > (colMin[mp] as number)) {
+        const off = colOff[mp] as number;
+        const cap = (colOff[mp + 1] as number) - off;
+        const cs = offer(colScore, colItem, off, colSize[mp] as number, cap, s, ep);
+        colSize[mp] = cs;
+        if (cs === cap) colMin[mp] = colScore[off] as number;
+        if (raw > maxSeen) maxSeen = raw;
       }
     }
-    for (let mp = 0; mp < nM; mp++) {
-      const s = row[mp] as number;
-      if (s < 0) continue;
-      feasible++;
-      feasibleForMentor[mp] = (feasibleForMentor[mp] as number) + 1;
-      if (s > maxSeen) maxSeen = s;
-      if (size < k || s > (rowScore[0] as number)) size = offer(rowScore, rowItem, 0, size, k, s, mp);
-      const off = colOff[mp] as number;
-      const cs = colSize[mp] as number;
-      const cap = (colOff[mp + 1] as number) - off;
-      if (cs < cap || s > (colScore[off] as number)) colSize[mp] = offer(colScore, colItem, off, cs, cap, s, ep);
-    }
-    feasibleForMentee[ep] = feasible;
     rowCount[ep] = size;
     rowBest.set(rowItem.subarray(0, size), ep * k);
     rowBestScore.set(rowScore.subarray(0, size), ep * k);
@@ -76,15 +78,16 @@ export function candidatePass(
   // Buckets hold flat (mentor, units) pairs per mentee.
   const buckets: number[][] = Array.from({ length: nE }, (_, ep) => {
     const list: number[] = [];
-    for (let c = ep * k; c < ep * k + (rowCount[ep] as number); c++)
-      list.push(rowBest[c] as number, rowBestScore[c] as number);
+    for (let c = ep * k; c < ep * k + (rowCount[ep] as number); c++) {
+      list.push(rowBest[c] as number, Math.floor(rowBestScore[c] as number));
+    }
     return list;
   });
   for (let mp = 0; mp < nM; mp++) {
     const off = colOff[mp] as number;
     for (let c = off; c < off + (colSize[mp] as number); c++) {
-      (buckets[colItem[c] as number] as number[]).push(mp, colScore[c] as number);
+      (buckets[colItem[c] as number] as number[]).push(mp, Math.floor(colScore[c] as number));
     }
   }
-  return { edges: edgesFromBuckets(buckets), feasibleForMentee, feasibleForMentor, maxSeen, cache };
+  return { edges: edgesFromBuckets(buckets), maxSeen, cache };
 }

@@ -18,8 +18,19 @@ export interface Certificate {
   /** Pairs that broke 2 (mentee → flat (mentor, units) list); adding them and re-solving fixes it. */
   violations: Map<number, number[]>;
   violationCount: number;
+  /** Pairs checked this time (all pairs on a full check). */
+  checkedPairs: number;
+  state: CheckState;
   /** Broken invariants other than missing edges (a bug if ever non-empty). */
   problems: string[];
+}
+
+/** What the previous check saw: a pair checked then stays valid while neither potential rose. */
+export interface CheckState {
+  readonly pE: Float64Array;
+  readonly pM: Float64Array;
+  /** Mentees with violations last time (their pairs must be checked again). */
+  readonly recheck: Uint8Array;
 }
 
 export interface Orientation {
@@ -38,6 +49,7 @@ export function certify(
   src: RowSource,
   cache: Uint16Array | null,
   matchedMentor: Int32Array,
+  previous?: CheckState,
 ): Certificate {
   const problems: string[] = [];
   const { rowMatch, colMatch, u, v } = sol;
@@ -79,23 +91,47 @@ export function certify(
     tight[ep] = (u[r] as number) + (v[j] as number);
   }
 
+  // Incremental: v only falls and u only rises where a search passed, so after the first full check
+  // only mentees whose potential rose (or that had violations) and mentors whose potential rose can
+  // produce a violation. Without a cache every row is rescored anyway, so every pair is checked.
+  const prev = cache ? previous : undefined;
+  const dirtyMentors: number[] = [];
+  for (let mp = 0; mp < nM; mp++) if (!prev || (pM[mp] as number) > (prev.pM[mp] as number)) dirtyMentors.push(mp);
   const violations = new Map<number, number[]>();
+  const recheck = new Uint8Array(nE);
   let violationCount = 0;
+  let checkedPairs = 0;
   const row = new Float64Array(nM);
   for (let ep = 0; ep < nE; ep++) {
     const threshold = o.top - (pE[ep] as number);
+    const full = !prev || (pE[ep] as number) > (prev.pE[ep] as number) || prev.recheck[ep] === 1;
     let found: number[] | undefined;
     const data: Uint16Array | Float64Array = cache ? cache.subarray(ep * nM, (ep + 1) * nM) : row;
     const forbidden = cache ? CACHE_FORBIDDEN : -1;
     if (!cache) src.fill(ep, row);
-    for (let mp = 0; mp < nM; mp++) {
-      const s = data[mp] as number;
-      if (s === forbidden || s + (pM[mp] as number) <= threshold) continue;
-      found ??= [];
-      if (found.length < 2 * MAX_VIOLATIONS_PER_MENTEE) found.push(mp, s);
-      violationCount++;
+    if (full) {
+      checkedPairs += nM;
+      for (let mp = 0; mp < nM; mp++) {
+        const s = data[mp] as number;
+        if (s === forbidden || s + (pM[mp] as number) <= threshold) continue;
+        found ??= [];
+        if (found.length < 2 * MAX_VIOLATIONS_PER_MENTEE) found.push(mp, s);
+        violationCount++;
+      }
+    } else {
+      checkedPairs += dirtyMentors.length;
+      for (const mp of dirtyMentors) {
+        const s = data[mp] as number;
+        if (s === forbidden || s + (pM[mp] as number) <= threshold) continue;
+        found ??= [];
+        if (found.length < 2 * MAX_VIOLATIONS_PER_MENTEE) found.push(mp, s);
+        violationCount++;
+      }
     }
-    if (found) violations.set(ep, found);
+    if (found) {
+      violations.set(ep, found);
+      recheck[ep] = 1;
+    }
     const partner = matchedMentor[ep] as number;
     if (partner >= 0) {
       const s = data[partner] as number;
@@ -103,5 +139,12 @@ export function certify(
       else if (o.top - s !== tight[ep]) problems.push(`assigned pair (mentee ${ep}, mentor ${partner}) is not tight`);
     }
   }
-  return { ok: problems.length === 0 && violationCount === 0, violations, violationCount, problems };
+  return {
+    ok: problems.length === 0 && violationCount === 0,
+    violations,
+    violationCount,
+    checkedPairs,
+    state: { pE, pM, recheck },
+    problems,
+  };
 }

@@ -11,8 +11,9 @@ export interface UnmatchedContext {
   p: Prepared;
   f: Features;
   input: MatchInput;
-  feasibleForMentee: Int32Array;
-  feasibleForMentor: Int32Array;
+  /** Feasible partners per active position of the people without a pair. */
+  feasibleForMentee: ReadonlyMap<number, number>;
+  feasibleForMentor: ReadonlyMap<number, number>;
   /** Per sorted index: in at least one pair (locked or new). */
   mentorPaired: Uint8Array;
   menteePaired: Uint8Array;
@@ -21,7 +22,8 @@ export interface UnmatchedContext {
 function blocker(c: UnmatchedContext, m: number, e: number, mp: number, ep: number): Blocker | null {
   const { p, f, input } = c;
   if (!shareLanguage(f, m, e)) return 'language';
-  if (p.hierarchy.sameChain(p.mentors[m]!.id, p.mentees[e]!.id)) return 'hierarchy';
+  if (p.hierarchy.sameChain((p.mentors[m] as { id: string }).id, (p.mentees[e] as { id: string }).id))
+    return 'hierarchy';
   if (isExcluded(p, m, e)) return 'excluded';
   if (input.scores && input.scores[p.mentorInput[m] as number]?.[p.menteeInput[e] as number] === null) {
     return 'customScore';
@@ -67,9 +69,9 @@ export function unmatchedReasons(c: UnmatchedContext): UnmatchedPerson[] {
     const mp = mentorPos[m] as number;
     let reason: Reason;
     if (why) reason = { key: `unmatched.ineligible.${why}`, params: {} };
-    else if (c.feasibleForMentor[mp] === 0) reason = noFeasiblePartner(c, 'mentor', m, mp);
+    else if (!c.feasibleForMentor.get(mp)) reason = noFeasiblePartner(c, 'mentor', m, mp);
     else {
-      const partners = c.feasibleForMentor[mp] as number;
+      const partners = c.feasibleForMentor.get(mp) as number;
       reason =
         seekers < places
           ? { key: 'unmatched.capacity.mentor', params: { partners, places, people: seekers } }
@@ -83,9 +85,9 @@ export function unmatchedReasons(c: UnmatchedContext): UnmatchedPerson[] {
     const ep = menteePos[e] as number;
     let reason: Reason;
     if (why) reason = { key: `unmatched.ineligible.${why}`, params: {} };
-    else if (c.feasibleForMentee[ep] === 0) reason = noFeasiblePartner(c, 'mentee', e, ep);
+    else if (!c.feasibleForMentee.get(ep)) reason = noFeasiblePartner(c, 'mentee', e, ep);
     else {
-      const partners = c.feasibleForMentee[ep] as number;
+      const partners = c.feasibleForMentee.get(ep) as number;
       reason =
         places < seekers
           ? { key: 'unmatched.capacity.mentee', params: { partners, places, people: seekers } }

@@ -40,7 +40,16 @@ export const UNKNOWN_TZ_MENTOR = 1_000_000;
 export const UNKNOWN_TZ_MENTEE = -1_000_000;
 const ALL_SLOTS = (1 << (WEEKDAYS.length * TIMES_OF_DAY.length)) - 1;
 
-const norm = (s: string) => s.trim().toLowerCase();
+// NOTE: the same few hundred strings repeat across 20,000 profiles; a memo keeps compiling cheap.
+const normalised = new Map<string, string>();
+const norm = (s: string): string => {
+  let n = normalised.get(s);
+  if (n === undefined) {
+    n = s.trim().toLowerCase();
+    if (normalised.size < 100_000) normalised.set(s, n);
+  }
+  return n;
+};
 
 function vocabulary(people: readonly MatchPerson[], pick: (p: MatchPerson) => string[] | undefined): Vocabulary {
   const seen = new Map<string, string>();

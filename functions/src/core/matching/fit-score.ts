@@ -33,7 +33,7 @@ export interface ScoreTables {
   readonly weights: Readonly<MatchWeights>;
   /** Topic weight in tenths (topic points depend on the mentee's wish count, see topicTenths). */
   readonly topicWeight: number;
-  /** Tenths by shared count 0..32. */
+  /** Tenths by shared count 0..64 (more counts as 64). */
   readonly interests: Int32Array;
   readonly availability: Int32Array;
   /** Tenths by distance in quarter hours 0..TZ_ZERO_QUARTERS. */
@@ -50,7 +50,7 @@ const tenths = (fraction: number, weight: number) => Math.round(fraction * weigh
 export function buildScoreTables(partial: Partial<MatchWeights> | undefined): ScoreTables {
   const weights = { ...DEFAULT_WEIGHTS, ...partial };
   const saturating = (w: number) =>
-    Int32Array.from({ length: 33 }, (_, c) => tenths(Math.min(c, SATURATION) / SATURATION, w));
+    Int32Array.from({ length: 65 }, (_, c) => tenths(Math.min(c, SATURATION) / SATURATION, w));
   const timezone = Int32Array.from({ length: TZ_ZERO_QUARTERS + 1 }, (_, q) =>
     tenths(1 - q / TZ_ZERO_QUARTERS, weights.timezone),
   );
@@ -66,8 +66,8 @@ export function buildScoreTables(partial: Partial<MatchWeights> | undefined): Sc
   };
   const max =
     topicTenths(1, 1, t.topicWeight) +
-    (t.interests[32] as number) +
-    (t.availability[32] as number) +
+    (t.interests[64] as number) +
+    (t.availability[64] as number) +
     (t.timezone[0] as number) +
     t.crossDepartment +
     t.seniorityFull;
@@ -138,7 +138,7 @@ export function pairComponents(f: Features, t: ScoreTables, mentor: number, ment
   );
   return {
     topics: topicTenths(covered, E.topicCount[mentee] as number, t.topicWeight),
-    interests: t.interests[Math.min(interests, 32)] as number,
+    interests: t.interests[Math.min(interests, 64)] as number,
     availability: t.availability[slots] as number,
     timezone: t.timezone[dz] as number,
     crossDepartment: de >= 0 && dm >= 0 && de !== dm ? t.crossDepartment : 0,

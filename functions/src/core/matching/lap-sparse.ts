@@ -1,13 +1,14 @@
-import { MinHeap } from './min-heap';
+import { augmentAll } from './shortest-paths';
 
 /**
- * Min-cost assignment on a sparse bipartite graph by shortest augmenting paths (Dijkstra with
- * potentials, as in Jonker–Volgenant). People with room for several partners are "groups" of
- * interchangeable slots; every row slot r also has a private dummy column (index nC + r, cost
- * `dummyCost`) meaning "stays unmatched", so every row is assigned and the costs decide who stays out.
+ * Min-cost assignment on a sparse bipartite graph: Jonker–Volgenant style augmenting row reduction,
+ * then shortest augmenting paths (Dijkstra with potentials). People with room for several partners
+ * are "groups" of interchangeable slots; every row slot r also has a private dummy column (index
+ * nC + r, cost `dummyCost`) meaning "stays unmatched", so every row ends assigned and the costs decide
+ * who stays out.
  *
- * Invariants (checked independently by certify): reduced costs c − u[r] − v[j] ≥ 0 on every edge,
- * 0 on matched edges; column potentials only fall, and free columns keep v = 0.
+ * Invariants: reduced costs c − u[r] − v[j] ≥ 0 on every edge and 0 on assigned edges; column
+ * potentials only fall, only on assigned columns. certify() re-checks all of it independently.
  */
 export interface LapProblem {
   /** Row group g owns row slots [rowSlotStart[g], rowSlotStart[g + 1]). */
@@ -31,7 +32,18 @@ export interface LapSolution {
   readonly realColumns: number;
 }
 
-export function solveLap(p: LapProblem): LapSolution {
+/** Upper bound on augmenting-row-reduction steps per row before shortest paths take over. */
+const ARR_STEPS_PER_ROW = 8;
+/** Augmenting row reduction passes (Jonker–Volgenant use 2). */
+const ARR_PASSES = 2;
+
+/**
+ * Solves from scratch, or from a previous solution on a subset of the edges (`warm`): rows whose
+ * potential the new edges undercut are re-reduced and, when their assigned edge is no longer tight,
+ * freed and re-assigned. A column freed this way keeps its (negative) potential; if it is still
+ * free at the end, the certificate's column condition fails and the caller solves cold instead.
+ */
+export function solveLap(p: LapProblem, warm?: LapSolution): LapSolution {
   const nRG = p.rowSlotStart.length - 1;
   const nR = p.rowSlotStart[nRG] as number;
   const nC = p.colSlotStart[p.colSlotStart.length - 1] as number;
@@ -39,113 +51,110 @@ export function solveLap(p: LapProblem): LapSolution {
   const { adjStart, adjCol, adjCost, colSlotStart, dummyCost: D } = p;
   const rowGroup = new Int32Array(nR);
   for (let g = 0; g < nRG; g++) rowGroup.fill(g, p.rowSlotStart[g], p.rowSlotStart[g + 1]);
-  const u = new Float64Array(nR);
-  const v = new Float64Array(N);
-  const rowMatch = new Int32Array(nR).fill(-1);
-  const colMatch = new Int32Array(N).fill(-1);
+  const u = warm ? warm.u.slice() : new Float64Array(nR);
+  const v = warm ? warm.v.slice() : new Float64Array(N);
+  const rowMatch = warm ? warm.rowMatch.slice() : new Int32Array(nR).fill(-1);
+  const colMatch = warm ? warm.colMatch.slice() : new Int32Array(N).fill(-1);
 
-  // Start: u = cheapest edge per row (v = 0), and take that column at once when it is still free.
-  for (let r = 0; r < nR; r++) {
+  /** Lowest and second-lowest reduced cost of row r (first index wins ties). */
+  let best1 = 0;
+  let best2 = 0;
+  let j1 = -1;
+  let j2 = -1;
+  const scanRow = (r: number): void => {
     const g = rowGroup[r] as number;
-    let best = D;
-    for (let k = adjStart[g] as number; k < (adjStart[g + 1] as number); k++) {
-      if ((adjCost[k] as number) < best) best = adjCost[k] as number;
-    }
-    u[r] = best;
-    let taken = -1;
-    if (best === D) taken = nC + r;
-    for (let k = adjStart[g] as number; k < (adjStart[g + 1] as number) && taken < 0; k++) {
-      if (adjCost[k] !== best) continue;
+    j1 = nC + r;
+    best1 = D - (v[j1] as number);
+    best2 = Infinity;
+    j2 = -1;
+    for (let k = adjStart[g] as number, end = adjStart[g + 1] as number; k < end; k++) {
       const h = adjCol[k] as number;
-      for (let j = colSlotStart[h] as number; j < (colSlotStart[h + 1] as number); j++) {
-        if (colMatch[j] === -1) {
-          taken = j;
-          break;
-        }
-      }
-    }
-    if (taken >= 0) {
-      rowMatch[r] = taken;
-      colMatch[taken] = r;
-    }
-  }
-
-  const dist = new Float64Array(N).fill(Infinity);
-  const done = new Uint8Array(N);
-  const pred = new Int32Array(N);
-  const touched = new Int32Array(N);
-  const settled = new Int32Array(N);
-  const heap = new MinHeap(4096);
-
-  for (let r0 = 0; r0 < nR; r0++) {
-    if (rowMatch[r0] !== -1) continue;
-    let nTouched = 0;
-    let nSettled = 0;
-    heap.clear();
-    const relax = (r: number, dr: number): void => {
-      const g = rowGroup[r] as number;
-      const base = dr - (u[r] as number);
-      for (let k = adjStart[g] as number, end = adjStart[g + 1] as number; k < end; k++) {
-        const h = adjCol[k] as number;
-        const c = base + (adjCost[k] as number);
-        for (let j = colSlotStart[h] as number, jEnd = colSlotStart[h + 1] as number; j < jEnd; j++) {
-          if (done[j] === 1) continue;
-          const nd = c - (v[j] as number);
-          if (nd < (dist[j] as number)) {
-            if (dist[j] === Infinity) touched[nTouched++] = j;
-            dist[j] = nd;
-            pred[j] = r;
-            heap.push(nd, j);
+      const c = adjCost[k] as number;
+      for (let j = colSlotStart[h] as number, jEnd = colSlotStart[h + 1] as number; j < jEnd; j++) {
+        const rc = c - (v[j] as number);
+        if (rc < best2) {
+          if (rc < best1) {
+            best2 = best1;
+            j2 = j1;
+            best1 = rc;
+            j1 = j;
+          } else {
+            best2 = rc;
+            j2 = j;
           }
         }
       }
-      const j = nC + r;
-      const nd = base + D - (v[j] as number);
-      if (done[j] === 0 && nd < (dist[j] as number)) {
-        if (dist[j] === Infinity) touched[nTouched++] = j;
-        dist[j] = nd;
-        pred[j] = r;
-        heap.push(nd, j);
+    }
+  };
+
+  let queue: number[] = [];
+  if (warm) {
+    // Repair: lower u where a new edge undercuts it; free the row when its edge is no longer tight.
+    for (let r = 0; r < nR; r++) {
+      scanRow(r);
+      if (best1 >= (u[r] as number)) continue;
+      u[r] = best1;
+      const j = rowMatch[r] as number;
+      if (j >= 0 && j !== j1 && reducedCost(r, j) !== 0) {
+        rowMatch[r] = -1;
+        colMatch[j] = -1;
+        queue.push(r);
       }
-    };
-    relax(r0, 0);
-    let sink = -1;
-    let dSink = 0;
-    while (heap.size > 0) {
-      const d = heap.topKey();
-      const j = heap.pop();
-      if (done[j] === 1 || d > (dist[j] as number)) continue;
-      if (colMatch[j] === -1) {
-        sink = j;
-        dSink = d;
-        break;
-      }
-      done[j] = 1;
-      settled[nSettled++] = j;
-      relax(colMatch[j] as number, d);
     }
-    if (sink < 0) throw new Error('assignment: no augmenting path (the dummy column should always be reachable)');
-    for (let s = 0; s < nSettled; s++) {
-      const j = settled[s] as number;
-      const delta = dSink - (dist[j] as number);
-      v[j] = (v[j] as number) - delta;
-      const r = colMatch[j] as number;
-      u[r] = (u[r] as number) + delta;
-    }
-    u[r0] = (u[r0] as number) + dSink;
-    for (let j = sink; ;) {
-      const r = pred[j] as number;
-      const next = rowMatch[r] as number;
-      rowMatch[r] = j;
-      colMatch[j] = r;
-      if (r === r0) break;
-      j = next;
-    }
-    for (let t = 0; t < nTouched; t++) {
-      const j = touched[t] as number;
-      dist[j] = Infinity;
-      done[j] = 0;
-    }
-  }
+  } else queue = Array.from({ length: nR }, (_, r) => r);
+  reduceRows(queue); // rows it leaves free get shortest augmenting paths
+  augmentAll(p, rowGroup, u, v, rowMatch, colMatch);
   return { rowMatch, colMatch, u, v, realColumns: nC };
+
+  function reduceRows(start: number[]): number[] {
+    // Augmenting row reduction (Jonker–Volgenant): a free row takes its cheapest column and lowers
+    // that column's potential to the row's second-cheapest option; a row it displaces continues.
+    let queue = start;
+    let steps = ARR_STEPS_PER_ROW * queue.length;
+    for (let pass = 0; pass < ARR_PASSES && queue.length > 0; pass++) {
+      const next: number[] = [];
+      for (const start of queue) {
+        let r = start;
+        while (r >= 0) {
+          if (steps-- <= 0) {
+            next.push(r);
+            break;
+          }
+          scanRow(r);
+          const gap = best2 - best1;
+          let j = j1;
+          if (gap > 0 && gap !== Infinity) {
+            v[j] = (v[j] as number) - gap;
+            u[r] = best2;
+          } else {
+            u[r] = best1;
+            if (gap === 0 && colMatch[j] !== -1) j = j2;
+          }
+          const prev = colMatch[j] as number;
+          rowMatch[r] = j;
+          colMatch[j] = r;
+          r = -1;
+          if (prev >= 0) {
+            rowMatch[prev] = -1;
+            if (gap > 0 && gap !== Infinity) r = prev;
+            else next.push(prev);
+          }
+        }
+      }
+      queue = next;
+    }
+    return queue;
+  }
+
+  function reducedCost(r: number, j: number): number {
+    if (j >= nC) return D - (u[r] as number) - (v[j] as number);
+    const g = rowGroup[r] as number;
+    for (let k = adjStart[g] as number; k < (adjStart[g + 1] as number); k++) {
+      const h = adjCol[k] as number;
+      if (j >= (colSlotStart[h] as number) && j < (colSlotStart[h + 1] as number)) {
+        return (adjCost[k] as number) - (u[r] as number) - (v[j] as number);
+      }
+    }
+    return Infinity;
+  }
 }

@@ -44,10 +44,14 @@ function gather<T extends Uint32Array | Int32Array | Float64Array>(src: T, idx: 
   return out;
 }
 
+/** Popcount of 16 bits by table: a third of the cost of the arithmetic popcount in this loop. */
+const POP16 = Uint8Array.from({ length: 1 << 16 }, (_, x) => pop32(x));
+
 /** The built-in fit score; must equal the sum of pairComponents (a unit test holds them together). */
 export function builtInRows(p: Prepared, f: Features, t: ScoreTables): RowSource {
   const idx = p.activeMentors;
   const M = f.mentors;
+  const E = f.mentees;
   const tw = f.topics.words;
   const iw = f.interests.words;
   const lw = f.languages.words;
@@ -55,79 +59,142 @@ export function builtInRows(p: Prepared, f: Features, t: ScoreTables): RowSource
   const mInterests = gather(M.interests, idx, iw);
   const mLanguages = gather(M.languages, idx, lw);
   const mSlots = gather(M.slots, idx, 1);
-  const mTz = gather(M.tzQuarters, idx, 1);
   const mDept = gather(M.department, idx, 1);
   const mLevel = gather(M.level, idx, 1);
   const mHire = gather(M.hireDay, idx, 1);
   const nM = idx.length;
+  // Time zones as classes: the per-row table turns distance → points into one lookup per pair.
+  const zones = [...new Set(gather(M.tzQuarters, idx, 1))].sort((a, b) => a - b);
+  const zoneOf = new Map(zones.map((z, i) => [z, i]));
+  const mZone = Uint16Array.from(gather(M.tzQuarters, idx, 1), (z) => zoneOf.get(z) as number);
+  const zoneRow = new Int32Array(zones.length);
   const topicRow = new Int32Array(33 * tw + 1);
-  const single = tw === 1 && iw === 1 && lw === 1;
-  const { interests: tInt, availability: tAv, timezone: tTz, crossDepartment: deptPts } = t;
-  const senFull = t.seniorityFull;
-  const senHalf = t.seniorityHalf;
+  const { interests: tInt, availability: tAv, crossDepartment: deptPts, seniorityFull: full, seniorityHalf: half } = t;
   // NOTE: imported bindings compile to property getters (CommonJS interop); in a loop run 10^8
-  // times they cost more than the work, so the hot loop uses local aliases.
+  // times they cost more than the work, so the hot loop only touches locals.
   const pop = pop32;
   const senior = seniorityClass;
-  const tzMax = TZ_ZERO_QUARTERS;
+  const p16 = POP16;
   const forbidden = FORBIDDEN;
+
+  // The fast path merges zone, department and level into one mentor "class" so a per-row table
+  // gives those points in one lookup and the loop has no unpredictable branch.
+  const levels = [...new Set(mLevel)].filter((l) => l === l).sort((a, b) => a - b);
+  const levelOf = new Map(levels.map((l, i) => [l, i]));
+  const classKey = new Map<number, number>();
+  const classes: number[] = []; // flat (zone, dept, level class) triples
+  const mClass = new Uint16Array(nM);
+  for (let m = 0; m < nM && classKey.size <= 0xffff; m++) {
+    const lc = mLevel[m] === mLevel[m] ? (levelOf.get(mLevel[m] as number) as number) : levels.length;
+    const key =
+      ((mZone[m] as number) * (f.departments.length + 1) + (mDept[m] as number) + 1) * (levels.length + 1) + lc;
+    let c = classKey.get(key);
+    if (c === undefined) {
+      c = classKey.size;
+      classKey.set(key, c);
+      classes.push(mZone[m] as number, mDept[m] as number, lc);
+    }
+    mClass[m] = c;
+  }
+  const fast = tw === 1 && iw <= 2 && lw === 1 && classKey.size <= 0xffff;
+  // Interests in two words (up to 64 distinct interests), the second all zero when one suffices.
+  const mInterestsLo = Uint32Array.from({ length: nM }, (_, m) => mInterests[m * iw] as number);
+  const mInterestsHi = Uint32Array.from({ length: nM }, (_, m) => (iw === 2 ? (mInterests[m * iw + 1] as number) : 0));
+  // classRow: zone + department + level points; negative (-1 - points) = add seniority by hire date.
+  const classRow = new Int32Array(classKey.size);
+
+  function fastRow(ep: number, e: number, out: Float64Array): void {
+    const lvlE = E.level[e] as number;
+    const hireE = E.hireDay[e] as number;
+    const deptE = E.department[e] as number;
+    for (let c = 0; c < classRow.length; c++) {
+      const dept = classes[3 * c + 1] as number;
+      const lc = classes[3 * c + 2] as number;
+      let pts =
+        (zoneRow[classes[3 * c] as number] as number) + (deptE >= 0 && dept >= 0 && dept !== deptE ? deptPts : 0);
+      if (lvlE === lvlE && lc < levels.length) {
+        const d = lvlE - (levels[lc] as number);
+        pts += d >= 2 ? full : d >= 1 ? half : 0;
+      } else if (hireE === hireE) pts = -1 - pts;
+      classRow[c] = pts;
+    }
+    const langE = E.languages[e] as number;
+    const topE = E.topics[e] as number;
+    const intLo = E.interests[e * iw] as number;
+    const intHi = iw === 2 ? (E.interests[e * iw + 1] as number) : 0;
+    const slotE = E.slots[e] as number;
+    const mL = mLanguages,
+      mT = mTopics,
+      mI = mInterestsLo,
+      mI2 = mInterestsHi,
+      mS = mSlots,
+      mC = mClass,
+      mH = mHire;
+    const tRow = topicRow,
+      cRow = classRow,
+      ti = tInt,
+      ta = tAv,
+      pc = p16;
+    for (let m = 0; m < nM; m++) {
+      const lang = langE & (mL[m] as number);
+      const x = topE & (mT[m] as number);
+      const y = intLo & (mI[m] as number);
+      const y2 = intHi & (mI2[m] as number);
+      const z = slotE & (mS[m] as number);
+      let c = cRow[mC[m] as number] as number;
+      if (c < 0) {
+        const d = (mH[m] as number) - hireE; // NaN when the mentor's date is unknown: no points
+        c = -1 - c + (d >= 730 ? full : d >= 365 ? half : 0);
+      }
+      const s =
+        (tRow[(pc[x & 0xffff] as number) + (pc[x >>> 16] as number)] as number) +
+        (ti[
+          (pc[y & 0xffff] as number) +
+            (pc[y >>> 16] as number) +
+            (pc[y2 & 0xffff] as number) +
+            (pc[y2 >>> 16] as number)
+        ] as number) +
+        (ta[(pc[z & 0xffff] as number) + (pc[z >>> 16] as number)] as number) +
+        c;
+      // Branch-free "forbidden when no common language": keep = -1 if lang != 0, else 0.
+      const keep = (lang | -lang) >> 31;
+      out[m] = (s & keep) | ~keep;
+    }
+    applyMasks(p, ep, out);
+  }
 
   function fill(ep: number, out: Float64Array): void {
     const e = p.activeMentees[ep] as number;
-    const E = f.mentees;
     const wished = E.topicCount[e] as number;
     for (let c = 0; c < topicRow.length; c++) topicRow[c] = topicTenths(c, wished, t.topicWeight);
-    const slotE = E.slots[e] as number;
     const tzE = E.tzQuarters[e] as number;
+    for (let z = 0; z < zones.length; z++) {
+      zoneRow[z] = t.timezone[Math.min(Math.abs(tzE - (zones[z] as number)), TZ_ZERO_QUARTERS)] as number;
+    }
+    if (fast) return fastRow(ep, e, out);
+    // General path: vocabularies over 32 entries (several words per mask) or very many mentor classes.
+    const slotE = E.slots[e] as number;
     const deptE = E.department[e] as number;
-    const lvlE = E.level[e] as number;
-    const hireE = E.hireDay[e] as number;
-    if (single) {
-      const topE = E.topics[e] as number;
-      const intE = E.interests[e] as number;
-      const langE = E.languages[e] as number;
-      for (let m = 0; m < nM; m++) {
-        if ((langE & (mLanguages[m] as number)) === 0) {
-          out[m] = forbidden;
-          continue;
-        }
-        let s =
-          (topicRow[pop(topE & (mTopics[m] as number))] as number) +
-          (tInt[pop(intE & (mInterests[m] as number))] as number) +
-          (tAv[pop(slotE & (mSlots[m] as number))] as number);
-        let dz = tzE - (mTz[m] as number);
-        if (dz < 0) dz = -dz;
-        s += tTz[dz > tzMax ? tzMax : dz] as number;
-        const dm = mDept[m] as number;
-        if (deptE >= 0 && dm >= 0 && dm !== deptE) s += deptPts;
-        const sen = senior(lvlE, mLevel[m] as number, hireE, mHire[m] as number);
-        out[m] = sen === 0 ? s : s + (sen === 2 ? senFull : senHalf);
+    for (let m = 0; m < nM; m++) {
+      let lang = 0;
+      let top = 0;
+      let int = 0;
+      for (let w = 0; w < lw; w++) lang |= (E.languages[e * lw + w] as number) & (mLanguages[m * lw + w] as number);
+      if (lang === 0) {
+        out[m] = forbidden;
+        continue;
       }
-    } else {
-      for (let m = 0; m < nM; m++) {
-        let lang = 0;
-        for (let w = 0; w < lw; w++) lang |= (E.languages[e * lw + w] as number) & (mLanguages[m * lw + w] as number);
-        if (lang === 0) {
-          out[m] = forbidden;
-          continue;
-        }
-        let top = 0;
-        for (let w = 0; w < tw; w++) top += pop((E.topics[e * tw + w] as number) & (mTopics[m * tw + w] as number));
-        let int = 0;
-        for (let w = 0; w < iw; w++)
-          int += pop((E.interests[e * iw + w] as number) & (mInterests[m * iw + w] as number));
-        let s =
-          (topicRow[top] as number) +
-          (tInt[int > 32 ? 32 : int] as number) +
-          (tAv[pop(slotE & (mSlots[m] as number))] as number);
-        let dz = tzE - (mTz[m] as number);
-        if (dz < 0) dz = -dz;
-        s += tTz[dz > tzMax ? tzMax : dz] as number;
-        const dm = mDept[m] as number;
-        if (deptE >= 0 && dm >= 0 && dm !== deptE) s += deptPts;
-        const sen = senior(lvlE, mLevel[m] as number, hireE, mHire[m] as number);
-        out[m] = sen === 0 ? s : s + (sen === 2 ? senFull : senHalf);
-      }
+      for (let w = 0; w < tw; w++) top += pop((E.topics[e * tw + w] as number) & (mTopics[m * tw + w] as number));
+      for (let w = 0; w < iw; w++) int += pop((E.interests[e * iw + w] as number) & (mInterests[m * iw + w] as number));
+      const dm = mDept[m] as number;
+      const sen = senior(E.level[e] as number, mLevel[m] as number, E.hireDay[e] as number, mHire[m] as number);
+      out[m] =
+        (topicRow[top] as number) +
+        (tInt[int > 64 ? 64 : int] as number) +
+        (tAv[pop(slotE & (mSlots[m] as number))] as number) +
+        (zoneRow[mZone[m] as number] as number) +
+        (deptE >= 0 && dm >= 0 && dm !== deptE ? deptPts : 0) +
+        (sen === 2 ? full : sen === 1 ? half : 0);
     }
     applyMasks(p, ep, out);
   }

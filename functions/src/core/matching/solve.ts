@@ -1,14 +1,15 @@
 import { candidatePass } from './candidates';
-import { certify } from './certify';
+import { certify, type CheckState } from './certify';
 import { customRows } from './custom-rows';
 import { withEdges, type EdgeSet } from './edge-set';
 import { explainBuiltIn, explainCustom } from './explain-pair';
 import { unmatchedReasons } from './explain-unmatched';
 import { compileFeatures } from './features';
 import { buildScoreTables } from './fit-score';
-import { solveLap, type LapProblem } from './lap-sparse';
+import { solveLap, type LapProblem, type LapSolution } from './lap-sparse';
 import { prepare } from './prepare';
-import { builtInRows } from './row-source';
+import { builtInRows, type RowSource } from './row-source';
+import { feasibleCounts } from './feasible-counts';
 import type { MatchedPair, MatchInput, MatchOptions, MatchResult, MatchWarning, RematchScope } from './types';
 import { validateMatchInput } from './validate';
 
@@ -59,15 +60,26 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
   let optimal = pass.maxSeen < 0; // nothing feasible: the empty matching is trivially optimal
   let rounds = 0;
   let addedEdges = 0;
+  let warm: LapSolution | undefined;
+  let checked: CheckState | undefined;
+  let checkedPairs = 0;
   while (!optimal && rounds < MAX_ROUNDS) {
     rounds++;
     const problem = lapProblem(edges, mentorSlotStart, top, dummyCost, rowsAreMentees);
-    const sol = solveLap(problem);
+    const sol = solveLap(problem, warm);
     matchedMentor = menteePartners(sol.rowMatch, sol.realColumns, mentorSlotStart, nE, rowsAreMentees);
     lap('solve');
-    const cert = certify(sol, { rowsAreMentees, top, dummyCost, mentorSlotStart }, src, pass.cache, matchedMentor);
+    const orientation = { rowsAreMentees, top, dummyCost, mentorSlotStart };
+    const cert = certify(sol, orientation, src, pass.cache, matchedMentor, warm ? checked : undefined);
+    checked = cert.state;
+    checkedPairs += cert.checkedPairs;
     lap('certify');
     if (cert.problems.length > 0) {
+      // A warm start may leave a freed column unused with a stale potential: solve cold instead.
+      if (warm) {
+        warm = undefined;
+        continue;
+      }
       warnings.push({ code: 'not-certified', message: `dual check failed: ${cert.problems.slice(0, 3).join('; ')}` });
       break;
     }
@@ -75,12 +87,13 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
     else {
       edges = withEdges(edges, cert.violations);
       addedEdges += cert.violationCount;
+      warm = sol;
     }
   }
   if (!optimal && rounds >= MAX_ROUNDS)
     warnings.push({ code: 'not-certified', message: 'dual check rounds exhausted' });
 
-  const result = assemble(input, p, f, tables, src.unitsPerPoint, pass, matchedMentor);
+  const result = assemble(input, p, f, tables, src, pass, matchedMentor);
   lap('explain');
   return {
     ...result,
@@ -92,6 +105,7 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
       candidateEdges: edges.mentor.length,
       rounds,
       addedEdges,
+      checkedPairs,
       forbiddenByHierarchy: p.conflicts.count,
     },
   };
@@ -164,10 +178,11 @@ function assemble(
   p: ReturnType<typeof prepare>,
   f: ReturnType<typeof compileFeatures>,
   tables: ReturnType<typeof buildScoreTables>,
-  unitsPerPoint: number,
+  src: RowSource,
   pass: ReturnType<typeof candidatePass>,
   matchedMentor: Int32Array,
 ): Pick<MatchResult, 'pairs' | 'pairCount' | 'totalScore' | 'unmatched'> {
+  const unitsPerPoint = src.unitsPerPoint;
   const found: { m: number; e: number; locked: boolean }[] = p.locks.map((l) => ({ ...l, locked: true }));
   matchedMentor.forEach((mp, ep) => {
     if (mp >= 0) found.push({ m: p.activeMentors[mp] as number, e: p.activeMentees[ep] as number, locked: false });
@@ -195,12 +210,15 @@ function assemble(
       reasons: x.reasons,
     };
   });
+  const lonelyMentees = [...p.activeMentees.keys()].filter((ep) => !menteePaired[p.activeMentees[ep] as number]);
+  const lonelyMentors = [...p.activeMentors.keys()].filter((mp) => !mentorPaired[p.activeMentors[mp] as number]);
+  const counts = feasibleCounts(src, pass.cache, lonelyMentees, lonelyMentors);
   const unmatched = unmatchedReasons({
     p,
     f,
     input,
-    feasibleForMentee: pass.feasibleForMentee,
-    feasibleForMentor: pass.feasibleForMentor,
+    feasibleForMentee: counts.mentee,
+    feasibleForMentor: counts.mentor,
     mentorPaired,
     menteePaired,
   });

@@ -118,6 +118,8 @@ export interface MatchStats {
   rounds: number;
   /** Pairs that violated the dual check and were added, over all rounds. */
   addedEdges: number;
+  /** Pairs examined by the dual checks (the first check covers all pairs). */
+  checkedPairs: number;
   /** Same-chain pairs among the people matched. */
   forbiddenByHierarchy: number;
 }

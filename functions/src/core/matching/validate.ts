@@ -44,6 +44,8 @@ export function validateMatchInput(raw: unknown): asserts raw is MatchInput {
 
 type Add = (problem: string) => void;
 
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
@@ -53,7 +55,7 @@ function checkStrings(value: unknown, at: string, add: Add, allowed?: readonly s
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
     return add(`${at} must be an array of strings`);
   if (allowed) {
-    const bad = value.filter((v: string) => !allowed.includes(v.toLowerCase()));
+    const bad = value.filter((v: string) => !allowed.includes(v.trim().toLowerCase()));
     if (bad.length > 0) add(`${at} has unknown value(s) ${bad.join(', ')} (allowed: ${allowed.join(', ')})`);
   }
 }
@@ -73,7 +75,7 @@ function checkPerson(p: Record<string, unknown>, at: string, role: 'mentor' | 'm
   if (p.jobLevel !== undefined && (typeof p.jobLevel !== 'number' || !Number.isFinite(p.jobLevel))) {
     add(`${at}.jobLevel must be a number`);
   }
-  if (p.hireDate !== undefined && (typeof p.hireDate !== 'string' || Number.isNaN(Date.parse(p.hireDate)))) {
+  if (p.hireDate !== undefined && (typeof p.hireDate !== 'string' || !ISO_DATE.test(p.hireDate))) {
     add(`${at}.hireDate must be an ISO date (YYYY-MM-DD)`);
   }
   for (const flag of ['optedIn', 'active', ...(role === 'mentor' ? ['trained'] : [])]) {
@@ -87,7 +89,8 @@ function checkPerson(p: Record<string, unknown>, at: string, role: 'mentor' | 'm
 function checkManagerOf(value: unknown, add: Add): void {
   if (value === undefined || value === null) return;
   if (!isObject(value)) return add('"managerOf" must be an object mapping person id to manager id');
-  for (const [person, manager] of Object.entries(value)) {
+  for (const person in value) {
+    const manager = value[person];
     if (manager !== null && typeof manager !== 'string') add(`managerOf["${person}"] must be a manager id or null`);
   }
 }

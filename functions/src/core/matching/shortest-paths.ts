@@ -1,0 +1,107 @@
+import { BucketQueue } from './bucket-queue';
+import type { LapProblem } from './lap-sparse';
+
+/**
+ * Shortest augmenting path (Dijkstra with potentials over integer reduced costs, Dial's buckets) for
+ * every free row, in row order; potentials are updated so that reduced costs stay ≥ 0 and the new
+ * assignment is tight. Ties go to whatever the deterministic search order reaches first.
+ */
+export function augmentAll(
+  p: LapProblem,
+  rowGroup: Int32Array,
+  u: Float64Array,
+  v: Float64Array,
+  rowMatch: Int32Array,
+  colMatch: Int32Array,
+): void {
+  const nR = rowMatch.length;
+  const nC = v.length - nR;
+  const N = v.length;
+  const { adjStart, adjCol, adjCost, colSlotStart, dummyCost: D } = p;
+  const dist = new Float64Array(N).fill(Infinity);
+  const done = new Uint8Array(N);
+  const pred = new Int32Array(N);
+  const touched = new Int32Array(N);
+  const settled = new Int32Array(N);
+  const queue = new BucketQueue(N);
+  for (let r0 = 0; r0 < nR; r0++) {
+    if (rowMatch[r0] !== -1) continue;
+    let nTouched = 0;
+    let nSettled = 0;
+    let r = r0;
+    let dr = 0;
+    let sink = -1;
+    let dSink: number;
+    for (;;) {
+      {
+        // Relax the edges of row r, reached at distance dr (the dummy column last).
+        const g = rowGroup[r] as number;
+        const base = dr - (u[r] as number);
+        for (let k = adjStart[g] as number, end = adjStart[g + 1] as number; k < end; k++) {
+          const h = adjCol[k] as number;
+          const c = base + (adjCost[k] as number);
+          for (let j = colSlotStart[h] as number, jEnd = colSlotStart[h + 1] as number; j < jEnd; j++) {
+            if (done[j] === 1) continue;
+            const nd = c - (v[j] as number);
+            if (nd < (dist[j] as number)) {
+              if (dist[j] === Infinity) touched[nTouched++] = j;
+              dist[j] = nd;
+              pred[j] = r;
+              queue.set(j, nd);
+              // A free column as near as the row itself cannot be beaten: stop there (JV's shortcut).
+              if (nd === dr && sink < 0 && colMatch[j] === -1) sink = j;
+            }
+          }
+        }
+        const jd = nC + r;
+        const nd = base + D - (v[jd] as number);
+        if (done[jd] === 0 && nd < (dist[jd] as number)) {
+          if (dist[jd] === Infinity) touched[nTouched++] = jd;
+          dist[jd] = nd;
+          pred[jd] = r;
+          queue.set(jd, nd);
+        }
+      }
+      if (sink >= 0) {
+        dSink = dr;
+        break;
+      }
+      // Settle the nearest column; a free one ends the search.
+      const j = queue.pop();
+      const d = dist[j] as number;
+      if (j < 0) throw new Error('assignment: no augmenting path (a dummy column is always reachable)');
+      if (colMatch[j] === -1) {
+        sink = j;
+        dSink = d;
+        break;
+      }
+      done[j] = 1;
+      settled[nSettled++] = j;
+      r = colMatch[j] as number;
+      dr = d;
+    }
+    for (let s = 0; s < nSettled; s++) {
+      const j = settled[s] as number;
+      const delta = dSink - (dist[j] as number);
+      if (delta <= 0) continue;
+      v[j] = (v[j] as number) - delta;
+      const rr = colMatch[j] as number;
+      if (rr >= 0) u[rr] = (u[rr] as number) + delta;
+    }
+    u[r0] = (u[r0] as number) + dSink;
+    for (let j = sink; ;) {
+      const rr = pred[j] as number;
+      const next = rowMatch[rr] as number;
+      rowMatch[rr] = j;
+      colMatch[j] = rr;
+      if (rr === r0) break;
+      j = next;
+    }
+    queue.clear(touched, nTouched);
+    for (let t = 0; t < nTouched; t++) {
+      const j = touched[t] as number;
+      dist[j] = Infinity;
+      done[j] = 0;
+    }
+  }
+}
