@@ -10,6 +10,7 @@ import { UsageError, type CliCommand, type CommandModule } from './command';
 const commands: Record<string, () => CliCommand> = {
   // one line per command: name: () => (require('./commands/<name>') as CommandModule).command,
   version: () => (require('./commands/version') as CommandModule).command,
+  org: () => (require('./commands/org') as CommandModule).command,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -4,6 +4,8 @@
  * the environment variables that point the app at it, exactly as an operator would set them for the
  * real service, so the app's own code paths are the production ones.
  */
+import { graphStandInComponent } from './graph-stand-in/component';
+
 export interface LocalComponentContext {
   dataDir: string;
   /** The environment as the operator gave it: a component stays off when its real service is configured. */
@@ -28,4 +30,4 @@ export interface LocalComponent {
 }
 
 /** The stand-ins, in start order. */
-export const LOCAL_COMPONENTS: LocalComponent[] = [];
+export const LOCAL_COMPONENTS: LocalComponent[] = [graphStandInComponent];

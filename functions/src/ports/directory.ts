@@ -1,4 +1,4 @@
-import type { OrgUser } from '../core/model';
+import type { Doc, IsoDateTime, OrgUser } from '../core/model';
 import type { Page } from './store';
 
 /**
@@ -19,4 +19,75 @@ export interface DirectoryReader {
   departments(): Promise<string[]>;
   /** Member ids of an Entra group (transitive), for invitations by group. */
   groupMembers(groupId: string): Promise<string[]>;
+}
+
+/** Directory fields a sync copies from Graph: absent in a change = unchanged, null = cleared. */
+export type DirectoryFields = {
+  [
+    K in
+      | 'displayName'
+      | 'mail'
+      | 'userPrincipalName'
+      | 'jobTitle'
+      | 'department'
+      | 'officeLocation'
+      | 'preferredLanguage'
+      | 'accountEnabled'
+      | 'userType'
+  ]?: OrgUser[K] | null;
+};
+
+/** One user in a delta round. */
+export interface DirectoryChange {
+  id: string;
+  /** Set when the user was deleted (`changed`: restorable, `deleted`: gone for good). */
+  removed?: 'changed' | 'deleted';
+  fields: DirectoryFields;
+  /** Absent: not mentioned (unchanged); null: the manager was removed; a string: the manager's id. */
+  manager?: string | null;
+}
+
+export interface DeltaPage {
+  changes: DirectoryChange[];
+  /** More pages in this round. */
+  nextLink?: string;
+  /** The round is complete; keep this link for the next incremental round. */
+  deltaLink?: string;
+}
+
+/** Where a sync reads the directory from (Microsoft Graph `users/delta`). */
+export interface DirectorySource {
+  /** One page of a delta round: the first page of a full round (no link), a nextLink or a deltaLink. */
+  deltaPage(link?: string): Promise<DeltaPage>;
+  /** Member ids of an Entra group, transitively. */
+  groupMembers(groupId: string): Promise<string[]>;
+  /** HTTP requests sent and throttled (429) answers seen so far. */
+  stats(): { requests: number; throttled: number };
+}
+
+/**
+ * One immutable chunk of a directory generation (container `directory`, partition = tenant). A sync
+ * writes changed chunks under new ids and then flips the pointer (DirectoryPointer), so readers see
+ * either the old or the new directory, never a mix.
+ */
+export interface DirectoryChunk extends Doc {
+  tenantId: string;
+  generation: number;
+  /** Position of the chunk; a user lives in chunk hash(id) mod chunk count. */
+  slot: number;
+  users: OrgUser[];
+}
+
+/** The `state` record that names the directory's current chunks (id `directory:<tenant>`). */
+export interface DirectoryPointer {
+  generation: number;
+  /** Chunk document id per slot. */
+  chunks: string[];
+  users: number;
+  syncedAt: IsoDateTime;
+  /** Graph deltaLink for the next incremental round. */
+  deltaLink?: string;
+  lastFullAt?: IsoDateTime;
+  /** Users removed by the last sync whose programmes were not yet told (resumed by the next sync). */
+  pendingRemovals?: string[];
 }

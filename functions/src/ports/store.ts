@@ -1,16 +1,8 @@
 import type { Doc } from '../core/model';
 import { ConflictError } from '../core/errors';
-import type {
-  Assessment,
-  AuditEntry,
-  Feedback,
-  MeetingSeries,
-  OrgUser,
-  Pair,
-  Participant,
-  Programme,
-} from '../core/model';
+import type { Assessment, AuditEntry, Feedback, MeetingSeries, Pair, Participant, Programme } from '../core/model';
 import type { ConversationRecord, IdempotencyRecord, JobRecord, OutboxMessage, StateRecord } from './records';
+import type { DirectoryChunk } from './directory';
 
 /** A document as stored, with the ETag to hand back on the next write. */
 export type Stored<T> = T & { etag: string };
@@ -69,7 +61,8 @@ export interface Store {
   feedback: Collection<Feedback>;
   assessments: Collection<Assessment>;
   audit: Collection<AuditEntry>;
-  directory: Collection<OrgUser>;
+  /** Chunked directory generations (see ports/directory: DirectoryChunk, DirectoryPointer). */
+  directory: Collection<DirectoryChunk>;
   state: Collection<StateRecord>;
   idempotency: Collection<IdempotencyRecord>;
   conversations: Collection<ConversationRecord>;

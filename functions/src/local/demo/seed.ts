@@ -10,6 +10,11 @@ import { seededRandom } from './random';
 import { DEMO_ACCOUNTS_STATE_ID, type DemoAccount } from './accounts';
 import { demoProgrammes, type ProgrammePlan } from './programmes';
 import { buildProgrammeData } from './programme-data';
+import { loadGraphConfig } from '../../config';
+import { createGraphConnection } from '../../adapters/graph/client';
+import { graphDirectorySource } from '../../adapters/graph/directory-source';
+import { DirectorySnapshots } from '../../adapters/graph/directory-store';
+import { syncDirectory } from '../../app/directory-sync';
 
 export interface SeedResult {
   users: number;
@@ -17,7 +22,7 @@ export interface SeedResult {
   accounts: DemoAccount[];
 }
 
-/** True when nothing was ever stored (no programme and no directory): then the demo is seeded. */
+/** True when nothing was ever stored (no programme and no directory chunk): then the demo is seeded. */
 export async function isEmptyStore(store: Store, tenantId: string): Promise<boolean> {
   const [programmes, users] = await Promise.all([
     store.programmes.list(undefined, { pageSize: 1 }),
@@ -47,6 +52,24 @@ export function toOrgUser(u: GeneratedUser, tenantId: string, syncedAt: string):
   };
 }
 
+/**
+ * Fills the directory: with Graph configured (the local stand-in serves the same generated org),
+ * by a real full sync, so `npm start` exercises the production path; otherwise the generated org
+ * is written directly as the first directory generation.
+ */
+async function fillDirectory(store: Store, org: GeneratedUser[], tenantId: string, now: Date): Promise<void> {
+  const graph = loadGraphConfig(process.env, false);
+  if (graph.configured) {
+    const source = graphDirectorySource(createGraphConnection(graph));
+    await syncDirectory({ store, clock: { now: () => now }, source, tenantId }, { full: true });
+    return;
+  }
+  const users = new Map(
+    org.filter((u) => u.userType === 'Member').map((u) => [u.id, toOrgUser(u, tenantId, now.toISOString())]),
+  );
+  await new DirectorySnapshots(store, tenantId).commit(users, { syncedAt: now.toISOString() }, undefined, 'all');
+}
+
 async function writeAll<T>(items: T[], write: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += 25) await Promise.all(items.slice(i, i + 25).map(write));
 }
@@ -57,7 +80,7 @@ export async function seedDemo(
 ): Promise<SeedResult> {
   const nowIso = options.now.toISOString();
   const org = generateOrg({ size: options.size ?? 300, seed: 42 });
-  await writeAll(org, (u) => store.directory.create(toOrgUser(u, options.tenantId, nowIso)));
+  await fillDirectory(store, org, options.tenantId, options.now);
 
   const rnd = seededRandom(7);
   const plans: ProgrammePlan[] = demoProgrammes(options.now);

@@ -1,0 +1,94 @@
+/**
+ * People deleted from the directory leave every programme they are in, without blame: the
+ * participant is set `left`, their live pairs end as 'removed-from-directory', future sessions are
+ * cancelled in the calendars (when a calendar is wired) and the partner is told the pair ended.
+ * Idempotent: someone who already left is skipped, an ended pair stays ended.
+ */
+import { endPair, isLivePair, leave, type Pair } from '../core/model';
+import { ConflictError } from '../core/errors';
+import { mutate, toArray, type Store } from '../ports/store';
+import type { Clock } from '../ports/clock';
+import type { Messenger } from '../ports/messenger';
+import type { CalendarPort } from '../ports/calendar';
+import { cancelSeriesForPair } from './book-series';
+
+export interface RemovalDeps {
+  store: Store;
+  clock: Clock;
+  messenger?: Messenger;
+  calendar?: CalendarPort;
+}
+
+const ACTOR = 'timer:org-sync';
+
+async function retryStale<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (!(err instanceof ConflictError && err.reason === 'stale') || attempt >= 4) throw err;
+    }
+  }
+}
+
+async function endRemovedPair(deps: RemovalDeps, pair: Pair, userId: string): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  await retryStale(() =>
+    mutate(deps.store.pairs, pair.programmeId, pair.id, (p) => endPair(p, 'removed-from-directory', now)),
+  );
+  if (deps.calendar && deps.messenger && (pair.booking !== 'none' || pair.status === 'active')) {
+    await cancelSeriesForPair(
+      { store: deps.store, clock: deps.clock, messenger: deps.messenger, calendar: deps.calendar },
+      pair.programmeId,
+      pair.id,
+      'The Tandem pair has ended.',
+    );
+  }
+  const partner = pair.mentorId === userId ? pair.menteeId : pair.mentorId;
+  await deps.messenger?.send([
+    {
+      type: 'pair-ended',
+      recipient: partner,
+      programmeId: pair.programmeId,
+      params: { programmeId: pair.programmeId, pairId: pair.id },
+      dedupeKey: `pair-ended:${pair.id}:${partner}`,
+    },
+  ]);
+  await deps.store.audit
+    .create({
+      id: `audit-removed-${pair.id}`,
+      schemaVersion: 1,
+      programmeId: pair.programmeId,
+      at: now,
+      actor: ACTOR,
+      action: 'pair.ended',
+      target: pair.id,
+      details: { reason: 'removed-from-directory' },
+    })
+    .catch((err: unknown) => {
+      if (!(err instanceof ConflictError)) throw err;
+    });
+}
+
+/** Takes each removed person out of their programmes; returns how many enrollments were ended. */
+export async function removeFromProgrammes(deps: RemovalDeps, userIds: string[]): Promise<number> {
+  let left = 0;
+  for (const userId of userIds) {
+    const enrollments = await toArray(deps.store.participants.all(undefined, { where: { userId } }));
+    for (const p of enrollments) {
+      if (p.status !== 'left') {
+        const now = deps.clock.now().toISOString();
+        await retryStale(() =>
+          mutate(deps.store.participants, p.programmeId, p.id, (c) => (c.status === 'left' ? c : leave(c, now))),
+        );
+        left++;
+      }
+      const [asMentor, asMentee] = await Promise.all([
+        toArray(deps.store.pairs.all(p.programmeId, { where: { mentorId: userId } })),
+        toArray(deps.store.pairs.all(p.programmeId, { where: { menteeId: userId } })),
+      ]);
+      for (const pair of [...asMentor, ...asMentee].filter(isLivePair)) await endRemovedPair(deps, pair, userId);
+    }
+  }
+  return left;
+}

@@ -1,0 +1,89 @@
+import type { CliCommand } from '../command';
+import { UsageError, parseArgs } from '../command';
+import { loadConfig } from '../../config';
+import { createServices, type Services } from '../../composition';
+import { syncDirectory } from '../../app/directory-sync';
+import { buildHierarchy } from '../../core/hierarchy';
+import { graphStandInComponent, operatorConfiguredGraph } from '../../local/graph-stand-in/component';
+import type { StartedComponent } from '../../local/components';
+
+const USAGE = 'usage: tandem org sync [--full] | tandem org chain USER_ID';
+
+/**
+ * Opens the configured services. Without Graph settings outside Azure the local Graph stand-in is
+ * started first, as `npm start` does, so the commands work out of the box.
+ */
+async function open(): Promise<{ services: Services; close(): Promise<void> }> {
+  let standIn: StartedComponent | undefined;
+  if (!process.env.WEBSITE_INSTANCE_ID && !operatorConfiguredGraph(process.env)) {
+    const config = loadConfig();
+    standIn = await graphStandInComponent.start({ dataDir: config.dataDir, env: process.env, appBaseUrl: '' });
+    if (standIn) Object.assign(process.env, standIn.env);
+  }
+  const services = await createServices(loadConfig());
+  return {
+    services,
+    async close() {
+      await services.dispose();
+      await standIn?.close();
+    },
+  };
+}
+
+/** `tandem org sync`: syncs the directory; the last line is the JSON summary. */
+async function sync(full: boolean): Promise<number> {
+  const { services, close } = await open();
+  try {
+    if (!services.directorySource) throw new Error('Microsoft Graph is not configured.');
+    console.error(`Syncing the directory from ${services.graph?.baseUrl ?? 'Microsoft Graph'} ...`);
+    const summary = await syncDirectory(
+      {
+        store: services.store,
+        clock: services.clock,
+        source: services.directorySource,
+        tenantId: services.config.tenantId,
+        ...(services.messenger ? { messenger: services.messenger } : {}),
+        ...(services.calendar ? { calendar: services.calendar } : {}),
+      },
+      { full, fullResyncDays: services.config.graph.fullResyncDays },
+    );
+    const { users, managersLinked, removed, requests, throttled, ms } = summary;
+    console.log(JSON.stringify({ users, managersLinked, removed, requests, throttled, ms }));
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
+/** `tandem org chain USER_ID`: the user's managers from the direct manager up to the top, as JSON. */
+async function chain(userId: string): Promise<number> {
+  const services = await createServices(loadConfig());
+  try {
+    const directory = services.directory;
+    if (!directory) throw new Error('The directory is not wired in this process.');
+    const managers = await directory.managerMap();
+    if (!(await directory.getUser(userId))) {
+      console.error(
+        managers.size === 0
+          ? 'The directory is empty: run `tandem org sync` first.'
+          : `tandem org chain: ${userId} is not in the directory.`,
+      );
+      return 1;
+    }
+    console.log(JSON.stringify(buildHierarchy(managers, { extraIds: [userId] }).chainOf(userId)));
+    return 0;
+  } finally {
+    await services.dispose();
+  }
+}
+
+/** `tandem org sync` and `tandem org chain USER_ID`. */
+export const command: CliCommand = {
+  async run(args) {
+    const { options, positional } = parseArgs(args);
+    const [sub, ...rest] = positional;
+    if (sub === 'sync' && rest.length === 0) return sync(options.full === true);
+    if (sub === 'chain' && rest.length === 1 && rest[0]) return chain(rest[0]);
+    throw new UsageError(USAGE);
+  },
+};

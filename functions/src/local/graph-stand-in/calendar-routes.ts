@@ -1,0 +1,246 @@
+import type { Answer, StandInRequest } from './odata';
+import { badRequest, graphDateTime, notFound, ok, odataError } from './odata';
+import type { CalendarState, StandInEvent } from './calendar-state';
+import type { DirectoryState, StandInUser } from './directory-state';
+import { toIanaZone, toWindowsZone } from '../../adapters/graph/windows-zones';
+import { utcToZoned, weekdayOfGraphDay, zonedToUtc } from '../../core/schedule';
+import type { Weekday } from '../../core/model';
+
+type Json = Record<string, unknown>;
+const DAY = 86_400_000;
+
+/** A Graph dateTimeTimeZone → instant, or undefined when malformed or the zone is unknown. */
+function parseDtz(value: unknown): { instant: number; date: string; time: string; zone: string } | undefined {
+  const v = value as { dateTime?: unknown; timeZone?: unknown } | undefined;
+  if (!v || typeof v.dateTime !== 'string') return undefined;
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(v.dateTime);
+  const zone =
+    toIanaZone(typeof v.timeZone === 'string' ? v.timeZone : 'UTC') ?? (v.timeZone === 'UTC' ? 'Etc/UTC' : undefined);
+  if (!m || !zone) return undefined;
+  const [, date, time] = m as unknown as [string, string, string];
+  return { instant: zonedToUtc(date, time, zone), date, time, zone };
+}
+
+export function calendarRoutes(
+  baseUrl: string,
+  dir: DirectoryState,
+  cal: CalendarState,
+  counts: { eventsCreated: number },
+) {
+  const resource = (e: StandInEvent, organizer: StandInUser): Json => {
+    const first = cal.instances(e)[0];
+    const start = first?.start ?? zonedToUtc(e.startDate, e.startTime, e.timeZone);
+    return {
+      id: e.id,
+      subject: e.subject,
+      type: e.recurrence ? 'seriesMaster' : 'singleInstance',
+      start: { dateTime: graphDateTime(start), timeZone: 'UTC' },
+      end: { dateTime: graphDateTime(start + e.durationMinutes * 60_000), timeZone: 'UTC' },
+      isOnlineMeeting: true,
+      onlineMeetingProvider: 'teamsForBusiness',
+      onlineMeeting: e.joinUrl ? { joinUrl: e.joinUrl } : null,
+      organizer: { emailAddress: { address: organizer.mail, name: organizer.displayName } },
+      attendees: e.attendees.map((a) => ({ emailAddress: a, type: 'required', status: { response: 'none' } })),
+      ...(e.transactionId ? { transactionId: e.transactionId } : {}),
+      ...(e.recurrence
+        ? {
+            recurrence: {
+              pattern: {
+                type: 'weekly',
+                interval: e.recurrence.intervalWeeks,
+                daysOfWeek: [e.recurrence.weekday],
+                firstDayOfWeek: 'monday',
+              },
+              range: {
+                type: 'numbered',
+                startDate: e.startDate,
+                numberOfOccurrences: e.recurrence.count,
+                recurrenceTimeZone: e.timeZone,
+              },
+            },
+          }
+        : {}),
+    };
+  };
+
+  const create = (organizer: StandInUser, body: Json): Answer => {
+    const start = parseDtz(body.start);
+    const end = parseDtz(body.end);
+    if (typeof body.subject !== 'string') return badRequest('The event needs a subject.');
+    if (!start || !end) return badRequest('start and end need dateTime and a known timeZone.');
+    if (end.instant <= start.instant) return badRequest('The end of the event must be after its start.');
+    if (typeof body.transactionId === 'string') {
+      for (const e of cal.events.values())
+        if (e.organizerId === organizer.id && e.transactionId === body.transactionId)
+          return ok(resource(e, organizer), 201);
+    }
+    let recurrence: StandInEvent['recurrence'];
+    if (body.recurrence) {
+      const r = body.recurrence as { pattern?: Json; range?: Json };
+      const day = Array.isArray(r.pattern?.daysOfWeek)
+        ? weekdayOfGraphDay(String(r.pattern?.daysOfWeek[0]))
+        : undefined;
+      const count = Number(r.range?.numberOfOccurrences);
+      const interval = Number(r.pattern?.interval);
+      if (
+        r.pattern?.type !== 'weekly' ||
+        !day ||
+        r.range?.type !== 'numbered' ||
+        !(count >= 1) ||
+        !(interval >= 1) ||
+        !r.pattern?.firstDayOfWeek
+      )
+        return badRequest(
+          'The stand-in supports weekly recurrence (daysOfWeek, interval, firstDayOfWeek) with a numbered range.',
+        );
+      if (r.range?.startDate !== start.date)
+        return badRequest('The recurrence range must start on the date of the event start.');
+      recurrence = { intervalWeeks: interval, weekday: day as Weekday, count };
+    }
+    const properties: Record<string, string> = {};
+    for (const p of (body.singleValueExtendedProperties as { id?: string; value?: string }[] | undefined) ?? [])
+      if (p.id && typeof p.value === 'string') properties[p.id.toLowerCase()] = p.value;
+    const id = cal.nextId();
+    const attendees = ((body.attendees as { emailAddress?: { address?: string; name?: string } }[] | undefined) ?? [])
+      .map((a) => a.emailAddress)
+      .filter((a): a is { address: string; name?: string } => typeof a?.address === 'string');
+    const event: StandInEvent = {
+      id,
+      organizerId: organizer.id,
+      subject: body.subject,
+      startDate: start.date,
+      startTime: start.time,
+      durationMinutes: Math.round((end.instant - start.instant) / 60_000),
+      timeZone: start.zone,
+      attendees,
+      ...(recurrence ? { recurrence } : {}),
+      ...(typeof body.transactionId === 'string' ? { transactionId: body.transactionId } : {}),
+      properties,
+      ...(body.isOnlineMeeting ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/stand-in-${id}` } : {}),
+      cancelled: new Set(),
+      moved: new Map(),
+    };
+    cal.events.set(id, event);
+    counts.eventsCreated++;
+    return ok(resource(event, organizer), 201);
+  };
+
+  const eventOf = (organizer: StandInUser, id: string): { master: StandInEvent; occurrence?: string } | undefined => {
+    const [masterId] = id.split('.occ.');
+    const master = cal.events.get(masterId ?? '');
+    if (!master || master.organizerId !== organizer.id) return undefined;
+    if (id === master.id) return { master };
+    return cal.instances(master).some((i) => i.id === id) ? { master, occurrence: id } : undefined;
+  };
+
+  const getSchedule = (body: Json): Answer => {
+    const schedules = Array.isArray(body.schedules) ? (body.schedules as unknown[]).map(String) : [];
+    if (!schedules.length) return badRequest('schedules is required.');
+    if (schedules.length > 20) return badRequest('getSchedule supports at most 20 schedules at once.');
+    const start = parseDtz(body.startTime);
+    const end = parseDtz(body.endTime);
+    if (!start || !end || end.instant <= start.instant)
+      return badRequest('startTime and endTime are required, end after start.');
+    if (end.instant - start.instant >= 62 * DAY)
+      return odataError(400, 'ErrorInvalidParameter', 'The requested time period must be less than 62 days.');
+    const interval = Number(body.availabilityViewInterval ?? 30);
+    if (!Number.isInteger(interval) || interval < 5 || interval > 1440)
+      return badRequest('availabilityViewInterval must be 5 to 1440.');
+    return ok({
+      value: schedules.map((scheduleId) => {
+        const u = dir.findByIdOrMail(scheduleId);
+        if (!u)
+          return {
+            scheduleId,
+            availabilityView: '',
+            error: { message: `The mailbox ${scheduleId} was not found.`, responseCode: 'ErrorMailRecipientNotFound' },
+          };
+        const busy = cal.busy(u, start.instant, end.instant);
+        return {
+          scheduleId,
+          availabilityView: cal.availabilityView(u, start.instant, end.instant, interval),
+          scheduleItems: busy.map((b) => ({
+            status: 'busy',
+            start: { dateTime: graphDateTime(b.start), timeZone: 'UTC' },
+            end: { dateTime: graphDateTime(b.end), timeZone: 'UTC' },
+          })),
+          workingHours: cal.workingHours(u, toWindowsZone(u.timeZone)),
+        };
+      }),
+    });
+  };
+
+  return (req: StandInRequest, parts: string[]): Answer | undefined => {
+    if (parts[0] !== 'users' || !parts[1]) return undefined;
+    const organizer = dir.findByIdOrMail(decodeURIComponent(parts[1]));
+    let rest = parts.slice(2);
+    if (rest[0] === 'calendar' && rest[1] === 'getSchedule' && req.method === 'POST') {
+      if (!organizer) return notFound(parts[1]);
+      return getSchedule((req.body ?? {}) as Json);
+    }
+    if (rest[0] === 'calendar' && rest[1] === 'events') rest = rest.slice(1);
+    if (rest[0] !== 'events') return undefined;
+    if (!organizer) return notFound(parts[1]);
+    const id = rest[1] ? decodeURIComponent(rest[1]) : undefined;
+    if (!id) {
+      if (req.method === 'POST') return create(organizer, (req.body ?? {}) as Json);
+      if (req.method !== 'GET') return undefined;
+      let list = [...cal.events.values()].filter((e) => e.organizerId === organizer.id);
+      const filter = req.query.get('$filter');
+      if (filter) {
+        const m = /ep\/id eq '([^']*)' and ep\/value eq '((?:[^']|'')*)'/i.exec(filter);
+        if (!m) return badRequest(`The stand-in does not support this filter: ${filter}`);
+        const [, propId, value] = m as unknown as [string, string, string];
+        list = list.filter((e) => e.properties[propId.toLowerCase()] === value.replace(/''/g, "'"));
+      }
+      return ok({ value: list.map((e) => resource(e, organizer)) });
+    }
+    const found = eventOf(organizer, id);
+    if (!found) return odataError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    const action = rest[2];
+    if (!action) {
+      if (req.method === 'GET') return ok(resource(found.master, organizer));
+      if (req.method === 'DELETE') {
+        if (found.occurrence) found.master.cancelled.add(found.occurrence);
+        else cal.events.delete(found.master.id);
+        return { status: 204 };
+      }
+      if (req.method === 'PATCH') {
+        const body = (req.body ?? {}) as Json;
+        if (found.occurrence) {
+          const start = parseDtz(body.start);
+          const end = parseDtz(body.end);
+          if (!start || !end || end.instant <= start.instant)
+            return badRequest('start and end are required, end after start.');
+          found.master.moved.set(found.occurrence, { start: start.instant, end: end.instant });
+        } else if (typeof body.subject === 'string') found.master.subject = body.subject;
+        return ok(resource(found.master, organizer));
+      }
+      return undefined;
+    }
+    if (action === 'cancel' && req.method === 'POST') {
+      if (found.occurrence) found.master.cancelled.add(found.occurrence);
+      else cal.events.delete(found.master.id);
+      return { status: 202 };
+    }
+    if (action === 'instances' && req.method === 'GET') {
+      const from = Date.parse(req.query.get('startDateTime') ?? '');
+      const to = Date.parse(req.query.get('endDateTime') ?? '');
+      if (Number.isNaN(from) || Number.isNaN(to)) return badRequest('startDateTime and endDateTime are required.');
+      const value = cal
+        .instances(found.master)
+        .filter((i) => i.end > from && i.start < to)
+        .map((i) => ({
+          id: i.id,
+          type: 'occurrence',
+          seriesMasterId: found.master.id,
+          start: { dateTime: graphDateTime(i.start), timeZone: 'UTC' },
+          end: { dateTime: graphDateTime(i.end), timeZone: 'UTC' },
+        }));
+      return ok({ value });
+    }
+    return undefined;
+  };
+}
+
+export { utcToZoned };
