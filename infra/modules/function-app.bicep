@@ -76,6 +76,11 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
         { name: 'MicrosoftAppId', value: identityClientId }
         { name: 'MicrosoftAppTenantId', value: tenantId }
+        // Proactive fan-out within Teams' limits (~7 messages/s per conversation, ~50/s per tenant).
+        { name: 'BOT_RATE_PER_CONVERSATION', value: '7' }
+        { name: 'BOT_RATE_PER_TENANT', value: '50' }
+        { name: 'BOT_FANOUT_CONCURRENCY', value: '16' }
+        { name: 'BOT_FANOUT_MAX_ATTEMPTS', value: '8' }
         // Microsoft Graph as the Entra app, signed in through its federated credential that trusts
         // the managed identity (no client secret); see docs/deployment.md.
         { name: 'GRAPH_BASE_URL', value: 'https://graph.microsoft.com' }
