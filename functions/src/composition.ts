@@ -10,18 +10,34 @@ import type { Clock } from './ports/clock';
 import { systemClock } from './ports/clock';
 import type { HealthCheck } from './ports/health';
 import type * as EmbeddedCosmosModule from './local/embedded-cosmos';
-import { botConfigHealth, localOnlyHealth, storeHealth } from './health-checks';
+import { botConfigHealth, storeHealth } from './health-checks';
+import type { DirectoryReader, DirectorySource } from './ports/directory';
+import type { CalendarPort } from './ports/calendar';
+import { createGraphConnection, type GraphConnection } from './adapters/graph/client';
+import { graphDirectorySource } from './adapters/graph/directory-source';
+import { storeDirectoryReader } from './adapters/graph/directory-reader';
+import { graphCalendar } from './adapters/graph/calendar';
+import { graphHealthChecks } from './adapters/graph/health';
+import { unconfiguredCalendar } from './adapters/graph/unconfigured';
+import { createBooking } from './app/book-series';
 import type { Messenger } from './ports/messenger';
 import { outboxMessenger } from './adapters/outbox/outbox-messenger';
 import { createTokenValidator, type TokenValidator } from './adapters/auth/token-validator';
 import type { AppDeps } from './app/deps';
-import { unwiredBooking, unwiredDirectory } from './app/unwired';
 
 export interface Services {
   config: AppConfig;
   store: Store;
   clock: Clock;
   health: HealthCheck[];
+  /** The org directory (last complete sync in the store). Optional only so that partial test doubles stay valid. */
+  directory?: DirectoryReader;
+  /** Outlook calendars through Microsoft Graph (optional for the same reason). */
+  calendar?: CalendarPort;
+  /** Graph users/delta for the directory sync; undefined when Graph is not configured. */
+  directorySource?: DirectorySource;
+  /** The Graph client (request counters); undefined when Graph is not configured. */
+  graph?: GraphConnection;
   /** Queues notifications for the bot (outbox). Optional only so that partial test doubles stay valid. */
   messenger?: Messenger;
   /** Validates the API's bearer tokens (AUTH_* settings, or the local development identity provider). */
@@ -74,20 +90,36 @@ async function openStore(config: AppConfig): Promise<{ store: Store; dispose(): 
   return { store, dispose: () => cosmos.close() };
 }
 
+const NOT_CONFIGURED =
+  'Microsoft Graph is not configured (GRAPH_CLIENT_ID + GRAPH_CLIENT_SECRET, a managed identity, or GRAPH_BASE_URL + GRAPH_ACCESS_TOKEN).';
+
 export async function createServices(config: AppConfig): Promise<Services> {
   const { store, dispose } = await openStore(config);
+  const graph = config.graph.configured ? createGraphConnection(config.graph) : undefined;
+  const directorySource = graph ? graphDirectorySource(graph) : undefined;
+  const directory = storeDirectoryReader(store, config.tenantId, directorySource);
+  const calendar = graph ? graphCalendar(graph) : unconfiguredCalendar(NOT_CONFIGURED);
   const messenger = outboxMessenger(store, systemClock);
   return {
     config,
     store,
     clock: systemClock,
     messenger,
+    directory,
+    calendar,
+    ...(directorySource ? { directorySource } : {}),
+    ...(graph ? { graph } : {}),
     auth: createTokenValidator(config.auth),
-    app: { store, clock: systemClock, messenger, directory: unwiredDirectory(), booking: unwiredBooking() },
+    app: {
+      store,
+      clock: systemClock,
+      messenger,
+      directory,
+      booking: createBooking({ store, clock: systemClock, messenger, calendar, directory }),
+    },
     health: [
       storeHealth(store),
-      localOnlyHealth('directory', config, 'The directory (Microsoft Graph)'),
-      localOnlyHealth('calendar', config, 'The calendar (Microsoft Graph)'),
+      ...graphHealthChecks(graph, NOT_CONFIGURED),
       botConfigHealth(config.bot, config.inAzure),
     ],
     dispose,

@@ -19,6 +19,26 @@ export interface BotConfig {
   hasPassword: boolean;
 }
 
+/** Microsoft Graph (directory and calendars); see docs/graph.md. */
+export interface GraphConfig {
+  /** Root of a Graph-compatible https endpoint, without the version (default https://graph.microsoft.com). */
+  baseUrl: string;
+  /** A static bearer token (stand-ins); unset → an Entra credential below. */
+  accessToken?: string;
+  /** App registration for ClientSecretCredential (with clientSecret), else managed identity / DefaultAzureCredential. */
+  tenantId?: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** Client id of a user-assigned managed identity (ManagedIdentityCredential). */
+  managedIdentityClientId?: string;
+  /** True when the operator set any Graph setting, or in Azure (managed identity): no local stand-in then. */
+  configured: boolean;
+  timeoutMs: number;
+  maxRetries: number;
+  /** Days between full directory resyncs (the delta manager signal is not fully reliable). */
+  fullResyncDays: number;
+}
+
 /** Bearer token validation for the API (Entra ID, or the local development identity provider). */
 export interface AuthConfig {
   /** Expected issuer; may contain `{tenantid}` for multi-tenant apps. Unset → no token is accepted. */
@@ -44,6 +64,7 @@ export interface AppConfig {
   /** Local port of `npm start`. */
   port: number;
   auth: AuthConfig;
+  graph: GraphConfig;
 }
 
 export class ConfigError extends Error {}
@@ -51,6 +72,54 @@ export class ConfigError extends Error {}
 function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = optional(env, name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number, got "${text}".`);
+  return value;
+}
+
+const GRAPH_SETTINGS = [
+  'GRAPH_BASE_URL',
+  'GRAPH_ACCESS_TOKEN',
+  'GRAPH_CLIENT_ID',
+  'GRAPH_CLIENT_SECRET',
+  'GRAPH_MANAGED_IDENTITY_CLIENT_ID',
+];
+
+export function loadGraphConfig(env: NodeJS.ProcessEnv, inAzure: boolean): GraphConfig {
+  const baseUrl = (optional(env, 'GRAPH_BASE_URL') ?? 'https://graph.microsoft.com').replace(/\/+$/, '');
+  if (!/^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(baseUrl))
+    throw new ConfigError(
+      `GRAPH_BASE_URL must be an https URL (Graph tokens are only sent over https), got "${baseUrl}".`,
+    );
+  if (/\/v1\.0$|\/beta$/.test(baseUrl))
+    throw new ConfigError(
+      `GRAPH_BASE_URL is the root without the version (e.g. https://graph.microsoft.com), got "${baseUrl}".`,
+    );
+  const pick = (name: string) => optional(env, name);
+  const accessToken = pick('GRAPH_ACCESS_TOKEN');
+  const tenantId = pick('GRAPH_TENANT_ID') ?? pick('AZURE_TENANT_ID');
+  const clientId = pick('GRAPH_CLIENT_ID');
+  const clientSecret = pick('GRAPH_CLIENT_SECRET');
+  const managedIdentityClientId = pick('GRAPH_MANAGED_IDENTITY_CLIENT_ID');
+  if (clientSecret && (!clientId || !tenantId))
+    throw new ConfigError('GRAPH_CLIENT_SECRET needs GRAPH_CLIENT_ID and GRAPH_TENANT_ID (or AZURE_TENANT_ID).');
+  return {
+    baseUrl,
+    ...(accessToken ? { accessToken } : {}),
+    ...(tenantId ? { tenantId } : {}),
+    ...(clientId ? { clientId } : {}),
+    ...(clientSecret ? { clientSecret } : {}),
+    ...(managedIdentityClientId ? { managedIdentityClientId } : {}),
+    configured: inAzure || GRAPH_SETTINGS.some((name) => pick(name) !== undefined),
+    timeoutMs: positiveInt(env, 'GRAPH_TIMEOUT_MS', 30_000),
+    maxRetries: positiveInt(env, 'GRAPH_MAX_RETRIES', 8),
+    fullResyncDays: positiveInt(env, 'GRAPH_FULL_RESYNC_DAYS', 7),
+  };
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -137,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       hasPassword: Boolean(optional(env, 'MicrosoftAppPassword')),
     },
     port,
+    graph: loadGraphConfig(env, inAzure),
     auth: loadAuthConfig(env, inAzure),
   };
 }
