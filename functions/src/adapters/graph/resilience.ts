@@ -34,6 +34,13 @@ export function retryAfterMs(value: string | null | undefined, now = Date.now())
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+function cloneHeaders(headers: unknown): unknown {
+  if (headers === undefined) return undefined;
+  if (headers instanceof Headers) return new Headers(headers);
+  if (Array.isArray(headers)) return headers.map((pair: unknown) => (Array.isArray(pair) ? [...pair] : pair));
+  return { ...(headers as Record<string, string>) };
+}
+
 /** Exponential backoff with "equal jitter": half fixed, half random, so retries of many clients spread out. */
 export function backoffMs(attempt: number, baseMs: number, random: () => number): number {
   const ceiling = Math.min(MAX_DELAY_MS, baseMs * 2 ** attempt);
@@ -70,8 +77,14 @@ export class ResilienceHandler implements Middleware {
 
   async execute(context: Context): Promise<void> {
     if (!this.next) throw new Error('ResilienceHandler needs a next middleware.');
+    const base = context.options ?? {};
     for (let attempt = 0; ; attempt++) {
-      context.options = { ...context.options, signal: AbortSignal.timeout(this.timeoutMs) } as typeof context.options;
+      // A fresh copy of the headers per attempt: the SDK's AuthenticationHandler appends to them.
+      context.options = {
+        ...base,
+        headers: cloneHeaders(base.headers),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      } as typeof context.options;
       this.stats.requests++;
       try {
         await this.next.execute(context);
