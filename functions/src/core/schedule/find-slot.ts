@@ -47,12 +47,20 @@ export interface SlotRequest {
   maxShiftWeeks?: number;
   /** Candidate starts every N minutes (default 15). */
   stepMinutes?: number;
+  /**
+   * When no time is free on every session, accept the time with the fewest busy sessions if the
+   * first is free and at most this many clash (default a third of the sessions): those sessions are
+   * then moved one by one. 0 demands a fully free series.
+   */
+  maxConflicts?: number;
 }
 
 export interface FoundSlot {
   startTime: LocalTime;
   firstDate: IsoDate;
   occurrences: PlannedOccurrence[];
+  /** Sessions (indices) that clash with a known busy time in someone's calendar. */
+  conflicts: number[];
 }
 
 export type SlotResult = { found: true; slot: FoundSlot } | { found: false; reason: string };
@@ -90,7 +98,9 @@ function freeIn(a: Availability | undefined, start: number, end: number): 'free'
 export function findSeriesSlot(req: SlotRequest): SlotResult {
   const step = req.stepMinutes ?? 15;
   const shifts = req.maxShiftWeeks ?? 3;
+  const maxConflicts = req.maxConflicts ?? Math.floor(req.sessions / 3);
   let outsideHours = true;
+  let best: FoundSlot | undefined;
   for (let shift = 0; shift <= shifts; shift++) {
     const startDate = addDays(req.earliestDate, shift * 7);
     for (let m = 0; m + req.sessionMinutes <= 1440; m += step) {
@@ -110,14 +120,19 @@ export function findSeriesSlot(req: SlotRequest): SlotResult {
       });
       if (!fits) continue;
       outsideHours = false;
-      const free = occurrences.every((o) =>
-        req.people.every((p) => freeIn(p.availability, Date.parse(o.start), Date.parse(o.end)) !== 'busy'),
-      );
-      if (free && occurrences[0]) {
-        return { found: true, slot: { startTime: timeOfMinutes(m), firstDate: occurrences[0].date, occurrences } };
-      }
+      const conflicts = occurrences
+        .filter((o) =>
+          req.people.some((p) => freeIn(p.availability, Date.parse(o.start), Date.parse(o.end)) === 'busy'),
+        )
+        .map((o) => o.index);
+      const first = occurrences[0];
+      if (!first || conflicts[0] === 0) continue;
+      const slot: FoundSlot = { startTime: timeOfMinutes(m), firstDate: first.date, occurrences, conflicts };
+      if (conflicts.length === 0) return { found: true, slot };
+      if (!best || conflicts.length < best.conflicts.length) best = slot;
     }
   }
+  if (best && best.conflicts.length <= maxConflicts) return { found: true, slot: best };
   return {
     found: false,
     reason: outsideHours

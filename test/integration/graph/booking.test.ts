@@ -1,0 +1,148 @@
+import { syncDirectory } from '../../../functions/src/app/directory-sync';
+import {
+  bookPendingSeries,
+  bookSeriesForPair,
+  cancelSeriesForPair,
+  moveOccurrence,
+} from '../../../functions/src/app/book-series';
+import { toArray } from '../../../functions/src/ports/store';
+import { utcToZoned } from '../../../functions/src/core/schedule';
+import type { CalendarPort } from '../../../functions/src/ports/calendar';
+import { aPair, aProgramme, anOptedInParticipant } from '../../support/builders';
+import { openHarness, type Harness } from './graph-harness';
+
+let h: Harness;
+let mentor: string;
+let mentee: string;
+const P = 'prog-book';
+
+beforeAll(async () => {
+  h = await openHarness({ size: 120, seed: 11 });
+  await syncDirectory(h.deps());
+  const people = [...h.standIn.directory.users.values()].filter((u) => u.userType === 'Member' && u.accountEnabled);
+  mentor = (people.find((u) => u.timeZone === 'Europe/Berlin' && u.level > 3) ?? people[5])!.id;
+  mentee = (people.find((u) => u.timeZone === 'America/New_York') ?? people[6])!.id;
+  await h.t.store.programmes.create(
+    aProgramme({
+      id: P,
+      phase: 'execution',
+      cadence: {
+        intervalWeeks: 1,
+        weekday: 'tue',
+        window: { start: '08:00', end: '18:00' },
+        sessionMinutes: 45,
+        sessions: 6,
+      },
+      kickoffAt: '2026-03-02T15:00:00.000Z',
+      closingAt: '2026-05-01T15:00:00.000Z',
+    }),
+  );
+  for (const [id, role] of [
+    [mentor, 'mentor'],
+    [mentee, 'mentee'],
+  ] as const)
+    await h.t.store.participants.create(anOptedInParticipant({ programmeId: P, id, userId: id, role }));
+});
+afterAll(async () => h.close());
+
+async function confirmedPair(id: string, a = mentor, b = mentee) {
+  await h.t.store.pairs.create(
+    aPair({
+      id,
+      programmeId: P,
+      mentorId: a,
+      menteeId: b,
+      status: 'confirmed',
+      mentor: { state: 'accepted' },
+      mentee: { state: 'accepted' },
+    }),
+  );
+}
+
+const eventsOf = (organizer: string) =>
+  [...h.standIn.calendar.events.values()].filter((e) => e.organizerId === organizer);
+
+describe('booking pairs through the Graph stand-in', () => {
+  it('books one recurring Teams meeting however often the booking is retried, inside both working days across DST', async () => {
+    await confirmedPair('pair-a');
+    const lostResponse: CalendarPort = {
+      ...h.deps().calendar,
+      async createEvent(organizer, event) {
+        await h.deps().calendar.createEvent(organizer, event);
+        throw new Error('socket hang up');
+      },
+    };
+    await expect(bookSeriesForPair({ ...h.deps(), calendar: lostResponse }, P, 'pair-a')).rejects.toThrow(
+      'socket hang up',
+    );
+    h.standIn.faults.throttleRate = 0.3;
+    h.standIn.faults.retryAfterSeconds = 0;
+    const first = await bookSeriesForPair(h.deps(), P, 'pair-a');
+    const again = await bookSeriesForPair(h.deps(), P, 'pair-a');
+    await bookPendingSeries(h.deps());
+    h.standIn.faults.throttleRate = 0;
+
+    expect(first.outcome).toBe('booked');
+    expect(again.outcome).toBe('booked');
+    expect(eventsOf(mentee)).toHaveLength(1);
+    const event = eventsOf(mentee)[0]!;
+    expect(event.recurrence).toEqual({ intervalWeeks: 1, weekday: 'tue', count: 6 });
+    expect(event.joinUrl).toBeTruthy();
+    const series = await h.t.store.meetings.get(P, 'pair-a-series');
+    expect(series.status).toBe('booked');
+    expect(series.occurrences).toHaveLength(6);
+    for (const o of series.occurrences) {
+      for (const tz of ['Europe/Berlin', 'America/New_York']) {
+        const start = utcToZoned(Date.parse(o.start), tz);
+        const end = utcToZoned(Date.parse(o.end), tz);
+        expect(start.weekday).toBe('tue');
+        expect(start.minutes).toBeGreaterThanOrEqual(9 * 60);
+        expect(end.minutes).toBeLessThanOrEqual(17 * 60);
+      }
+    }
+    expect((await h.t.store.pairs.get(P, 'pair-a')).status).toBe('active');
+    const booked = (await toArray(h.t.store.outbox.all(undefined))).filter((m) => m.payload.type === 'series-booked');
+    expect(booked.map((m) => m.recipient).sort()).toEqual([mentor, mentee].sort());
+  });
+
+  it('moves one session and cancels the rest of a series with a comment', async () => {
+    const series = await h.t.store.meetings.get(P, 'pair-a-series');
+    const second = series.occurrences[1]!;
+    const newStart = new Date(Date.parse(second.start) + 60 * 60_000).toISOString();
+    const moved = await moveOccurrence(h.deps(), P, series.id, 1, newStart);
+    expect(moved.occurrences[1]).toMatchObject({ start: newStart, status: 'moved' });
+    const event = eventsOf(mentee)[0]!;
+    expect(h.standIn.calendar.instances(event).some((i) => i.start === Date.parse(newStart))).toBe(true);
+
+    h.clock.set(new Date(Date.parse(series.occurrences[2]!.start) + 3_600_000).toISOString());
+    const result = await cancelSeriesForPair(h.deps(), P, 'pair-a', 'The Tandem pair has ended.');
+    expect(result.cancelled).toBe(3);
+    expect(h.standIn.calendar.instances(event)).toHaveLength(3);
+    expect((await h.t.store.meetings.get(P, series.id)).status).toBe('cancelled');
+    expect(await cancelSeriesForPair(h.deps(), P, 'pair-a', 'again')).toEqual({ cancelled: 0 });
+    h.clock.set('2026-02-20T10:00:00.000Z');
+  });
+
+  it('marks a pair without a free slot as no-slot, asks both people, and books nothing', async () => {
+    const others = [...h.standIn.directory.users.values()].filter(
+      (u) => u.userType === 'Member' && u.accountEnabled && u.id !== mentor && u.id !== mentee,
+    );
+    const [a, b] = [others[20]!.id, others[21]!.id];
+    for (const [id, role] of [
+      [a, 'mentor'],
+      [b, 'mentee'],
+    ] as const)
+      await h.t.store.participants.create(anOptedInParticipant({ programmeId: P, id, userId: id, role }));
+    await confirmedPair('pair-busy', a, b);
+    h.standIn.calendar.block(b, Date.parse('2026-02-01T00:00:00Z'), Date.parse('2026-07-01T00:00:00Z'));
+
+    const result = await bookSeriesForPair(h.deps(), P, 'pair-busy');
+    expect(result.outcome).toBe('no-slot');
+    expect(eventsOf(b)).toHaveLength(0);
+    expect((await h.t.store.pairs.get(P, 'pair-busy')).booking).toBe('no-slot');
+    expect((await h.t.store.meetings.get(P, 'pair-busy-series')).status).toBe('no-slot');
+    const asked = (await toArray(h.t.store.outbox.all(undefined))).filter((m) => m.payload.type === 'no-slot');
+    expect(asked.map((m) => m.recipient).sort()).toEqual([a, b].sort());
+    expect((await bookPendingSeries(h.deps())).booked).toBe(0);
+  });
+});
