@@ -89,6 +89,7 @@ export function buildHierarchy(managerOf: ManagerMap, options: BuildHierarchyOpt
   for (let k = 0; k < pairs.length; k += 2) parent[pairs[k] as number] = pairs[k + 1] as number;
 
   if (selfManaged.length > 0) {
+    selfManaged.sort();
     warnings.push({
       code: 'self-manager',
       ids: selfManaged,
@@ -150,11 +151,16 @@ function preview(list: readonly string[]): string {
 
 /**
  * Finds every cycle by walking up from each person once (O(n) overall) and cuts it at the member
- * with the smallest id, who becomes the top. A cut cycle is a path, so its members stay in one chain.
+ * with the smallest id, who becomes the top: the cycle becomes a path, so its members stay in one
+ * chain. People hanging below any member move below the path's bottom, so that (as in the raw data)
+ * every member of the cycle is above them.
  */
 function cutCycles(parent: Int32Array, ids: readonly string[], warnings: HierarchyWarning[]): void {
   const n = parent.length;
   const walk = new Int32Array(n).fill(-1); // which start visited the node; -1 = not yet
+  const bottomOf = new Int32Array(n).fill(-1); // per cycle member: the bottom of its cut cycle
+  const found: HierarchyWarning[] = [];
+  let cycles = 0;
   for (let start = 0; start < n; start++) {
     if (walk[start] !== -1) continue;
     let x = start;
@@ -171,13 +177,24 @@ function cutCycles(parent: Int32Array, ids: readonly string[], warnings: Hierarc
     } while (y !== x);
     let cut = members[0] as number;
     for (const m of members) if ((ids[m] as string) < (ids[cut] as string)) cut = m;
+    const names: string[] = []; // from the cut member up the (former) cycle: independent of input order
+    for (let z = cut, k = 0; k < members.length; k++, z = parent[z] as number) names.push(ids[z] as string);
+    const bottom = parent[cut] as number;
     parent[cut] = -1;
-    const names = members.map((m) => ids[m] as string);
-    warnings.push({
+    for (const m of members) bottomOf[m] = bottom;
+    cycles++;
+    found.push({
       code: 'cycle',
       ids: names,
       message: `management cycle ${names.join(' → ')} → ${names[0]}; cut above ${ids[cut]}, all of them stay in one chain`,
     });
+  }
+  found.sort((a, b) => ((a.ids[0] as string) < (b.ids[0] as string) ? -1 : 1));
+  warnings.push(...found);
+  if (cycles === 0) return;
+  for (let i = 0; i < n; i++) {
+    const p = parent[i] as number;
+    if (p >= 0 && bottomOf[i] === -1 && bottomOf[p] !== -1 && bottomOf[p] !== i) parent[i] = bottomOf[p] as number;
   }
 }
 

@@ -101,10 +101,30 @@ export function solveLap(p: LapProblem, warm?: LapSolution): LapSolution {
         queue.push(r);
       }
     }
+    liftFreeColumns();
   } else queue = Array.from({ length: nR }, (_, r) => r);
   reduceRows(queue); // rows it leaves free get shortest augmenting paths
   augmentAll(p, rowGroup, u, v, rowMatch, colMatch);
+  if (warm) liftFreeColumns();
   return { rowMatch, colMatch, u, v, realColumns: nC };
+
+  /** Raises free columns' potentials back towards 0 as far as their edges allow (see certify, rule 3). */
+  function liftFreeColumns(): void {
+    const limit = new Float64Array(nC).fill(0);
+    for (let r = 0; r < nR; r++) {
+      const g = rowGroup[r] as number;
+      for (let k = adjStart[g] as number; k < (adjStart[g + 1] as number); k++) {
+        const h = adjCol[k] as number;
+        for (let j = colSlotStart[h] as number; j < (colSlotStart[h + 1] as number); j++) {
+          const room = (adjCost[k] as number) - (u[r] as number);
+          if (room < (limit[j] as number)) limit[j] = room;
+        }
+      }
+    }
+    for (let j = 0; j < nC; j++) {
+      if (colMatch[j] === -1 && (v[j] as number) < (limit[j] as number)) v[j] = limit[j] as number;
+    }
+  }
 
   function reduceRows(start: number[]): number[] {
     // Augmenting row reduction (Jonker–Volgenant): a free row takes its cheapest column and lowers
