@@ -11,6 +11,7 @@ const commands: Record<string, () => CliCommand> = {
   // one line per command: name: () => (require('./commands/<name>') as CommandModule).command,
   version: () => (require('./commands/version') as CommandModule).command,
   org: () => (require('./commands/org') as CommandModule).command,
+  match: () => (require('./commands/match') as CommandModule).command,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
