@@ -29,7 +29,7 @@ export function createBotRuntime(
   services: () => Promise<BotServices>,
   options: { channel?: Channel } = {},
 ): BotRuntime {
-  const adapter = createCloudAdapter(settings);
+  const { adapter, auth } = createCloudAdapter(settings);
   const bot = new TandemBot(services);
   const channel = options.channel ?? teamsChannel(adapter, settings.appId);
   adapter.onTurnError = async (context, error) => {
@@ -42,7 +42,7 @@ export function createBotRuntime(
   };
   return {
     authenticated: isAuthenticationOn(settings),
-    handle: (request) => processBotRequest(adapter, bot, request),
+    handle: (request) => processBotRequest(adapter, bot, request, isAuthenticationOn(settings) ? auth : undefined),
     drain: (deps, drainOptions = {}) =>
       drainOutbox(
         {

@@ -4,7 +4,7 @@
  * them (SingleTenant with a secret, or UserAssignedMSI with the managed identity's client id).
  * Without an app id authentication is off, which only the local stack may run with.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 
 export interface BotAuthSettings {
   appId?: string;
@@ -40,13 +40,35 @@ export function isAuthenticationOn(settings: BotAuthSettings): boolean {
  * The CloudAdapter for our settings. NOTE: the connector's own HTTP retries are removed per send
  * (see channel/teams-channel.ts) so the fan-out alone decides on retries and counts them.
  */
-export function createCloudAdapter(settings: BotAuthSettings): CloudAdapter {
+export function createCloudAdapter(settings: BotAuthSettings): {
+  adapter: CloudAdapter;
+  auth: ConfigurationBotFrameworkAuthentication;
+} {
   const auth = new ConfigurationBotFrameworkAuthentication({
     ...(settings.appId ? { MicrosoftAppId: settings.appId } : {}),
     ...(settings.appType ? { MicrosoftAppType: settings.appType } : {}),
     ...(settings.appTenantId ? { MicrosoftAppTenantId: settings.appTenantId } : {}),
     ...(settings.appPassword ? { MicrosoftAppPassword: settings.appPassword } : {}),
-    ...(settings.openIdMetadataUrl ? { BotOpenIdMetadata: settings.openIdMetadataUrl } : {}),
+    ...(settings.openIdMetadataUrl ? publicCloudWith(settings.openIdMetadataUrl) : {}),
   });
-  return new CloudAdapter(auth);
+  return { adapter: new CloudAdapter(auth), auth };
+}
+
+/**
+ * NOTE: once any endpoint is overridden, the SDK builds its authentication from the given values
+ * only (the "custom channel" mode), so the other public-cloud values must be named as well.
+ */
+function publicCloudWith(openIdMetadataUrl: string): Record<string, string | boolean> {
+  // Values of botframework-connector's AuthenticationConstants (not re-exported by botbuilder).
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    ToBotFromEmulatorOpenIdMetadataUrl:
+      'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    OAuthUrl: 'https://api.botframework.com',
+    CallerId: CallerIdConstants.PublicAzureChannel,
+    ValidateAuthority: true,
+  };
 }

@@ -3,7 +3,7 @@
  * the HTTP answer. The adapter authenticates the request (JWT from the channel) before any handler
  * runs; we only translate between the Functions request and the adapter's request/response shape.
  */
-import type { ActivityHandlerBase, CloudAdapter } from 'botbuilder';
+import type { Activity, ActivityHandlerBase, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 
 export interface BotHttpRequest {
   method: string;
@@ -21,7 +21,17 @@ export async function processBotRequest(
   adapter: CloudAdapter,
   bot: ActivityHandlerBase,
   request: BotHttpRequest,
+  auth?: ConfigurationBotFrameworkAuthentication,
 ): Promise<BotHttpResponse> {
+  if (auth) {
+    // NOTE: the adapter answers a token that fails signature checks with 500 (jsonwebtoken's errors are
+    // not AuthenticationErrors); checking first turns every authentication failure into a 401.
+    try {
+      await auth.authenticateRequest(request.body as Activity, request.headers.authorization ?? '');
+    } catch (err) {
+      return { status: 401, headers: {}, body: `Unauthorized: ${err instanceof Error ? err.message : String(err)}` };
+    }
+  }
   const answer: BotHttpResponse = { status: 200, headers: {} };
   const response = {
     socket: undefined,

@@ -27,7 +27,7 @@ export const DEFAULT_LIMITS: FanoutLimits = { perConversationPerSecond: 7, perTe
 export interface FanoutOptions {
   limits?: FanoutLimits;
   retry?: RetrySettings;
-  /** Sends in flight at once. */
+  /** Messages scheduled at once (each waits for its rate-limit slot, then is claimed and sent). */
   concurrency?: number;
   /** How long a claim holds before the run is taken for dead (far above one send's timeout). */
   leaseMs?: number;
@@ -85,7 +85,7 @@ function strip<T extends object>(stored: Stored<T>): T {
 export async function drainOutbox(deps: FanoutDeps, options: FanoutOptions = {}): Promise<DrainReport> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const retry = options.retry ?? DEFAULT_RETRY;
-  const concurrency = Math.max(1, options.concurrency ?? 16);
+  const concurrency = Math.max(1, options.concurrency ?? 200);
   const leaseMs = options.leaseMs ?? 120_000;
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? defaultSleep;
@@ -193,16 +193,15 @@ export async function drainOutbox(deps: FanoutDeps, options: FanoutOptions = {})
   while (!stopped()) {
     let earliestLater: number | undefined;
     let worked = false;
-    let batch: Stored<OutboxMessage>[] = [];
-    const flush = async () => {
-      const queue = batch;
-      batch = [];
-      await Promise.all(
-        Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-          for (let next = queue.shift(); next && !stopped(); next = queue.shift()) await process(next);
-        }),
-      );
+    // Each message waits for its own slot (the limiter paces), so one busy conversation never
+    // holds up the others; `concurrency` caps how many messages are scheduled at once.
+    const outstanding = new Set<Promise<void>>();
+    const schedule = async (message: Stored<OutboxMessage>) => {
+      while (outstanding.size >= concurrency) await Promise.race(outstanding);
+      const task: Promise<void> = process(message).finally(() => outstanding.delete(task));
+      outstanding.add(task);
     };
+
     for await (const message of deps.store.outbox.all(undefined, {
       where: { status: 'pending' },
       orderBy: 'createdAt',
@@ -231,10 +230,9 @@ export async function drainOutbox(deps: FanoutDeps, options: FanoutOptions = {})
         continue;
       }
       worked = true;
-      batch.push(message);
-      if (batch.length >= 1000) await flush();
+      await schedule(message);
     }
-    await flush();
+    await Promise.all(outstanding);
     if (worked) continue;
     if (earliestLater === undefined || options.waitForRetries === false) break;
     const wait = earliestLater - now();

@@ -1,6 +1,6 @@
 /**
  * Fan-out settings from the environment, checked once: BOT_RATE_PER_CONVERSATION (default 7 per
- * second), BOT_RATE_PER_TENANT (default 50 per second), BOT_FANOUT_CONCURRENCY (default 16),
+ * second), BOT_RATE_PER_TENANT (default 50 per second), BOT_FANOUT_CONCURRENCY (default 200),
  * BOT_FANOUT_MAX_ATTEMPTS (default 8).
  */
 import { DEFAULT_LIMITS, type FanoutOptions } from './dispatcher';
@@ -34,6 +34,6 @@ export function fanoutSettings(
       ...DEFAULT_RETRY,
       maxAttempts: Math.round(positive(env, 'BOT_FANOUT_MAX_ATTEMPTS', DEFAULT_RETRY.maxAttempts, 50)),
     },
-    concurrency: Math.round(positive(env, 'BOT_FANOUT_CONCURRENCY', 16, 256)),
+    concurrency: Math.round(positive(env, 'BOT_FANOUT_CONCURRENCY', 200, 2000)),
   };
 }
