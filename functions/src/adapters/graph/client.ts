@@ -5,7 +5,12 @@ import {
   type AuthenticationProvider,
 } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
-import { ClientSecretCredential, DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
+import {
+  ClientAssertionCredential,
+  ClientSecretCredential,
+  DefaultAzureCredential,
+  ManagedIdentityCredential,
+} from '@azure/identity';
 import type { TokenCredential } from '@azure/identity';
 import type { GraphConfig } from '../../config';
 import { ResilienceHandler, type GraphStats, type ResilienceOptions } from './resilience';
@@ -22,10 +27,28 @@ export interface GraphConnection {
   ownsLink(link: string): boolean;
 }
 
-/** The Entra credential for app-only Graph access: client secret, user-assigned or default (managed identity). */
+/** Audience of the managed identity's token that an Entra app's federated credential trusts. */
+export const TOKEN_EXCHANGE_SCOPE = 'api://AzureADTokenExchange/.default';
+
+/**
+ * The Entra credential for app-only Graph access:
+ * - the Entra app with a client secret (GRAPH_CLIENT_ID + GRAPH_CLIENT_SECRET + tenant);
+ * - the Entra app through its federated credential, asserted by the user-assigned managed identity
+ *   (GRAPH_CLIENT_ID + GRAPH_MANAGED_IDENTITY_CLIENT_ID + tenant, no secret: what infra/ deploys, since
+ *   the Graph permissions belong to the app registration, not to the identity);
+ * - the managed identity itself (GRAPH_MANAGED_IDENTITY_CLIENT_ID alone) or DefaultAzureCredential.
+ */
 export function graphCredential(config: GraphConfig): TokenCredential {
   if (config.clientId && config.clientSecret && config.tenantId)
     return new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret);
+  if (config.clientId && config.managedIdentityClientId && config.tenantId) {
+    const identity = new ManagedIdentityCredential({ clientId: config.managedIdentityClientId });
+    return new ClientAssertionCredential(config.tenantId, config.clientId, async () => {
+      const token = await identity.getToken(TOKEN_EXCHANGE_SCOPE);
+      if (!token) throw new Error('The managed identity returned no token for the federated credential.');
+      return token.token;
+    });
+  }
   if (config.managedIdentityClientId)
     return new ManagedIdentityCredential({ clientId: config.managedIdentityClientId });
   return new DefaultAzureCredential();
