@@ -5,6 +5,7 @@
  * real service, so the app's own code paths are the production ones.
  */
 import { graphStandInComponent } from './graph-stand-in/component';
+import { devIdpComponent } from './dev-idp/component';
 
 export interface LocalComponentContext {
   dataDir: string;
@@ -30,4 +31,4 @@ export interface LocalComponent {
 }
 
 /** The stand-ins, in start order. */
-export const LOCAL_COMPONENTS: LocalComponent[] = [graphStandInComponent];
+export const LOCAL_COMPONENTS: LocalComponent[] = [graphStandInComponent, devIdpComponent];

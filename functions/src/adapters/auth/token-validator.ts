@@ -23,6 +23,8 @@ export interface TokenValidatorOptions {
   keys?: JWTVerifyGetKey;
   /** Seconds since the epoch (tests). */
   currentDate?: () => Date;
+  /** Least time between two JWKS fetches for unknown key ids (default 30 s; tests use less). */
+  jwksCooldownMs?: number;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
@@ -44,7 +46,7 @@ export function createTokenValidator(config: AuthConfig, options: TokenValidator
     (config.jwksUrl
       ? createRemoteJWKSet(new URL(config.jwksUrl), {
           timeoutDuration: 5000,
-          cooldownDuration: 30_000,
+          cooldownDuration: options.jwksCooldownMs ?? 30_000,
           cacheMaxAge: 12 * 3600 * 1000,
         })
       : undefined);
@@ -109,6 +111,12 @@ function mapJoseError(err: unknown): Error {
   }
   if (err instanceof errors.JWKSTimeout)
     return new UnavailableError('The identity provider’s keys could not be read in time.');
+  // jose reports a failed key-set download (non-200, not JSON) as a generic error: the provider's fault, not the caller's.
+  if (
+    err instanceof errors.JWKSInvalid ||
+    (err instanceof errors.JOSEError && /Key Set HTTP response/.test(err.message))
+  )
+    return new UnavailableError('The identity provider’s keys could not be read.');
   if (err instanceof errors.JWKSNoMatchingKey) return unauthorized('The token is signed with an unknown key.');
   if (err instanceof errors.JWSSignatureVerificationFailed) return unauthorized('The token signature is not valid.');
   if (err instanceof errors.JOSEAlgNotAllowed)

@@ -198,8 +198,8 @@ function breakdowns(
           matched: 0,
           active: 0,
           completed: 0,
-          meetingsHeld: 0,
-          meetingsPlanned: 0,
+          held: 0,
+          planned: 0,
           ratingSum: 0,
           raters: 0,
         };
@@ -207,8 +207,8 @@ function breakdowns(
         if (f.matched) row.matched++;
         if (f.active) row.active++;
         if (f.completed) row.completed++;
-        row.meetingsHeld += f.held;
-        row.meetingsPlanned += f.planned;
+        row.held += f.held;
+        row.planned += f.planned;
         if (f.ratings) {
           row.ratingSum += f.ratingSum / f.ratings;
           row.raters++;

@@ -6,7 +6,13 @@
  */
 import { OTHER_GROUP, type Breakdown, type GroupRow } from './types';
 
-export type RowCounts = Omit<GroupRow, 'group' | 'averageRating'> & { ratingSum: number; raters: number };
+export type RowCounts = Omit<GroupRow, 'group' | 'averageRating' | 'heldShare'> & {
+  /** Sessions per person (a session of two people of the group counts twice; only the share is shown). */
+  held: number;
+  planned: number;
+  ratingSum: number;
+  raters: number;
+};
 
 function merged(rows: readonly (RowCounts & { group: string })[]): RowCounts & { group: string } {
   const sum = (k: keyof RowCounts) => rows.reduce((a, r) => a + r[k], 0);
@@ -16,16 +22,20 @@ function merged(rows: readonly (RowCounts & { group: string })[]): RowCounts & {
     matched: sum('matched'),
     active: sum('active'),
     completed: sum('completed'),
-    meetingsHeld: sum('meetingsHeld'),
-    meetingsPlanned: sum('meetingsPlanned'),
+    held: sum('held'),
+    planned: sum('planned'),
     ratingSum: sum('ratingSum'),
     raters: sum('raters'),
   };
 }
 
 function visible(row: RowCounts & { group: string }, threshold: number): GroupRow {
-  const { ratingSum, raters, ...rest } = row;
-  return { ...rest, averageRating: raters >= threshold ? round(ratingSum / raters) : null };
+  const { ratingSum, raters, held, planned, ...rest } = row;
+  return {
+    ...rest,
+    heldShare: planned ? round(held / planned) : null,
+    averageRating: raters >= threshold ? round(ratingSum / raters) : null,
+  };
 }
 
 /** For groups that split the people (department, office): small ones merge into one row. */

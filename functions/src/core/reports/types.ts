@@ -39,8 +39,8 @@ export interface GroupRow {
   matched: number;
   active: number;
   completed: number;
-  meetingsHeld: number;
-  meetingsPlanned: number;
+  /** Sessions held out of sessions due for the group's people (null when none were due yet). */
+  heldShare: number | null;
   /** Null when fewer people than the threshold gave ratings. */
   averageRating: number | null;
 }

@@ -1,0 +1,117 @@
+import { call, startHarness, type Harness, type Json } from './support/harness';
+import { confirmAll, matchAndPublish, MENTEES, MENTORS, programmeInMatching } from './support/flow';
+import { testOrg } from './support/org';
+import { CONTAINERS } from '../../../functions/src/ports/containers';
+import type { Store } from '../../../functions/src/ports/store';
+import { toArray } from '../../../functions/src/ports/store';
+
+let h: Harness;
+let id: string;
+let pairs: Json[];
+const DAY = 24 * 3600 * 1000;
+
+beforeAll(async () => {
+  h = await startHarness();
+  id = await programmeInMatching(h);
+  pairs = await matchAndPublish(h, id);
+  await confirmAll(h, id, pairs);
+  const manager = await h.manager();
+  await call(h, 'POST', `/v1/programmes/${id}/phase`, { token: manager, body: { to: 'execution' } });
+  await h.host.trigger('bookSeries');
+  h.clock.advance(8 * DAY);
+  for (const pair of pairs) {
+    for (const userId of [pair.mentorId, pair.menteeId]) {
+      await call(h, 'POST', `/v1/programmes/${id}/feedback`, {
+        token: await h.token(userId),
+        body: { pairId: pair.id, occurrenceIndex: 0, rating: 4, learnt: `Private note of ${userId}` },
+        headers: { 'idempotency-key': `fb-${userId}` },
+      });
+    }
+  }
+  for (const userId of [...MENTEES, ...MENTORS]) {
+    for (const kind of ['start', 'end'])
+      await call(h, 'PUT', `/v1/programmes/${id}/assessments/${kind}`, {
+        token: await h.token(userId),
+        body: { ratings: { ai: kind === 'start' ? 1 : 3 } },
+      });
+  }
+});
+afterAll(async () => h.close());
+
+/** Every document of every container except the directory (a copy of Entra ID), as JSON text. */
+async function storeText(store: Store): Promise<string> {
+  const parts: string[] = [];
+  for (const key of Object.keys(CONTAINERS) as (keyof typeof CONTAINERS)[]) {
+    if (key === 'directory') continue;
+    const collection = store[key] as unknown as { all(pk: undefined): AsyncIterable<unknown> };
+    parts.push(JSON.stringify(await toArray(collection.all(undefined))));
+  }
+  return parts.join('\n');
+}
+
+describe('personal data: export and erasure', () => {
+  it('exports everything stored about the caller, and only their side of it', async () => {
+    const pair = pairs[0];
+    const me = pair.menteeId as string;
+    await h.t.store.conversations.upsert({
+      id: me,
+      schemaVersion: 1,
+      userId: me,
+      reference: { conversation: { id: `conv-${me}` } },
+      updatedAt: h.clock.now().toISOString(),
+    });
+    const res = await call(h, 'GET', '/v1/me/export', { token: await h.token(me) });
+    expect(res.status).toBe(200);
+    const data = res.body;
+    expect(data).toMatchObject({ format: 'tandem-personal-data', userId: me });
+    expect(data.directory.id).toBe(me);
+    expect(data.participations.map((p: Json) => p.programmeId)).toEqual([id]);
+    expect(data.participations[0].consent.textVersion).toBe('2026-01');
+    expect(data.pairs.map((p: Json) => p.id)).toEqual([pair.id]);
+    expect(data.meetings.map((m: Json) => m.pairId)).toEqual([pair.id]);
+    expect(data.feedback).toHaveLength(1);
+    expect(data.feedback[0].learnt).toBe(`Private note of ${me}`);
+    expect(data.assessments.map((a: Json) => a.kind).sort()).toEqual(['end', 'start']);
+    expect(data.auditEntries.some((a: Json) => a.action === 'participant.opted-in')).toBe(true);
+    expect(data.notifications.length).toBeGreaterThan(0);
+    expect(data.notifications.every((n: Json) => n.recipient === me)).toBe(true);
+    expect(data.botConversation.reference.conversation.id).toBe(`conv-${me}`);
+    expect(data.requestReplays.length).toBeGreaterThan(0);
+    // The partner's words are theirs, not the caller's.
+    expect(JSON.stringify(data)).not.toContain(`Private note of ${pair.mentorId}`);
+  });
+
+  it('erases the caller: no personal data is left in the store, and the report’s totals stay the same', async () => {
+    const pair = pairs[1];
+    const me = pair.menteeId as string;
+    const person = testOrg().find((u) => u.id === me);
+    const hr = await h.hr();
+    const before = (await call(h, 'GET', `/v1/programmes/${id}/report`, { token: hr })).body;
+    expect(before.ratings.count).toBe(8);
+
+    const res = await call(h, 'DELETE', '/v1/me', { token: await h.token(me) });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ programmes: 1 });
+
+    const text = await storeText(h.t.store);
+    expect(text).not.toContain(me);
+    expect(text).not.toContain(person?.displayName as string);
+    expect(text).not.toContain(person?.mail as string);
+    expect(text).not.toContain(`Private note of ${me}`);
+    // The partner's own records are untouched.
+    expect(text).toContain(`Private note of ${pair.mentorId}`);
+
+    const after = (await call(h, 'GET', `/v1/programmes/${id}/report`, { token: hr })).body;
+    expect(after.funnel).toEqual(before.funnel);
+    expect(after.funnelByRole).toEqual(before.funnelByRole);
+    expect(after.meetings).toEqual(before.meetings);
+    expect(after.ratings).toEqual(before.ratings);
+    expect(after.assessments).toEqual(before.assessments);
+
+    const again = await call(h, 'GET', '/v1/me', { token: await h.token(me) });
+    expect(again.body.enrollments).toEqual([]);
+    const exported = await call(h, 'GET', '/v1/me/export', { token: await h.token(me) });
+    expect(exported.body.participations).toEqual([]);
+    expect(exported.body.feedback).toEqual([]);
+  });
+});
