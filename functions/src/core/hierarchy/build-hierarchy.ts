@@ -44,23 +44,24 @@ export interface BuildHierarchyOptions {
 
 type ManagerMap = Readonly<Record<string, string | null | undefined>> | ReadonlyMap<string, string | null | undefined>;
 
-/** Calls `visit` per entry; `for...in` avoids building 100,000 entry arrays for a plain object. */
-function forEachEntry(
-  managerOf: ManagerMap,
-  visit: (person: string, manager: string | null | undefined) => void,
-): void {
-  if (managerOf instanceof Map) {
-    for (const [person, manager] of managerOf) visit(person, manager);
-    return;
-  }
+/** People and their managers as two parallel lists (Object.keys once: cheapest for 100,000 keys). */
+function entries(managerOf: ManagerMap): { people: string[]; managers: (string | null | undefined)[] } {
+  if (managerOf instanceof Map) return { people: [...managerOf.keys()], managers: [...managerOf.values()] };
   const record = managerOf as Readonly<Record<string, string | null | undefined>>;
-  for (const person in record) if (Object.prototype.hasOwnProperty.call(record, person)) visit(person, record[person]);
+  const people = Object.keys(record);
+  const managers = new Array<string | null | undefined>(people.length);
+  for (let i = 0; i < people.length; i++) managers[i] = record[people[i] as string];
+  return { people, managers };
 }
 
 /** Builds the tree in O(n); never recurses, so a 100,000-deep chain is fine. */
 export function buildHierarchy(managerOf: ManagerMap, options: BuildHierarchyOptions = {}): Hierarchy {
+  const { people, managers } = entries(managerOf);
+  // People with an entry get indices 0..n-1 in entry order (keys are unique); managers without an
+  // entry of their own are added after them.
+  const ids: string[] = people.slice();
   const index = new Map<string, number>();
-  const ids: string[] = [];
+  for (let i = 0; i < people.length; i++) index.set(people[i] as string, i);
   const intern = (id: string): number => {
     let i = index.get(id);
     if (i === undefined) {
@@ -70,23 +71,20 @@ export function buildHierarchy(managerOf: ManagerMap, options: BuildHierarchyOpt
     }
     return i;
   };
-  const pairs: number[] = [];
+  const managerIndex = new Int32Array(people.length).fill(-1);
   const warnings: HierarchyWarning[] = [];
   const selfManaged: string[] = [];
-  forEachEntry(managerOf, (person, manager) => {
-    const p = intern(person);
-    if (manager === null || manager === undefined || manager === '') return;
-    if (manager === person) {
-      selfManaged.push(person);
-      return;
-    }
-    pairs.push(p, intern(manager));
-  });
+  for (let p = 0; p < people.length; p++) {
+    const manager = managers[p];
+    if (manager === null || manager === undefined || manager === '') continue;
+    if (manager === people[p]) selfManaged.push(manager);
+    else managerIndex[p] = intern(manager);
+  }
   if (options.extraIds) for (const id of options.extraIds) intern(id);
 
   const n = ids.length;
   const parent = new Int32Array(n).fill(-1);
-  for (let k = 0; k < pairs.length; k += 2) parent[pairs[k] as number] = pairs[k + 1] as number;
+  parent.set(managerIndex);
 
   if (selfManaged.length > 0) {
     selfManaged.sort();
@@ -99,9 +97,9 @@ export function buildHierarchy(managerOf: ManagerMap, options: BuildHierarchyOpt
   if (options.knownIds) {
     const known = new Set(options.knownIds);
     const missing = new Set<string>();
-    for (let k = 1; k < pairs.length; k += 2) {
-      const m = ids[pairs[k] as number] as string;
-      if (!known.has(m)) missing.add(m);
+    for (let p = 0; p < people.length; p++) {
+      const m = managerIndex[p] as number;
+      if (m >= 0 && !known.has(ids[m] as string)) missing.add(ids[m] as string);
     }
     if (missing.size > 0) {
       const list = [...missing].sort();

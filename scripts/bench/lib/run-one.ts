@@ -1,0 +1,99 @@
+/**
+ * One bench measurement in its own process (so peak memory belongs to one solver):
+ *   node --import tsx scripts/bench/lib/run-one.ts --solver tandem|munkres --n N --seed S [--cap2 SHARE]
+ * Prints one JSON line: time, pairs, total score (units), peak RSS.
+ */
+import { performance } from 'node:perf_hooks';
+import { solveMatching } from '../../../functions/src/core/matching';
+import { compileFeatures } from '../../../functions/src/core/matching/features';
+import { buildScoreTables } from '../../../functions/src/core/matching/fit-score';
+import { prepare } from '../../../functions/src/core/matching/prepare';
+import { builtInRows } from '../../../functions/src/core/matching/row-source';
+import { parseArgs } from '../../../functions/src/cli/command';
+import { generateInstance } from './instance';
+
+export interface RunResult {
+  solver: 'tandem' | 'munkres';
+  n: number;
+  ms: number;
+  /** Time to build the cost matrix (munkres only; not part of `ms`). */
+  setupMs?: number;
+  pairs: number;
+  /** Total fit in integer units (tenths of a point) for an exact comparison. */
+  totalUnits: number;
+  optimal?: boolean;
+  rounds?: number;
+  candidateEdges?: number;
+  phases?: Record<string, number>;
+  rssBeforeMB: number;
+  peakRssMB: number;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+// NOTE: munkres ships ESM types only; its CommonJS build is loaded with require (types declared here).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { munkres } = require('munkres') as { munkres: (costs: ArrayLike<ArrayLike<number>>) => [number, number][] };
+
+function main(): void {
+  const { options } = parseArgs(process.argv.slice(2));
+  const solver = options.solver === 'munkres' ? 'munkres' : 'tandem';
+  const n = Number(options.n ?? 1000);
+  const seed = Number(options.seed ?? 1);
+  const input = generateInstance({ mentees: n, mentors: n, seed, capacityTwoShare: Number(options.cap2 ?? 0) });
+  const rssBeforeMB = mb(process.memoryUsage().rss);
+  let result: RunResult;
+  if (solver === 'tandem') {
+    const t0 = performance.now();
+    const r = solveMatching(input, { clock: () => performance.now() });
+    const ms = performance.now() - t0;
+    result = {
+      solver,
+      n,
+      ms,
+      pairs: r.pairCount,
+      totalUnits: Math.round(r.totalScore * 10),
+      optimal: r.optimal,
+      rounds: r.stats.rounds,
+      candidateEdges: r.stats.candidateEdges,
+      phases: r.stats.phases,
+      rssBeforeMB,
+      peakRssMB: 0,
+    };
+  } else {
+    // Same scores as Tandem (its row scorer), as a dense cost matrix: cost = top − score for a
+    // feasible pair, and "unmatched" (top + n·top + 1) for a forbidden one, so the optimum of
+    // munkres is Tandem's objective: most pairs, then highest total.
+    const t0 = performance.now();
+    const p = prepare(input);
+    const f = compileFeatures(p.mentors, p.mentees);
+    const src = builtInRows(p, f, buildScoreTables(input.weights));
+    const row = new Float64Array(src.mentors);
+    const scores: Int32Array[] = [];
+    let top = 0;
+    for (let ep = 0; ep < src.mentees; ep++) {
+      src.fill(ep, row);
+      scores.push(Int32Array.from(row));
+      for (const s of row) if (s > top) top = s;
+    }
+    const unmatched = top + Math.min(src.mentees, src.mentors) * top + 1;
+    const costs = scores.map((r) => r.map((s) => (s < 0 ? unmatched : top - s)));
+    const setupMs = performance.now() - t0;
+    const t1 = performance.now();
+    const assignment = munkres(costs);
+    const ms = performance.now() - t1;
+    let pairs = 0;
+    let totalUnits = 0;
+    for (const [ep, mp] of assignment) {
+      const s = scores[ep]?.[mp] ?? -1;
+      if (s < 0) continue;
+      pairs++;
+      totalUnits += s;
+    }
+    result = { solver, n, ms, setupMs, pairs, totalUnits, rssBeforeMB, peakRssMB: 0 };
+  }
+  result.peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main();
