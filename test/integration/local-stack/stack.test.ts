@@ -1,14 +1,26 @@
 import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalStack } from '../../../functions/src/local/stack';
+import { startLocalStack, type LocalStack } from '../../../functions/src/local/stack';
 import { toArray } from '../../../functions/src/ports/store';
 import { aProgramme } from '../../support/builders';
+
+/** Signs in through the stack's development identity provider as a demo account of that kind. */
+async function signIn(stack: LocalStack, kind: string): Promise<string> {
+  const idp = stack.components.find((c) => c.name === 'dev-idp')?.env.TANDEM_DEV_IDP_URL as string;
+  const { accounts } = (await (await fetch(`${idp}/accounts`)).json()) as {
+    accounts: { kind: string; userId: string }[];
+  };
+  const userId = accounts.find((a) => a.kind === kind)?.userId;
+  const res = await fetch(`${idp}/token`, { method: 'POST', body: JSON.stringify({ userId }) });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
 
 describe('the local stack (npm start)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-stack-'));
 
   it('starts on embedded defaults with every component healthy and a seeded demo, and keeps data across a restart', async () => {
+    let madeThroughApi = '';
     const first = await startLocalStack({ port: 0, dataDir });
     try {
       const res = await fetch(`${first.baseUrl}/api/health`);
@@ -21,6 +33,13 @@ describe('the local stack (npm start)', () => {
         new Set(['draft', 'preparation', 'matching', 'execution', 'steering']),
       );
       await first.services.store.programmes.create(aProgramme({ id: 'made-locally', name: 'Made locally' }));
+      const made = await fetch(`${first.baseUrl}/api/v1/programmes`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await signIn(first, 'manager')}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Made through the API', topics: [{ id: 'ai', name: 'AI assistants' }] }),
+      });
+      expect(made.status).toBe(201);
+      madeThroughApi = ((await made.json()) as { id: string }).id;
     } finally {
       await first.close();
     }
@@ -31,6 +50,11 @@ describe('the local stack (npm start)', () => {
       expect(second.seeded).toBeUndefined();
       expect((await second.services.store.programmes.get('made-locally', 'made-locally')).name).toBe('Made locally');
       expect((await fetch(`${second.baseUrl}/api/health`)).status).toBe(200);
+      const again = await fetch(`${second.baseUrl}/api/v1/programmes/${madeThroughApi}`, {
+        headers: { authorization: `Bearer ${await signIn(second, 'manager')}` },
+      });
+      expect(again.status).toBe(200);
+      expect(((await again.json()) as { name: string }).name).toBe('Made through the API');
     } finally {
       await second.close();
     }
