@@ -20,7 +20,7 @@ describe('the local stack (npm start)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-stack-'));
 
   it('starts on embedded defaults with every component healthy and a seeded demo, and keeps data across a restart', async () => {
-    let madeThroughApi = '';
+    let madeThroughApi: string | undefined;
     const first = await startLocalStack({ port: 0, dataDir });
     try {
       const res = await fetch(`${first.baseUrl}/api/health`);
