@@ -106,7 +106,10 @@ export async function updateProfile(
   const programme = await loadProgramme(deps, programmeId);
   if (programme.phase === 'closed') throw new ConflictError('The programme is closed.');
   assertTopics(programme, { teachTopics: input.teachTopics ?? [], learnTopics: input.learnTopics ?? [] });
-  await requireEnrollment(deps, programmeId, userId);
+  const current = await requireEnrollment(deps, programmeId, userId);
+  // Mentor or mentee is fixed once matching starts: a pair depends on it.
+  if (input.role && current.role && input.role !== current.role && programme.phase !== 'preparation')
+    throw new ConflictError('The role can only change while the programme is in preparation.');
   const now = nowIso(deps.clock);
   return update(
     deps.store.participants,

@@ -114,4 +114,20 @@ describe('personal data: export and erasure', () => {
     expect(exported.body.participations).toEqual([]);
     expect(exported.body.feedback).toEqual([]);
   });
+
+  it('erases a programme manager too: their programmes and decisions stay, under a pseudonym', async () => {
+    const hr = await h.hr();
+    const before = (await call(h, 'GET', `/v1/programmes/${id}/report`, { token: hr })).body;
+    const res = await call(h, 'DELETE', '/v1/me', { token: await h.manager() });
+    expect(res.status).toBe(200);
+    expect(await storeText(h.t.store)).not.toContain('manager-1');
+    const after = (await call(h, 'GET', `/v1/programmes/${id}/report`, { token: hr })).body;
+    expect(after.funnel).toEqual(before.funnel);
+    const audit = await call(h, 'GET', `/v1/programmes/${id}/audit?pageSize=200`, {
+      token: await h.token('other-manager', ['Programme.Manage']),
+    });
+    expect(audit.body.items.some((a: Json) => a.action === 'programme.created' && a.actor.startsWith('erased-'))).toBe(
+      true,
+    );
+  });
 });

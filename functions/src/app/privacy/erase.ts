@@ -121,6 +121,19 @@ export async function eraseMe(deps: AppDeps, caller: Caller): Promise<ErasureRes
     await s.assessments.delete(a.programmeId, a.id);
     result.anonymised++;
   }
+  // What the person did as a programme manager stays, under the pseudonym.
+  for (const programme of await toArray(s.programmes.all(undefined, { where: { createdBy: id } }))) {
+    await rewrite(s.programmes, programme, (p) => swapId(p, id, pseudonym));
+    result.anonymised++;
+  }
+  for (const p of await toArray(s.participants.all(undefined, { where: { invitedBy: id } }))) {
+    await rewrite(s.participants, p, (doc) => ({ ...doc, invitedBy: pseudonym }));
+    result.anonymised++;
+  }
+  for (const job of await toArray(s.jobs.all(undefined, { where: { requestedBy: id } }))) {
+    await rewrite(s.jobs, job, (j) => swapId(j, id, pseudonym));
+    result.anonymised++;
+  }
   for (const field of ['actor', 'target'] as const) {
     for (const entry of await toArray(s.audit.all(undefined, { where: { [field]: id } }))) {
       await rewrite(s.audit, entry, (e) => swapId(e, id, pseudonym));
@@ -128,11 +141,10 @@ export async function eraseMe(deps: AppDeps, caller: Caller): Promise<ErasureRes
     }
   }
   // Queued and sent messages, replay caches and the bot conversation are deleted outright.
-  for await (const m of s.outbox.all(undefined)) {
-    if (m.recipient === id || mentions(m, id)) {
-      await s.outbox.delete(m.batchId, m.id);
-      result.deleted++;
-    }
+  // Notifications name people only as their recipient (params hold ids of pairs and programmes).
+  for (const m of await toArray(s.outbox.all(undefined, { where: { recipient: id } }))) {
+    await s.outbox.delete(m.batchId, m.id);
+    result.deleted++;
   }
   for await (const r of s.idempotency.all(undefined)) {
     if (mentions(r, id)) {
