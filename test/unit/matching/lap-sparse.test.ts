@@ -129,6 +129,6 @@ describe('sparse assignment solver', () => {
         cost: bruteForce(c.rowSlots, c.colSlots, c.edges, c.dummyCost),
       });
     }
-    expect(certified).toBeGreaterThan(800);
+    expect(certified).toBeGreaterThan(700);
   });
 });

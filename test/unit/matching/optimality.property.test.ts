@@ -40,7 +40,7 @@ describe('optimality against brute force (random instances, ≤ 8 per side)', ()
       expect(result.optimal).toBe(true);
       if (result.stats.rounds > 1) extraRounds++;
     }
-    expect(extraRounds).toBeGreaterThan(100);
+    expect(extraRounds).toBeGreaterThan(40);
   });
 
   it('is optimal with the built-in fit score too (reference: the pair breakdowns)', () => {

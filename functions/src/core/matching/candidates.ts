@@ -2,11 +2,17 @@ import { offer } from './bounded-heap';
 import { type EdgeSet, edgesFromBuckets } from './edge-set';
 import type { RowSource } from './row-source';
 
+/**
+ * Mentors keep 2K candidates per place: the optimum often pairs mentors nobody ranks first with
+ * mentees they rank well, and the wider mentor side halves the pairs the dual check has to add.
+ */
+const MENTOR_SIDE = 2;
+
 /** Uint16 cache marker for a forbidden pair: storing the row's -1 in a Uint16Array yields exactly this. */
 export const CACHE_FORBIDDEN = 0xffff;
 
 export interface CandidatePass {
-  /** The sparse graph: each mentee's K best mentors ∪ each mentor's K best mentees (per place). */
+  /** The sparse graph: each mentee's K best mentors ∪ each mentor's 2K best mentees per place. */
   readonly edges: EdgeSet;
   /** Highest feasible score seen (units); -1 when no pair is feasible. */
   readonly maxSeen: number;
@@ -36,7 +42,8 @@ export function candidatePass(
   const rowBestScore = new Float64Array(nE * k);
   const rowCount = new Int32Array(nE);
   const colOff = new Int32Array(nM + 1);
-  for (let mp = 0; mp < nM; mp++) colOff[mp + 1] = (colOff[mp] as number) + k * (freePlaces[mp] as number);
+  for (let mp = 0; mp < nM; mp++)
+    colOff[mp + 1] = (colOff[mp] as number) + MENTOR_SIDE * k * (freePlaces[mp] as number);
   const colScore = new Float64Array(colOff[nM] as number);
   const colItem = new Int32Array(colOff[nM] as number);
   const colSize = new Int32Array(nM);
@@ -52,15 +59,13 @@ export function candidatePass(
     }
     let size = 0;
     let rowMin = -1;
-    const rowSalt = Math.imul(ep + 1, 0x9e3779b1);
     for (let mp = 0; mp < nM; mp++) {
-      const raw = row[mp] as number;
-      // Ties in score are common; a fixed hash of the pair spreads them instead of favouring low ids.
-      const s = raw < 0 ? -2 : raw + (Math.imul(rowSalt ^ Math.imul(mp + 1, 0x85ebca6b), 0xc2b2ae35) >>> 8) * 2 ** -25;
+      const s = row[mp] as number;
+      // Strictly better only: among equal scores the earlier (smaller id) stays — ties go by id.
       if (s > rowMin) {
         size = offer(rowScore, rowItem, 0, size, k, s, mp);
         if (size === k) rowMin = rowScore[0] as number;
-        if (raw > maxSeen) maxSeen = raw;
+        if (s > maxSeen) maxSeen = s;
       }
       if (s > (colMin[mp] as number)) {
         const off = colOff[mp] as number;
@@ -68,7 +73,7 @@ export function candidatePass(
         const cs = offer(colScore, colItem, off, colSize[mp] as number, cap, s, ep);
         colSize[mp] = cs;
         if (cs === cap) colMin[mp] = colScore[off] as number;
-        if (raw > maxSeen) maxSeen = raw;
+        if (s > maxSeen) maxSeen = s;
       }
     }
     rowCount[ep] = size;
@@ -79,14 +84,14 @@ export function candidatePass(
   const buckets: number[][] = Array.from({ length: nE }, (_, ep) => {
     const list: number[] = [];
     for (let c = ep * k; c < ep * k + (rowCount[ep] as number); c++) {
-      list.push(rowBest[c] as number, Math.floor(rowBestScore[c] as number));
+      list.push(rowBest[c] as number, rowBestScore[c] as number);
     }
     return list;
   });
   for (let mp = 0; mp < nM; mp++) {
     const off = colOff[mp] as number;
     for (let c = off; c < off + (colSize[mp] as number); c++) {
-      (buckets[colItem[c] as number] as number[]).push(mp, Math.floor(colScore[c] as number));
+      (buckets[colItem[c] as number] as number[]).push(mp, colScore[c] as number);
     }
   }
   return { edges: edgesFromBuckets(buckets), maxSeen, cache };

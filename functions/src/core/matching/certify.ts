@@ -1,4 +1,5 @@
 import { CACHE_FORBIDDEN } from './candidates';
+import type { EdgeSet } from './edge-set';
 import type { LapSolution } from './lap-sparse';
 import type { RowSource } from './row-source';
 
@@ -25,12 +26,17 @@ export interface Certificate {
   problems: string[];
 }
 
-/** What the previous check saw: a pair checked then stays valid while neither potential rose. */
+/**
+ * What earlier checks proved, for the next check. A mentee's row was last scanned in full at
+ * potential `base`, when its smallest reduced cost over pairs outside the graph was `slack`. While no
+ * mentor potential rises, those pairs' reduced costs fall by at most the rise of the mentee's own
+ * potential, so the row needs no new scan while that rise stays within `slack`; pairs in the graph
+ * are checked explicitly every time (there are few).
+ */
 export interface CheckState {
-  readonly pE: Float64Array;
+  readonly base: Float64Array;
+  readonly slack: Float64Array;
   readonly pM: Float64Array;
-  /** Mentees with violations last time (their pairs must be checked again). */
-  readonly recheck: Uint8Array;
 }
 
 export interface Orientation {
@@ -49,6 +55,7 @@ export function certify(
   src: RowSource,
   cache: Uint16Array | null,
   matchedMentor: Int32Array,
+  edges: EdgeSet,
   previous?: CheckState,
 ): Certificate {
   const problems: string[] = [];
@@ -91,47 +98,55 @@ export function certify(
     tight[ep] = (u[r] as number) + (v[j] as number);
   }
 
-  // Incremental: v only falls and u only rises where a search passed, so after the first full check
-  // only mentees whose potential rose (or that had violations) and mentors whose potential rose can
-  // produce a violation. Without a cache every row is rescored anyway, so every pair is checked.
-  const prev = cache ? previous : undefined;
-  const dirtyMentors: number[] = [];
-  for (let mp = 0; mp < nM; mp++) if (!prev || (pM[mp] as number) > (prev.pM[mp] as number)) dirtyMentors.push(mp);
+  // Rows may skip their full scan only with a cache (else they are rescored anyway) and while no
+  // mentor potential rose since the previous check.
+  let incremental = cache !== null && previous !== undefined;
+  for (let mp = 0; incremental && mp < nM; mp++)
+    if ((pM[mp] as number) > (previous?.pM[mp] as number)) incremental = false;
+  const base = incremental ? (previous as CheckState).base : new Float64Array(nE);
+  const slack = incremental ? (previous as CheckState).slack : new Float64Array(nE);
+  const inGraph = new Int32Array(nM).fill(-1); // stamp: the mentee whose graph edges are marked
   const violations = new Map<number, number[]>();
-  const recheck = new Uint8Array(nE);
   let violationCount = 0;
   let checkedPairs = 0;
   const row = new Float64Array(nM);
+  const forbidden = cache ? CACHE_FORBIDDEN : -1;
   for (let ep = 0; ep < nE; ep++) {
     const threshold = o.top - (pE[ep] as number);
-    const full = !prev || (pE[ep] as number) > (prev.pE[ep] as number) || prev.recheck[ep] === 1;
     let found: number[] | undefined;
     const data: Uint16Array | Float64Array = cache ? cache.subarray(ep * nM, (ep + 1) * nM) : row;
-    const forbidden = cache ? CACHE_FORBIDDEN : -1;
     if (!cache) src.fill(ep, row);
-    if (full) {
-      checkedPairs += nM;
-      for (let mp = 0; mp < nM; mp++) {
+    const edgeStart = edges.start[ep] as number;
+    const edgeEnd = edges.start[ep + 1] as number;
+    if (incremental && (pE[ep] as number) - (base[ep] as number) <= (slack[ep] as number)) {
+      checkedPairs += edgeEnd - edgeStart;
+      for (let k = edgeStart; k < edgeEnd; k++) {
+        const mp = edges.mentor[k] as number;
         const s = data[mp] as number;
         if (s === forbidden || s + (pM[mp] as number) <= threshold) continue;
         found ??= [];
-        if (found.length < 2 * MAX_VIOLATIONS_PER_MENTEE) found.push(mp, s);
+        found.push(mp, s);
         violationCount++;
       }
     } else {
-      checkedPairs += dirtyMentors.length;
-      for (const mp of dirtyMentors) {
+      checkedPairs += nM;
+      for (let k = edgeStart; k < edgeEnd; k++) inGraph[edges.mentor[k] as number] = ep;
+      let least = Infinity;
+      for (let mp = 0; mp < nM; mp++) {
         const s = data[mp] as number;
-        if (s === forbidden || s + (pM[mp] as number) <= threshold) continue;
-        found ??= [];
-        if (found.length < 2 * MAX_VIOLATIONS_PER_MENTEE) found.push(mp, s);
-        violationCount++;
+        if (s === forbidden) continue;
+        const rc = threshold - s - (pM[mp] as number);
+        if (rc < 0) {
+          found ??= [];
+          if (found.length < 2 * MAX_VIOLATIONS_PER_MENTEE) found.push(mp, s);
+          violationCount++;
+        }
+        if (rc < least && inGraph[mp] !== ep) least = rc;
       }
+      base[ep] = pE[ep] as number;
+      slack[ep] = least;
     }
-    if (found) {
-      violations.set(ep, found);
-      recheck[ep] = 1;
-    }
+    if (found) violations.set(ep, found);
     const partner = matchedMentor[ep] as number;
     if (partner >= 0) {
       const s = data[partner] as number;
@@ -144,7 +159,7 @@ export function certify(
     violations,
     violationCount,
     checkedPairs,
-    state: { pE, pM, recheck },
+    state: { base, slack, pM },
     problems,
   };
 }

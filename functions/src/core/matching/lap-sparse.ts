@@ -30,12 +30,15 @@ export interface LapSolution {
   readonly u: Float64Array;
   readonly v: Float64Array;
   readonly realColumns: number;
+  /** Rows left free by the row reduction, and columns settled by the shortest-path searches. */
+  readonly searches: number;
+  readonly settled: number;
 }
 
 /** Upper bound on augmenting-row-reduction steps per row before shortest paths take over. */
 const ARR_STEPS_PER_ROW = 8;
-/** Augmenting row reduction passes (Jonker–Volgenant use 2). */
-const ARR_PASSES = 2;
+/** Augmenting row reduction passes (Jonker–Volgenant use 2; 4 leaves a third fewer searches here). */
+const ARR_PASSES = 4;
 
 /**
  * Solves from scratch, or from a previous solution on a subset of the edges (`warm`): rows whose
@@ -101,12 +104,11 @@ export function solveLap(p: LapProblem, warm?: LapSolution): LapSolution {
         queue.push(r);
       }
     }
-    liftFreeColumns();
   } else queue = Array.from({ length: nR }, (_, r) => r);
-  reduceRows(queue); // rows it leaves free get shortest augmenting paths
-  augmentAll(p, rowGroup, u, v, rowMatch, colMatch);
+  const searches = reduceRows(queue).length; // rows it leaves free get shortest augmenting paths
+  const settled = augmentAll(p, rowGroup, u, v, rowMatch, colMatch);
   if (warm) liftFreeColumns();
-  return { rowMatch, colMatch, u, v, realColumns: nC };
+  return { rowMatch, colMatch, u, v, realColumns: nC, searches, settled };
 
   /** Raises free columns' potentials back towards 0 as far as their edges allow (see certify, rule 3). */
   function liftFreeColumns(): void {

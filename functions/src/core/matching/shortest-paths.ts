@@ -2,7 +2,7 @@ import { BucketQueue } from './bucket-queue';
 import type { LapProblem } from './lap-sparse';
 
 /**
- * Shortest augmenting path (Dijkstra with potentials over integer reduced costs, Dial's buckets) for
+ * Returns the number of columns settled (the work done). Shortest augmenting path (Dijkstra with potentials over integer reduced costs, Dial's buckets) for
  * every free row, in row order; potentials are updated so that reduced costs stay ≥ 0 and the new
  * assignment is tight. Ties go to whatever the deterministic search order reaches first.
  */
@@ -13,7 +13,8 @@ export function augmentAll(
   v: Float64Array,
   rowMatch: Int32Array,
   colMatch: Int32Array,
-): void {
+): number {
+  let work = 0;
   const nR = rowMatch.length;
   const nC = v.length - nR;
   const N = v.length;
@@ -24,6 +25,7 @@ export function augmentAll(
   const touched = new Int32Array(N);
   const settled = new Int32Array(N);
   const queue = new BucketQueue(N);
+  const unitColumns = colSlotStart.length - 1 === nC;
   for (let r0 = 0; r0 < nR; r0++) {
     if (rowMatch[r0] !== -1) continue;
     let nTouched = 0;
@@ -40,7 +42,10 @@ export function augmentAll(
         for (let k = adjStart[g] as number, end = adjStart[g + 1] as number; k < end; k++) {
           const h = adjCol[k] as number;
           const c = base + (adjCost[k] as number);
-          for (let j = colSlotStart[h] as number, jEnd = colSlotStart[h + 1] as number; j < jEnd; j++) {
+          // Column groups of one slot (the usual case) skip the slot loop.
+          const jStart = unitColumns ? h : (colSlotStart[h] as number);
+          const jEnd = unitColumns ? h + 1 : (colSlotStart[h + 1] as number);
+          for (let j = jStart; j < jEnd; j++) {
             if (done[j] === 1) continue;
             const nd = c - (v[j] as number);
             if (nd < (dist[j] as number)) {
@@ -80,6 +85,7 @@ export function augmentAll(
       r = colMatch[j] as number;
       dr = d;
     }
+    work += nSettled + 1;
     for (let s = 0; s < nSettled; s++) {
       const j = settled[s] as number;
       const delta = dSink - (dist[j] as number);
@@ -104,4 +110,5 @@ export function augmentAll(
       done[j] = 0;
     }
   }
+  return work;
 }

@@ -70,9 +70,14 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
     matchedMentor = menteePartners(sol.rowMatch, sol.realColumns, mentorSlotStart, nE, rowsAreMentees);
     lap('solve');
     const orientation = { rowsAreMentees, top, dummyCost, mentorSlotStart };
-    const cert = certify(sol, orientation, src, pass.cache, matchedMentor, warm ? checked : undefined);
+    const cert = certify(sol, orientation, src, pass.cache, matchedMentor, edges, warm ? checked : undefined);
     checked = cert.state;
     checkedPairs += cert.checkedPairs;
+    options.trace?.(
+      `round ${rounds}${warm ? ' (warm)' : ''}: ${sol.searches} searches, ${sol.settled} settled; ` +
+        `${cert.violationCount} violations, ${cert.checkedPairs} pairs checked` +
+        (cert.problems.length > 0 ? `, ${cert.problems.length} problem(s): ${cert.problems[0]}` : ''),
+    );
     lap('certify');
     if (cert.problems.length > 0) {
       // A warm start may leave a freed column unused with a stale potential: solve cold instead.

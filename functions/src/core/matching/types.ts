@@ -143,6 +143,8 @@ export interface MatchOptions {
   maxCachedCells?: number;
   /** Injected clock (e.g. performance.now) for stats; core reads no clock by itself. */
   clock?: () => number;
+  /** Receives one line per solve round (for the bench and diagnostics). */
+  trace?: (line: string) => void;
 }
 
 /** Which people a re-match may move. */
