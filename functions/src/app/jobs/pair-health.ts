@@ -19,12 +19,15 @@ export async function flagPairHealth(deps: AppDeps): Promise<number> {
       toArray(deps.store.meetings.all(programme.id, { where: { kind: 'pair-series' } })),
       toArray(deps.store.feedback.all(programme.id)),
     ]);
+    const seriesOf = new Map(series.map((s) => [s.pairId, s]));
+    const feedbackOf = new Map<string, typeof feedback>();
+    for (const f of feedback) feedbackOf.set(f.pairId, [...(feedbackOf.get(f.pairId) ?? []), f]);
     const notifications: Notification[] = [];
     for (const pair of pairs) {
       const flags = pairHealthFlags(
         pair,
-        series.find((s) => s.pairId === pair.id),
-        feedback.filter((f) => f.pairId === pair.id),
+        seriesOf.get(pair.id),
+        feedbackOf.get(pair.id) ?? [],
         programme.cadence,
         now.toISOString(),
       );

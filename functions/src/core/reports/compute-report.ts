@@ -74,6 +74,12 @@ export function computeReport(input: ReportInput): ProgrammeReport {
   let noRecentMeeting = 0;
   let lowRatings = 0;
   let needingAttention = 0;
+  const feedbackByPair = new Map<string, ReportInput['feedback'][number][]>();
+  for (const f of input.feedback) {
+    const list = feedbackByPair.get(f.pairId);
+    if (list) list.push(f);
+    else feedbackByPair.set(f.pairId, [f]);
+  }
   const published = input.pairs.filter((p) => p.publishedAt && p.endReason !== 'excluded');
   for (const pair of published) {
     const series = seriesByPair.get(pair.id);
@@ -81,13 +87,7 @@ export function computeReport(input: ReportInput): ProgrammeReport {
     meetingsHeld += hp.held;
     meetingsPlanned += hp.planned;
     if (pair.status === 'active') activePairs++;
-    const flags = pairHealthFlags(
-      pair,
-      series,
-      input.feedback.filter((f) => f.pairId === pair.id),
-      programme.cadence,
-      now,
-    );
+    const flags = pairHealthFlags(pair, series, feedbackByPair.get(pair.id) ?? [], programme.cadence, now);
     if (flags.includes('no-recent-meeting')) noRecentMeeting++;
     if (flags.includes('low-rating')) lowRatings++;
     if (flags.length) needingAttention++;
