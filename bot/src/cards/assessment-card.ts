@@ -34,7 +34,7 @@ export function assessmentCard(t: Translator, model: AssessmentCardModel): Adapt
       ? [
           subheading(t.t('assessment.testimonialTitle')),
           textInput('testimonial', t.t('assessment.testimonial'), { multiline: true }),
-          toggle('testimonialConsent', t.t('testimonial.consent')),
+          toggle('testimonialConsent', t.t('testimonial.consentLabel'), t.t('testimonial.consent')),
         ]
       : [];
   return card(

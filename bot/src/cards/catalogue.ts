@@ -66,7 +66,7 @@ const proposal: ProposalCardModel = {
   reasons: [
     { key: 'reason.topics', params: { topics: 'Microsoft Teams & Loop, AI assistants', covered: 2, wished: 2 } },
     { key: 'reason.interests', params: { interests: 'podcasts' } },
-    { key: 'reason.availability', params: { days: 'tue' } },
+    { key: 'reason.availability', params: { days: ['tue', 'thu'] as unknown as string } },
     { key: 'reason.crossDepartment', params: { mentorDepartment: 'Marketing', menteeDepartment: 'Finance' } },
   ],
   state: 'pending',

@@ -83,7 +83,10 @@ export function testimonialCard(t: Translator, model: TestimonialCardModel): Ada
         errorMessage: t.t('common.required'),
         value: model.existing,
       }),
-      toggle('consent', t.t('testimonial.consent'), { isRequired: true, errorMessage: t.t('common.required') }),
+      toggle('consent', t.t('testimonial.consentLabel'), t.t('testimonial.consent'), {
+        isRequired: true,
+        errorMessage: t.t('common.required'),
+      }),
     ],
     [execute(t.t('testimonial.submit'), data('shareTestimonial', { programmeId: model.programme.id }))],
   );

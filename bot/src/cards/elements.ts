@@ -131,12 +131,18 @@ export function textInput(
   });
 }
 
-export function toggle(id: string, label: string, options: InputOptions & { value?: boolean } = {}): CardElement {
+/** A checkbox: `label` names the question (screen readers, required marker), `title` sits next to the box. */
+export function toggle(
+  id: string,
+  label: string,
+  title: string,
+  options: InputOptions & { value?: boolean } = {},
+): CardElement {
   return clean({
     type: 'Input.Toggle',
     id,
     label,
-    title: label,
+    title,
     value: options.value ? 'true' : 'false',
     valueOn: 'true',
     valueOff: 'false',

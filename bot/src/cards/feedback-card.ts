@@ -41,7 +41,7 @@ export function feedbackCard(t: Translator, model: FeedbackCardModel): AdaptiveC
       ...(model.notice ? [notice(model.notice)] : []),
       ...(model.saved ? [notice(t.t('feedback.thanks', { number }), 'good')] : []),
       ...(model.error ? [notice(model.error, 'attention')] : []),
-      toggle('held', t.t('feedback.held'), { value: e ? e.held : true }),
+      toggle('held', t.t('feedback.heldLabel'), t.t('feedback.held'), { value: e ? e.held : true }),
       choiceSet('rating', t.t('feedback.rating'), ratingChoices(t), {
         isRequired: true,
         errorMessage: t.t('common.required'),

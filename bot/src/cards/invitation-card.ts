@@ -15,7 +15,7 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from './elements';
-import { data, languageChoices, timeChoices, topicChoices, weekdayChoices } from './common';
+import { data, languageChoices, languageName, timeChoices, topicChoices, weekdayChoices } from './common';
 
 export interface InvitationCardModel {
   programme: Pick<
@@ -62,7 +62,7 @@ export function invitationCard(t: Translator, model: InvitationCardModel): Adapt
         notice(t.t('invitation.optedIn', { name: participant.displayName }), 'good'),
         facts([
           [t.t('invitation.role'), participant.role ? t.t(`common.role.${participant.role}`) : undefined],
-          [t.t('invitation.languages'), participant.languages?.join(', ')],
+          [t.t('invitation.languages'), participant.languages?.map((l) => languageName(t, l)).join(', ')],
         ]),
       ],
       [],
@@ -119,7 +119,7 @@ export function invitationCard(t: Translator, model: InvitationCardModel): Adapt
     }),
     subheading(t.t('invitation.consentTitle')),
     text(t.t('invitation.consentText', { version: p.consentTextVersion }), { subtle: true }),
-    toggle('consent', t.t('invitation.consent'), {
+    toggle('consent', t.t('invitation.consentTitle'), t.t('invitation.consent'), {
       isRequired: true,
       errorMessage: t.t('invitation.consentError'),
     }),

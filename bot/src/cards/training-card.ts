@@ -27,8 +27,8 @@ export function trainingCard(t: Translator, model: TrainingCardModel): AdaptiveC
       ...head,
       text(t.t('training.intro')),
       ...(model.error ? [notice(model.error, 'attention')] : []),
-      ...TRAINING_STEPS.map((step) =>
-        toggle(`step_${step}`, t.t(`training.item.${step}`), {
+      ...TRAINING_STEPS.map((step, i) =>
+        toggle(`step_${step}`, t.t('training.step', { number: i + 1 }), t.t(`training.item.${step}`), {
           isRequired: true,
           errorMessage: t.t('training.allRequired'),
         }),
