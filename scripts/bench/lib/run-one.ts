@@ -73,8 +73,8 @@ function main(): void {
     let top = 0;
     for (let ep = 0; ep < src.mentees; ep++) {
       src.fill(ep, row);
-      scores.push(Int32Array.from(row));
-      for (const s of row) if (s > top) top = s;
+      scores.push(Int32Array.from(row, (value) => value - 1)); // row values are units + 1, 0 = forbidden
+      for (const s of row) if (s - 1 > top) top = s - 1;
     }
     const unmatched = top + Math.min(src.mentees, src.mentors) * top + 1;
     const costs = scores.map((r) => r.map((s) => (s < 0 ? unmatched : top - s)));

@@ -51,8 +51,9 @@ describe('fit score', () => {
           const m = p.activeMentors[mp]!;
           const e = p.activeMentees[ep]!;
           const parts = pairComponents(f, t, m, e);
+          // Row values are units + 1; 0 marks a forbidden pair.
           const expected = sharesLanguage(p.mentors[m]!.languages, p.mentees[e]!.languages)
-            ? COMPONENTS.reduce((s, c) => s + parts[c], 0)
+            ? COMPONENTS.reduce((s, c) => s + parts[c], 0) + 1
             : FORBIDDEN;
           if (row[mp] !== expected)
             throw new Error(`seed ${seed}: pair ${m}/${e} row ${row[mp]} reference ${expected}`);

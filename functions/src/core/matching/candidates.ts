@@ -1,6 +1,6 @@
 import { offer } from './bounded-heap';
 import { type EdgeSet, edgesFromBuckets } from './edge-set';
-import type { RowSource } from './row-source';
+import type { RowSource, ScoreRow } from './row-source';
 
 /**
  * Mentors keep 2K candidates per place: the optimum often pairs mentors nobody ranks first with
@@ -8,22 +8,23 @@ import type { RowSource } from './row-source';
  */
 const MENTOR_SIDE = 2;
 
-/** Uint16 cache marker for a forbidden pair: storing the row's -1 in a Uint16Array yields exactly this. */
-export const CACHE_FORBIDDEN = 0xffff;
+/** Largest row value a Uint16 cache holds (units + 1). */
+const CACHE_MAX = 0xffff;
 
 export interface CandidatePass {
   /** The sparse graph: each mentee's K best mentors ∪ each mentor's 2K best mentees per place. */
   readonly edges: EdgeSet;
   /** Highest feasible score seen (units); -1 when no pair is feasible. */
   readonly maxSeen: number;
-  /** All scores, row-major mentees × mentors, when they fit the memory budget (else recomputed). */
+  /** All row values (units + 1, 0 = forbidden), mentees × mentors, when they fit the memory budget. */
   readonly cache: Uint16Array | null;
 }
 
 /**
- * One pass over every pair: scores each row once, keeps the best K per person in flat heaps and
- * fills the cache used by the dual check. The inner loop is two comparisons against thresholds
- * (heaps change rarely), so the pass costs little more than the scoring itself.
+ * One pass over every pair: scores each row once (straight into the cache when there is one), keeps
+ * the best K per person in flat heaps and fills the cache used by the dual check. Row values are
+ * units + 1 with 0 for a forbidden pair, so the inner loop is two comparisons against thresholds
+ * that start at 0 (heaps change rarely) — the pass costs little more than the scoring itself.
  */
 export function candidatePass(
   src: RowSource,
@@ -33,9 +34,9 @@ export function candidatePass(
 ): CandidatePass {
   const nE = src.mentees;
   const nM = src.mentors;
-  const useCache = src.maxUnits < CACHE_FORBIDDEN && src.unitsPerPoint === 10 && nE * nM <= maxCachedCells;
+  const useCache = src.maxUnits < CACHE_MAX && src.unitsPerPoint === 10 && nE * nM <= maxCachedCells;
   const cache = useCache ? new Uint16Array(nE * nM) : null;
-  const row = new Float64Array(nM);
+  const buffer = new Float64Array(nM);
   const rowScore = new Float64Array(k);
   const rowItem = new Int32Array(k);
   const rowBest = new Int32Array(nE * k);
@@ -47,25 +48,21 @@ export function candidatePass(
   const colScore = new Float64Array(colOff[nM] as number);
   const colItem = new Int32Array(colOff[nM] as number);
   const colSize = new Int32Array(nM);
-  // Entry threshold per mentor: -1 (takes any feasible score) until the heap is full, then its worst.
-  const colMin = new Float64Array(nM).fill(-1);
-  let maxSeen = -1;
+  // Entry threshold per mentor: 0 (takes any feasible value) until the heap is full, then its worst.
+  const colMin = new Float64Array(nM);
+  let best = 0;
   for (let ep = 0; ep < nE; ep++) {
+    const row: ScoreRow = cache ? cache.subarray(ep * nM, (ep + 1) * nM) : buffer;
     src.fill(ep, row);
-    if (cache) {
-      // -1 → 0xffff by the Uint16 conversion; an element loop is faster than set() across types.
-      const base = ep * nM;
-      for (let mp = 0; mp < nM; mp++) cache[base + mp] = row[mp] as number;
-    }
     let size = 0;
-    let rowMin = -1;
+    let rowMin = 0;
     for (let mp = 0; mp < nM; mp++) {
       const s = row[mp] as number;
       // Strictly better only: among equal scores the earlier (smaller id) stays — ties go by id.
       if (s > rowMin) {
         size = offer(rowScore, rowItem, 0, size, k, s, mp);
         if (size === k) rowMin = rowScore[0] as number;
-        if (s > maxSeen) maxSeen = s;
+        if (s > best) best = s;
       }
       if (s > (colMin[mp] as number)) {
         const off = colOff[mp] as number;
@@ -73,7 +70,7 @@ export function candidatePass(
         const cs = offer(colScore, colItem, off, colSize[mp] as number, cap, s, ep);
         colSize[mp] = cs;
         if (cs === cap) colMin[mp] = colScore[off] as number;
-        if (s > maxSeen) maxSeen = s;
+        if (s > best) best = s;
       }
     }
     rowCount[ep] = size;
@@ -84,15 +81,15 @@ export function candidatePass(
   const buckets: number[][] = Array.from({ length: nE }, (_, ep) => {
     const list: number[] = [];
     for (let c = ep * k; c < ep * k + (rowCount[ep] as number); c++) {
-      list.push(rowBest[c] as number, rowBestScore[c] as number);
+      list.push(rowBest[c] as number, (rowBestScore[c] as number) - 1);
     }
     return list;
   });
   for (let mp = 0; mp < nM; mp++) {
     const off = colOff[mp] as number;
     for (let c = off; c < off + (colSize[mp] as number); c++) {
-      (buckets[colItem[c] as number] as number[]).push(mp, colScore[c] as number);
+      (buckets[colItem[c] as number] as number[]).push(mp, (colScore[c] as number) - 1);
     }
   }
-  return { edges: edgesFromBuckets(buckets), maxSeen, cache };
+  return { edges: edgesFromBuckets(buckets), maxSeen: best - 1, cache };
 }

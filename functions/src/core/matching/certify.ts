@@ -1,7 +1,6 @@
-import { CACHE_FORBIDDEN } from './candidates';
 import type { EdgeSet } from './edge-set';
 import type { LapSolution } from './lap-sparse';
-import type { RowSource } from './row-source';
+import { FORBIDDEN, type RowSource } from './row-source';
 
 /**
  * The optimality proof, independent of how the assignment was found. Costs are c = top − score for a
@@ -110,9 +109,10 @@ export function certify(
   let violationCount = 0;
   let checkedPairs = 0;
   const row = new Float64Array(nM);
-  const forbidden = cache ? CACHE_FORBIDDEN : -1;
+  const forbidden = FORBIDDEN;
   for (let ep = 0; ep < nE; ep++) {
-    const threshold = o.top - (pE[ep] as number);
+    // Row values are units + 1: a pair violates when value − 1 + pM > top − pE.
+    const threshold = o.top + 1 - (pE[ep] as number);
     let found: number[] | undefined;
     const data: Uint16Array | Float64Array = cache ? cache.subarray(ep * nM, (ep + 1) * nM) : row;
     if (!cache) src.fill(ep, row);
@@ -125,7 +125,7 @@ export function certify(
         const s = data[mp] as number;
         if (s === forbidden || s + (pM[mp] as number) <= threshold) continue;
         found ??= [];
-        found.push(mp, s);
+        found.push(mp, s - 1);
         violationCount++;
       }
     } else {
@@ -138,7 +138,7 @@ export function certify(
         const rc = threshold - s - (pM[mp] as number);
         if (rc < 0) {
           found ??= [];
-          if (found.length < 2 * MAX_VIOLATIONS_PER_MENTEE) found.push(mp, s);
+          if (found.length < 2 * MAX_VIOLATIONS_PER_MENTEE) found.push(mp, s - 1);
           violationCount++;
         }
         if (rc < least && inGraph[mp] !== ep) least = rc;
@@ -151,7 +151,8 @@ export function certify(
     if (partner >= 0) {
       const s = data[partner] as number;
       if (s === forbidden) problems.push(`assigned pair (mentee ${ep}, mentor ${partner}) is forbidden`);
-      else if (o.top - s !== tight[ep]) problems.push(`assigned pair (mentee ${ep}, mentor ${partner}) is not tight`);
+      else if (o.top + 1 - s !== tight[ep])
+        problems.push(`assigned pair (mentee ${ep}, mentor ${partner}) is not tight`);
     }
   }
   return {

@@ -39,7 +39,7 @@ export function customRows(
       const m = p.activeMentors[mp] as number;
       const v = scores[p.mentorInput[m] as number]?.[column];
       matrix[ep * nM + mp] =
-        v === null || v === undefined || !shareLanguage(f, m, e) ? FORBIDDEN : Math.round(v * scale);
+        v === null || v === undefined || !shareLanguage(f, m, e) ? FORBIDDEN : Math.round(v * scale) + 1;
     }
   }
   return {
@@ -48,7 +48,8 @@ export function customRows(
     unitsPerPoint: scale,
     maxUnits: Math.round(max * scale),
     fill(ep, out) {
-      out.set(matrix.subarray(ep * nM, (ep + 1) * nM));
+      const from = ep * nM;
+      for (let mp = 0; mp < nM; mp++) out[mp] = matrix[from + mp] as number;
       applyMasks(p, ep, out);
     },
   };

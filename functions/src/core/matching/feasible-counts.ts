@@ -1,5 +1,4 @@
-import { CACHE_FORBIDDEN } from './candidates';
-import type { RowSource } from './row-source';
+import { FORBIDDEN, type RowSource } from './row-source';
 
 /**
  * Feasible partners of the people left without one (for their explanation). Counted after the solve,
@@ -17,7 +16,7 @@ export function feasibleCounts(
   const mentor = new Map<number, number>(mentors.map((mp) => [mp, 0]));
   const row = new Float64Array(nM);
   const feasible = (ep: number, mp: number): boolean =>
-    cache ? cache[ep * nM + mp] !== CACHE_FORBIDDEN : (row[mp] as number) >= 0;
+    (cache ? (cache[ep * nM + mp] as number) : (row[mp] as number)) !== FORBIDDEN;
   const wanted = new Set(mentees);
   for (let ep = 0; ep < src.mentees; ep++) {
     if (!wanted.has(ep) && mentors.length === 0) continue;

@@ -2,13 +2,17 @@ import { type Features } from './features';
 import { pop32, seniorityClass, topicTenths, TZ_ZERO_QUARTERS, type ScoreTables } from './fit-score';
 import type { Prepared } from './prepare';
 
-/** Marks a forbidden pair in a score row. */
-export const FORBIDDEN = -1;
+/** A forbidden pair in a score row; a feasible pair holds its score in units plus one. */
+export const FORBIDDEN = 0;
+
+/** A score row: a Float64Array, or a Uint16Array row of the score cache. */
+export type ScoreRow = Float64Array | Uint16Array;
 
 /**
- * Score rows: for one active mentee, the score against every active mentor in integer units
- * (FORBIDDEN where a hard constraint rules the pair out). Computing a row is the hot loop of the
- * engine (10,000 × 10,000 = 10^8 pairs), so the built-in scorer reads flat typed arrays only.
+ * Score rows: for one active mentee, the score against every active mentor as integer units + 1
+ * (0 = FORBIDDEN, a hard constraint rules the pair out), so a cache row can be written directly and
+ * "is feasible and better than t" is one comparison. Computing a row is the hot loop of the engine
+ * (10,000 × 10,000 = 10^8 pairs), so the built-in scorer reads flat typed arrays only.
  */
 export interface RowSource {
   readonly mentees: number;
@@ -17,11 +21,11 @@ export interface RowSource {
   readonly unitsPerPoint: number;
   /** Upper bound of any score in units. */
   readonly maxUnits: number;
-  fill(ep: number, out: Float64Array): void;
+  fill(ep: number, out: ScoreRow): void;
 }
 
 /** Hierarchy, exclusions and re-match scope: the pair rules that do not depend on profiles. */
-export function applyMasks(p: Prepared, ep: number, out: Float64Array): void {
+export function applyMasks(p: Prepared, ep: number, out: ScoreRow): void {
   const c = p.conflicts;
   for (let k = c.descLo[ep] as number, end = c.descHi[ep] as number; k < end; k++)
     out[c.rightByTin[k] as number] = FORBIDDEN;
@@ -103,7 +107,7 @@ export function builtInRows(p: Prepared, f: Features, t: ScoreTables): RowSource
   // classRow: zone + department + level points; negative (-1 - points) = add seniority by hire date.
   const classRow = new Int32Array(classKey.size);
 
-  function fastRow(ep: number, e: number, out: Float64Array): void {
+  function fastRow(ep: number, e: number, out: ScoreRow): void {
     const lvlE = E.level[e] as number;
     const hireE = E.hireDay[e] as number;
     const deptE = E.department[e] as number;
@@ -156,14 +160,13 @@ export function builtInRows(p: Prepared, f: Features, t: ScoreTables): RowSource
         ] as number) +
         (ta[(pc[z & 0xffff] as number) + (pc[z >>> 16] as number)] as number) +
         c;
-      // Branch-free "forbidden when no common language": keep = -1 if lang != 0, else 0.
-      const keep = (lang | -lang) >> 31;
-      out[m] = (s & keep) | ~keep;
+      // Branch-free "forbidden (0) when no common language": keep = -1 if lang != 0, else 0.
+      out[m] = (s + 1) & ((lang | -lang) >> 31);
     }
     applyMasks(p, ep, out);
   }
 
-  function fill(ep: number, out: Float64Array): void {
+  function fill(ep: number, out: ScoreRow): void {
     const e = p.activeMentees[ep] as number;
     const wished = E.topicCount[e] as number;
     for (let c = 0; c < topicRow.length; c++) topicRow[c] = topicTenths(c, wished, t.topicWeight);
@@ -189,6 +192,7 @@ export function builtInRows(p: Prepared, f: Features, t: ScoreTables): RowSource
       const dm = mDept[m] as number;
       const sen = senior(E.level[e] as number, mLevel[m] as number, E.hireDay[e] as number, mHire[m] as number);
       out[m] =
+        1 +
         (topicRow[top] as number) +
         (tInt[int > 64 ? 64 : int] as number) +
         (tAv[pop(slotE & (mSlots[m] as number))] as number) +

@@ -34,6 +34,10 @@ export function augmentAll(
     let dr = 0;
     let sink = -1;
     let dSink: number;
+    // Nearest free column labelled so far: the search ends once no queued label is nearer, without
+    // settling the (often large) plateau of matched columns at the same distance.
+    let freeCol = -1;
+    let freeDist = Infinity;
     for (;;) {
       {
         // Relax the edges of row r, reached at distance dr (the dummy column last).
@@ -53,8 +57,10 @@ export function augmentAll(
               dist[j] = nd;
               pred[j] = r;
               queue.set(j, nd);
-              // A free column as near as the row itself cannot be beaten: stop there (JV's shortcut).
-              if (nd === dr && sink < 0 && colMatch[j] === -1) sink = j;
+              if (nd < freeDist && colMatch[j] === -1) {
+                freeDist = nd;
+                freeCol = j;
+              }
             }
           }
         }
@@ -65,19 +71,25 @@ export function augmentAll(
           dist[jd] = nd;
           pred[jd] = r;
           queue.set(jd, nd);
+          if (nd < freeDist && colMatch[jd] === -1) {
+            freeDist = nd;
+            freeCol = jd;
+          }
         }
       }
-      if (sink >= 0) {
+      // A free column as near as the row itself cannot be beaten (JV's shortcut).
+      if (freeDist === dr) {
+        sink = freeCol;
         dSink = dr;
         break;
       }
-      // Settle the nearest column; a free one ends the search.
+      // Settle the nearest column, unless the nearest free column is at least as near.
       const j = queue.pop();
-      const d = dist[j] as number;
       if (j < 0) throw new Error('assignment: no augmenting path (a dummy column is always reachable)');
-      if (colMatch[j] === -1) {
-        sink = j;
-        dSink = d;
+      const d = dist[j] as number;
+      if (d >= freeDist) {
+        sink = freeCol;
+        dSink = freeDist;
         break;
       }
       done[j] = 1;
