@@ -8,7 +8,8 @@ import { processBotRequest, type BotHttpRequest, type BotHttpResponse } from './
 import { TandemBot, type BotServices } from './handler/tandem-bot';
 import { teamsChannel } from './channel/teams-channel';
 import type { Channel } from './channel/channel';
-import { drainOutbox, type DrainReport, type FanoutOptions } from './fanout/dispatcher';
+import { DEFAULT_LIMITS, drainOutbox, limiterFor, type DrainReport, type FanoutOptions } from './fanout/dispatcher';
+import type { RateLimiter } from './fanout/rate-limiter';
 import { renderNotification } from './fanout/render-notification';
 import type { OptionalUseCases } from './actions/context';
 
@@ -32,6 +33,7 @@ export function createBotRuntime(
   const { adapter, auth } = createCloudAdapter(settings);
   const bot = new TandemBot(services);
   const channel = options.channel ?? teamsChannel(adapter, settings.appId);
+  let limiter: RateLimiter | undefined;
   adapter.onTurnError = async (context, error) => {
     console.error(`bot turn failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     try {
@@ -43,15 +45,18 @@ export function createBotRuntime(
   return {
     authenticated: isAuthenticationOn(settings),
     handle: (request) => processBotRequest(adapter, bot, request, isAuthenticationOn(settings) ? auth : undefined),
-    drain: (deps, drainOptions = {}) =>
-      drainOutbox(
+    drain: (deps, drainOptions = {}) => {
+      // One pace for the whole process: runs that follow each other share the limits.
+      limiter ??= drainOptions.limiter ?? limiterFor(drainOptions.limits ?? DEFAULT_LIMITS);
+      return drainOutbox(
         {
           store: deps.store,
           clock: deps.clock,
           channel,
           render: (message, conversation) => renderNotification(deps, message, conversation, drainOptions.optional),
         },
-        drainOptions,
-      ),
+        { ...drainOptions, limiter },
+      );
+    },
   };
 }

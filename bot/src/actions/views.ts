@@ -204,6 +204,7 @@ export async function noSlotView(
       weekday: series?.status === 'no-slot' ? weekday : programme.cadence.weekday,
       window: programme.cadence.window,
     },
+    canPick: Boolean(ctx.optional?.pickAnotherDay),
     ...(requested ? { requested: requested as { weekday: typeof weekday } } : {}),
     ...(notes.error ? { error: notes.error } : {}),
     ...(notes.notice ? { notice: notes.notice } : {}),

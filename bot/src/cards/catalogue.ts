@@ -143,6 +143,17 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
       noSlotCard(t, { programme, pairId: 'pair-1', partnerName: 'Lena Hoffmann', cadence: programme.cadence }),
   },
   {
+    name: 'no-slot-not-wired',
+    build: (t) =>
+      noSlotCard(t, {
+        programme,
+        pairId: 'pair-1',
+        partnerName: 'Lena Hoffmann',
+        cadence: programme.cadence,
+        canPick: false,
+      }),
+  },
+  {
     name: 'no-slot-requested',
     build: (t) =>
       noSlotCard(t, {
@@ -231,8 +242,8 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
       pairHealthCard(t, {
         programme,
         issues: [
-          { mentorName: 'Lena Hoffmann', menteeName: 'Thomas Müller', issue: 'no-meetings' },
-          { mentorName: 'Jonas Klein', menteeName: 'Sabine Wolf', issue: 'low-ratings' },
+          { mentorName: 'Lena Hoffmann', menteeName: 'Thomas Müller', issue: 'no-recent-meeting' },
+          { mentorName: 'Jonas Klein', menteeName: 'Sabine Wolf', issue: 'low-rating' },
           {
             mentorName: 'Mia Schulz',
             menteeName: 'Peter Braun',

@@ -53,6 +53,8 @@ export interface NoSlotCardModel {
   pairId: string;
   partnerName: string;
   cadence: Pick<Cadence, 'weekday' | 'window'>;
+  /** False while the app cannot re-book on another day: the card then says what to do instead. */
+  canPick?: boolean;
   /** Set once the person picked another day (the card then confirms it). */
   requested?: { weekday: Weekday; times?: TimeOfDay[] };
   error?: string;
@@ -75,6 +77,9 @@ export function noSlotCard(t: Translator, model: NoSlotCardModel): AdaptiveCard 
   ];
   if (model.requested) {
     return card([...body, notice(t.t('noSlot.requested', { weekday: weekday(model.requested.weekday) }), 'good')]);
+  }
+  if (model.canPick === false) {
+    return card([...body, notice(t.t('noSlot.unavailable', { partner: model.partnerName }), 'attention')]);
   }
   const others = weekdayChoices(t)
     .slice(0, 5)

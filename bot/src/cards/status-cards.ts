@@ -39,7 +39,8 @@ export function phaseCard(t: Translator, model: PhaseCardModel): AdaptiveCard {
   ]);
 }
 
-export const HEALTH_ISSUES = ['no-meetings', 'low-ratings', 'no-slot', 'declined'] as const;
+/** The flags of core/reports' pair-health check, plus booking and decline notices. */
+export const HEALTH_ISSUES = ['no-recent-meeting', 'low-rating', 'no-slot', 'declined'] as const;
 export type HealthIssue = (typeof HEALTH_ISSUES)[number];
 
 export interface PairHealthCardModel {

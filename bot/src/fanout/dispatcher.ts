@@ -87,6 +87,14 @@ function strip<T extends object>(stored: Stored<T>): T {
   return doc as unknown as T;
 }
 
+/** The limiter for these limits (paced at 90%: Teams counts on its side, after network jitter). */
+export function limiterFor(limits: FanoutLimits): RateLimiter {
+  return new RateLimiter([
+    { prefix: 'conversation:', perSecond: limits.perConversationPerSecond * HEADROOM },
+    { prefix: 'tenant:', perSecond: limits.perTenantPerSecond * HEADROOM },
+  ]);
+}
+
 export async function drainOutbox(deps: FanoutDeps, options: FanoutOptions = {}): Promise<DrainReport> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const retry = options.retry ?? DEFAULT_RETRY;
@@ -94,12 +102,7 @@ export async function drainOutbox(deps: FanoutDeps, options: FanoutOptions = {})
   const leaseMs = options.leaseMs ?? 120_000;
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? defaultSleep;
-  const limiter =
-    options.limiter ??
-    new RateLimiter([
-      { prefix: 'conversation:', perSecond: limits.perConversationPerSecond * HEADROOM },
-      { prefix: 'tenant:', perSecond: limits.perTenantPerSecond * HEADROOM },
-    ]);
+  const limiter = options.limiter ?? limiterFor(limits);
   const report: DrainReport = { sent: 0, retried: 0, failed: 0, waiting: 0, dropped: 0, uncertain: 0, remaining: 0 };
   const now = () => deps.clock.now().getTime();
   const iso = (ms: number) => new Date(ms).toISOString();

@@ -150,7 +150,8 @@ export async function renderNotification(
         const manager = { ...ctx, caller: { ...ctx.caller, roles: [ROLE_MANAGE] } };
         const programme = await programmeOf(manager.deps, programmeId);
         const ids = (str(params.pairIds) ?? str(params.pairId) ?? '').split(',').filter(Boolean);
-        const issue = HEALTH_ISSUES.find((i) => i === params.issue) ?? 'no-meetings';
+        const flagged = (str(params.flags) ?? str(params.issue) ?? '').split(',');
+        const kinds = HEALTH_ISSUES.filter((i) => flagged.includes(i));
         const issues = [];
         for (const id of ids) {
           const pair = await deps.store.pairs.find(programmeId, id);
@@ -159,12 +160,14 @@ export async function renderNotification(
             .getUsers([pair.mentorId, pair.menteeId])
             .then((users) => [users.find((u) => u.id === pair.mentorId), users.find((u) => u.id === pair.menteeId)]);
           const reason = pair.mentor.reason ?? pair.mentee.reason;
-          issues.push({
-            mentorName: mentor?.displayName ?? pair.mentorId,
-            menteeName: mentee?.displayName ?? pair.menteeId,
-            issue,
-            ...(issue === 'declined' && reason ? { declineReason: reason } : {}),
-          });
+          for (const issue of kinds) {
+            issues.push({
+              mentorName: mentor?.displayName ?? pair.mentorId,
+              menteeName: mentee?.displayName ?? pair.menteeId,
+              issue,
+              ...(issue === 'declined' && reason ? { declineReason: reason } : {}),
+            });
+          }
         }
         return issues.length ? pairHealthCard(t, { programme, issues }) : undefined;
       }

@@ -1,0 +1,151 @@
+import { NOTIFICATION_TYPES, type NotificationType } from '../../../functions/src/ports/messenger';
+import { aMeetingSeries, aPair, aProgramme, anOptedInParticipant } from '../../support/builders';
+import { cardProblems } from '../../../bot/src/cards/validate';
+import {
+  cardsTo,
+  executeActivity,
+  installActivity,
+  openBotWorld,
+  post,
+  textOf,
+  type BotWorld,
+} from './support/bot-world';
+
+/** Params as the app's use cases and jobs queue them (see docs/bot.md). */
+const PARAMS: Record<NotificationType, Record<string, string | number>> = {
+  invitation: {},
+  'training-reminder': {},
+  proposal: { pairId: 'pair-1' },
+  'pair-confirmed': { pairId: 'pair-1' },
+  'pair-declined': { pairId: 'pair-1' },
+  'pair-ended': { pairId: 'pair-1' },
+  'series-booked': { pairId: 'pair-1', seriesId: 'series-1' },
+  'no-slot': { pairId: 'pair-1', seriesId: 'series-1', weekday: 'tue' },
+  'session-reminder': { pairId: 'pair-1', seriesId: 'series-1', occurrenceIndex: 1 },
+  'feedback-request': { pairId: 'pair-1', seriesId: 'series-1', occurrenceIndex: 0 },
+  'assessment-request': { kind: 'end' },
+  announcement: { announcementId: 'a-1', title: 'Second cohort', text: 'Register your interest now.' },
+  'pair-health': { pairId: 'pair-1', flags: 'no-recent-meeting,low-rating' },
+  'phase-changed': { phase: 'execution' },
+};
+
+describe('every notification the app queues reaches the person as a valid card', () => {
+  let world: BotWorld;
+  beforeAll(async () => {
+    world = await openBotWorld();
+    await world.store.programmes.create(aProgramme({ phase: 'execution', createdBy: 'manager-1' }));
+    await world.store.participants.create(
+      anOptedInParticipant({ userId: 'mentor-1', role: 'mentor', testimonial: 'I learnt to listen.' }),
+    );
+    await world.store.participants.create(anOptedInParticipant({ userId: 'mentee-1', role: 'mentee' }));
+    await world.store.pairs.create(
+      aPair({
+        publishedAt: '2026-02-01T00:00:00.000Z',
+        status: 'active',
+        booking: 'booked',
+        mentor: { state: 'accepted' },
+        mentee: { state: 'accepted' },
+      }),
+    );
+    await world.store.meetings.create(
+      aMeetingSeries({
+        status: 'booked',
+        joinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+        occurrences: [
+          { index: 0, start: '2026-02-24T09:00:00.000Z', end: '2026-02-24T09:45:00.000Z', status: 'held' },
+          { index: 1, start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T09:45:00.000Z', status: 'planned' },
+        ],
+      }),
+    );
+    for (const id of ['mentee-1', 'manager-1'])
+      await post(world, installActivity(world, id, id === 'manager-1' ? 'de-DE' : 'en-GB'));
+  });
+  afterAll(() => world.close());
+
+  it.each(NOTIFICATION_TYPES.map((type) => [type]))('%s', async (type) => {
+    const recipient = type === 'pair-health' ? 'manager-1' : 'mentee-1';
+    const before = cardsTo(world, recipient).length;
+    await world.deps.messenger.send([
+      {
+        type,
+        recipient,
+        programmeId: 'prog-1',
+        params: { programmeId: 'prog-1', ...PARAMS[type] },
+        dedupeKey: `${type}:test`,
+      },
+    ]);
+    const report = await world.runtime.drain(world.deps);
+    expect(report).toMatchObject({ sent: 1, dropped: 0, failed: 0 });
+    const cards = cardsTo(world, recipient);
+    expect(cards).toHaveLength(before + 1);
+    const card = cards.at(-1);
+    expect(cardProblems(card!)).toEqual([]);
+    if (type === 'pair-health') {
+      expect(textOf(card)).toContain('Seit zwei Terminrhythmen kein Termin');
+      expect(textOf(card)).toContain('Lena Hoffmann & Thomas Müller');
+    }
+    if (type === 'announcement') expect(textOf(card)).toContain('I learnt to listen.');
+  });
+
+  it('offers "pick another day" only when the app can re-book, and then confirms the day picked', async () => {
+    const noSlot = executeActivity(world, 'mentee-1', {
+      verb: 'refresh',
+      card: 'proposal',
+      programmeId: 'prog-1',
+      pairId: 'pair-1',
+    });
+    expect((await post(world, noSlot)).status).toBe(200);
+    const unwired = await post(
+      world,
+      executeActivity(
+        world,
+        'mentee-1',
+        { verb: 'pickAnotherDay', programmeId: 'prog-1', pairId: 'pair-1' },
+        { weekday: 'thu' },
+      ),
+    );
+    expect(textOf(unwired.card)).toContain('no longer available');
+
+    const picked: unknown[] = [];
+    const wired = await openBotWorld({
+      optional: {
+        pickAnotherDay: async (_deps, caller, programmeId, pairId, input) =>
+          picked.push({ caller: caller.userId, programmeId, pairId, input }),
+      },
+    });
+    try {
+      await wired.store.programmes.create(aProgramme({ phase: 'execution' }));
+      await wired.store.participants.create(anOptedInParticipant({ userId: 'mentee-1', role: 'mentee' }));
+      await wired.store.pairs.create(
+        aPair({ publishedAt: '2026-02-01T00:00:00.000Z', status: 'confirmed', booking: 'no-slot' }),
+      );
+      await wired.store.meetings.create(aMeetingSeries({ status: 'no-slot' }));
+      const answer = await post(
+        wired,
+        executeActivity(
+          wired,
+          'mentee-1',
+          { verb: 'pickAnotherDay', programmeId: 'prog-1', pairId: 'pair-1' },
+          { weekday: 'thu', times: 'morning' },
+        ),
+      );
+      expect(picked).toEqual([
+        { caller: 'mentee-1', programmeId: 'prog-1', pairId: 'pair-1', input: { weekday: 'thu', times: ['morning'] } },
+      ]);
+      expect(textOf(answer.card)).toContain('No common slot found');
+      const bad = await post(
+        wired,
+        executeActivity(
+          wired,
+          'mentee-1',
+          { verb: 'pickAnotherDay', programmeId: 'prog-1', pairId: 'pair-1' },
+          { weekday: 'someday' },
+        ),
+      );
+      expect(textOf(bad.card)).toContain('Please check your answers');
+      expect(picked).toHaveLength(1);
+    } finally {
+      await wired.close();
+    }
+  });
+});
