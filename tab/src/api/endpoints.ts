@@ -1,0 +1,127 @@
+/** Every Programme API route the tab calls, typed: one function per route. */
+import { newIdempotencyKey, type ApiClient } from './client';
+import type {
+  AnnouncementResult,
+  Assessment,
+  Audit,
+  DirectoryUser,
+  Feedback,
+  InviteResult,
+  Job,
+  Me,
+  MeetingSeries,
+  Page,
+  PairView,
+  Participant,
+  Phase,
+  Programme,
+  Report,
+  WithEtag,
+} from './types';
+import type {
+  AnnouncementInput,
+  CreateProgrammeInput,
+  FeedbackInput,
+  InviteInput,
+  OptInInput,
+  UpdateProfileInput,
+  UpdateProgrammeInput,
+} from '../../../functions/src/app/schemas';
+
+const enc = encodeURIComponent;
+const prog = (id: string) => `/programmes/${enc(id)}`;
+
+type Query = Record<string, string | number | undefined>;
+
+export function createApi(client: ApiClient) {
+  const get = <T>(path: string, query?: Query) => client.get<T>(path, query);
+  const send = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: { ifMatch?: string; key?: boolean } = {},
+  ) =>
+    (
+      await client.request<T>(method, path, {
+        ...(body !== undefined ? { body } : {}),
+        ...(extra.ifMatch ? { ifMatch: extra.ifMatch } : {}),
+        ...(extra.key ? { idempotencyKey: newIdempotencyKey() } : {}),
+      })
+    ).data;
+
+  /** Reads every page of a list (the API pages with continuation tokens). */
+  async function all<T>(path: string, query: Query = {}): Promise<T[]> {
+    const out: T[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await get<Page<T>>(path, { ...query, pageSize: 200, continuationToken });
+      out.push(...page.items);
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+    return out;
+  }
+
+  return {
+    me: () => get<Me>('/me'),
+    exportMe: () => get<unknown>('/me/export'),
+    eraseMe: () => send<unknown>('DELETE', '/me'),
+
+    programmes: () => all<WithEtag<Programme>>('/programmes'),
+    programme: (id: string) => get<WithEtag<Programme>>(prog(id)),
+    createProgramme: (input: CreateProgrammeInput) =>
+      send<WithEtag<Programme>>('POST', '/programmes', input, { key: true }),
+    updateProgramme: (id: string, input: UpdateProgrammeInput, etag: string) =>
+      send<WithEtag<Programme>>('PATCH', prog(id), input, { ifMatch: etag }),
+    changePhase: (id: string, to: Phase, etag: string) =>
+      send<WithEtag<Programme>>('POST', `${prog(id)}/phase`, { to }, { ifMatch: etag }),
+    report: (id: string) => get<Report>(`${prog(id)}/report`),
+    audit: (id: string) => get<Page<Audit>>(`${prog(id)}/audit`, { pageSize: 50 }),
+    announce: (id: string, input: AnnouncementInput) =>
+      send<AnnouncementResult>('POST', `${prog(id)}/announcements`, input, { key: true }),
+
+    invite: (id: string, input: InviteInput) =>
+      send<InviteResult>('POST', `${prog(id)}/invitations`, input, { key: true }),
+    participants: (id: string) => all<WithEtag<Participant>>(`${prog(id)}/participants`),
+    myParticipation: (id: string) => get<WithEtag<Participant>>(`${prog(id)}/participants/me`),
+    updateProfile: (id: string, input: UpdateProfileInput, etag: string) =>
+      send<WithEtag<Participant>>('PATCH', `${prog(id)}/participants/me`, input, { ifMatch: etag }),
+    optIn: (id: string, input: OptInInput) =>
+      send<WithEtag<Participant>>('POST', `${prog(id)}/participants/me/opt-in`, input),
+    pause: (id: string) => send<WithEtag<Participant>>('POST', `${prog(id)}/participants/me/pause`),
+    resume: (id: string) => send<WithEtag<Participant>>('POST', `${prog(id)}/participants/me/resume`),
+    leave: (id: string) => send<WithEtag<Participant>>('POST', `${prog(id)}/participants/me/leave`),
+    recordTraining: (id: string, userId: string) =>
+      send<WithEtag<Participant>>('POST', `${prog(id)}/participants/${enc(userId)}/training`),
+
+    startMatching: (id: string) => send<Job>('POST', `${prog(id)}/matching-runs`, undefined, { key: true }),
+    job: (id: string, jobId: string) => get<Job>(`${prog(id)}/jobs/${enc(jobId)}`),
+    pairs: (id: string) => all<PairView>(`${prog(id)}/pairs`),
+    pair: (id: string, pairId: string) => get<PairView>(`${prog(id)}/pairs/${enc(pairId)}`),
+    lockPair: (id: string, pairId: string, locked: boolean, etag: string) =>
+      send<PairView>('POST', `${prog(id)}/pairs/${enc(pairId)}/lock`, { locked }, { ifMatch: etag }),
+    excludePair: (id: string, pairId: string, etag: string) =>
+      send<PairView>('POST', `${prog(id)}/pairs/${enc(pairId)}/exclude`, undefined, { ifMatch: etag }),
+    swapPairs: (id: string, pairIds: [string, string]) =>
+      send<[PairView, PairView]>('POST', `${prog(id)}/pair-swaps`, { pairIds }),
+    publish: (id: string, etag: string) =>
+      send<{ programme: WithEtag<Programme>; published: number }>('POST', `${prog(id)}/publish`, undefined, {
+        ifMatch: etag,
+      }),
+    confirmPair: (id: string, pairId: string) => send<PairView>('POST', `${prog(id)}/pairs/${enc(pairId)}/confirm`),
+    declinePair: (id: string, pairId: string, reason?: string) =>
+      send<PairView>('POST', `${prog(id)}/pairs/${enc(pairId)}/decline`, reason ? { reason } : {}),
+
+    meetings: async (id: string) => (await get<{ items: WithEtag<MeetingSeries>[] }>(`${prog(id)}/meetings`)).items,
+    submitFeedback: (id: string, input: FeedbackInput) =>
+      send<WithEtag<Feedback>>('POST', `${prog(id)}/feedback`, input, { key: true }),
+    feedback: async (id: string) => (await get<{ items: WithEtag<Feedback>[] }>(`${prog(id)}/feedback`)).items,
+    submitAssessment: (id: string, kind: 'start' | 'end', ratings: Record<string, number>) =>
+      send<WithEtag<Assessment>>('PUT', `${prog(id)}/assessments/${kind}`, { ratings }),
+    assessments: async (id: string) => (await get<{ items: WithEtag<Assessment>[] }>(`${prog(id)}/assessments`)).items,
+
+    departments: async () => (await get<{ items: string[] }>('/directory/departments')).items,
+    searchDirectory: (search: string) => get<Page<DirectoryUser>>('/directory/users', { search, pageSize: 20 }),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,83 @@
+/** The tab's root: Fluent theme (following Teams), language, and the signed-in session. */
+import { useEffect, useMemo, useState } from 'react';
+import { FluentProvider, makeStyles, tokens, type Theme } from '@fluentui/react-components';
+import { I18nProvider } from '../i18n/i18n-context';
+import { ApiClient } from '../api/client';
+import { createApi } from '../api/endpoints';
+import { loadTheme, type ThemeName } from '../theme/themes';
+import type { HostInfo } from '../host/host';
+import { remember, type DemoSession } from '../host/standalone-host';
+import type { Lang } from '../i18n/translate';
+import { loadLanguage } from '../i18n/load-language';
+import { Shell } from './shell';
+
+export interface Boot {
+  host: HostInfo;
+  theme: Theme;
+  session?: DemoSession;
+  signInError?: unknown;
+}
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+    display: 'flex',
+    flexDirection: 'column',
+  },
+});
+
+export function App({ boot }: { boot: Boot }) {
+  const s = useStyles();
+  const [themeName, setThemeName] = useState<ThemeName>(boot.host.theme);
+  const [theme, setTheme] = useState<Theme>(boot.theme);
+  const [lang, setLang] = useState<Lang>(boot.host.lang);
+  const [accountId, setAccountId] = useState(boot.session?.current.userId);
+
+  useEffect(() => boot.host.onThemeChange?.(setThemeName), [boot.host]);
+  useEffect(() => {
+    let live = true;
+    void loadTheme(themeName).then((t) => live && setTheme(t));
+    return () => {
+      live = false;
+    };
+  }, [themeName]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  useEffect(() => {
+    // The page behind the provider (overscroll, short pages) takes the theme's background too.
+    document.body.style.backgroundColor = theme.colorNeutralBackground3;
+    document.documentElement.style.colorScheme = themeName === 'default' ? 'light' : 'dark';
+  }, [theme, themeName]);
+
+  // A new account means a new client (its tokens) and a fresh page state.
+  const api = useMemo(() => createApi(new ApiClient(boot.host.tokens)), [boot.host.tokens, accountId]);
+
+  const standalone =
+    boot.host.kind === 'standalone'
+      ? {
+          session: boot.session,
+          signInError: boot.signInError,
+          themeName,
+          setThemeName: (name: ThemeName) => {
+            remember('theme', name);
+            setThemeName(name);
+          },
+          setLang: (next: Lang) => {
+            remember('lang', next);
+            void loadLanguage(next).then(() => setLang(next));
+          },
+          switchAccount: (userId: string) => setAccountId(boot.session?.select(userId).userId),
+        }
+      : undefined;
+
+  return (
+    <FluentProvider theme={theme} className={s.root} applyStylesToPortals>
+      <I18nProvider lang={lang}>
+        <Shell key={accountId ?? 'teams'} api={api} host={boot.host} standalone={standalone} />
+      </I18nProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,75 @@
+/** Start → end per row on a 1–5 scale (self-assessment change per topic and role). */
+import { useChartStyles, SERIES, GRID, MUTED_FILL } from './chart-styles';
+
+export interface Dumbbell {
+  label: string;
+  start: number | null;
+  end: number | null;
+  /** Shown instead of the dots when the group is too small to show. */
+  note?: string;
+}
+
+export function DumbbellChart({
+  rows,
+  label,
+  min = 1,
+  max = 5,
+}: {
+  rows: Dumbbell[];
+  label: string;
+  min?: number;
+  max?: number;
+}) {
+  const s = useChartStyles();
+  const width = 640;
+  const rowH = 30;
+  const labelW = 220;
+  const right = 24;
+  const top = 22;
+  const plotW = width - labelW - right;
+  const height = top + rows.length * rowH + 4;
+  const x = (v: number) => labelW + ((v - min) / (max - min)) * plotW;
+  return (
+    <svg className={s.svg} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+      {Array.from({ length: max - min + 1 }, (_, i) => min + i).map((t) => (
+        <g key={t}>
+          <line x1={x(t)} x2={x(t)} y1={top - 4} y2={height} style={{ stroke: GRID }} />
+          <text x={x(t)} y={12} textAnchor="middle" className={s.small}>
+            {t}
+          </text>
+        </g>
+      ))}
+      {rows.map((r, i) => {
+        const y = top + i * rowH + rowH / 2;
+        return (
+          <g key={`${r.label}-${i}`}>
+            <text x={labelW - 8} y={y + 4} textAnchor="end" className={s.label}>
+              {r.label.length > 32 ? `${r.label.slice(0, 31)}…` : r.label}
+            </text>
+            {r.start !== null && r.end !== null ? (
+              <>
+                <line
+                  x1={x(r.start)}
+                  x2={x(r.end)}
+                  y1={y}
+                  y2={y}
+                  style={{ stroke: SERIES[0], strokeWidth: 4, opacity: 0.5 }}
+                />
+                <circle cx={x(r.start)} cy={y} r={6} style={{ fill: MUTED_FILL, stroke: SERIES[0], strokeWidth: 2 }}>
+                  <title>{`${r.label}: ${r.start}`}</title>
+                </circle>
+                <circle cx={x(r.end)} cy={y} r={6} style={{ fill: SERIES[0] }}>
+                  <title>{`${r.label}: ${r.end}`}</title>
+                </circle>
+              </>
+            ) : (
+              <text x={labelW + 4} y={y + 4} className={s.small}>
+                {r.note ?? '–'}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -1,0 +1,168 @@
+/** The programme form's state, its checks, and turning it into the API's create / update input. */
+import type { Programme, Weekday } from '../../api/types';
+
+export interface TopicDraft {
+  id: string;
+  name: string;
+  guideEn: string;
+  guideDe: string;
+}
+
+export interface ProgrammeDraft {
+  name: string;
+  description: string;
+  topics: TopicDraft[];
+  intervalWeeks: number;
+  weekday: Weekday;
+  windowStart: string;
+  windowEnd: string;
+  sessionMinutes: number;
+  sessions: number;
+  /** yyyy-mm-dd, local; empty when not decided yet. */
+  kickoffDate: string;
+  closingDate: string;
+  mentorCapacity: 1 | 2;
+  trainingRequired: boolean;
+  anonymityThreshold: number;
+  organizerKind: 'mentee' | 'mailbox';
+  organizerAddress: string;
+}
+
+export type DraftField = keyof ProgrammeDraft | `topics.${number}`;
+export type DraftErrors = Partial<Record<DraftField, string>>;
+
+export function emptyDraft(): ProgrammeDraft {
+  return {
+    name: '',
+    description: '',
+    topics: [{ id: '', name: '', guideEn: '', guideDe: '' }],
+    intervalWeeks: 2,
+    weekday: 'tue',
+    windowStart: '09:00',
+    windowEnd: '17:00',
+    sessionMinutes: 45,
+    sessions: 6,
+    kickoffDate: '',
+    closingDate: '',
+    mentorCapacity: 1,
+    trainingRequired: true,
+    anonymityThreshold: 5,
+    organizerKind: 'mentee',
+    organizerAddress: '',
+  };
+}
+
+const dateOf = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
+
+export function draftOfProgramme(p: Programme): ProgrammeDraft {
+  return {
+    name: p.name,
+    description: p.description,
+    topics: p.topics.map((t) => ({ id: t.id, name: t.name, guideEn: t.guide?.en ?? '', guideDe: t.guide?.de ?? '' })),
+    intervalWeeks: p.cadence.intervalWeeks,
+    weekday: p.cadence.weekday,
+    windowStart: p.cadence.window.start,
+    windowEnd: p.cadence.window.end,
+    sessionMinutes: p.cadence.sessionMinutes,
+    sessions: p.cadence.sessions,
+    kickoffDate: dateOf(p.kickoffAt),
+    closingDate: dateOf(p.closingAt),
+    mentorCapacity: p.mentorCapacity,
+    trainingRequired: p.trainingRequired,
+    anonymityThreshold: p.anonymityThreshold,
+    organizerKind: p.organizer.kind,
+    organizerAddress: p.organizer.kind === 'mailbox' ? p.organizer.address : '',
+  };
+}
+
+/** A topic id from its name: lower-case letters, digits and dashes, unique within the programme. */
+export function topicId(name: string, taken: readonly string[]): string {
+  const base =
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/ß/g, 'ss')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 36) || 'topic';
+  let id = base;
+  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+function minutes(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/** Message keys per field; empty when the draft can be sent. */
+export function programmeDraftErrors(d: ProgrammeDraft): DraftErrors {
+  const e: DraftErrors = {};
+  if (!d.name.trim()) e.name = 'programmeForm.error.name';
+  if (!d.topics.some((t) => t.name.trim())) e.topics = 'programmeForm.error.topics';
+  d.topics.forEach((t, i) => {
+    if (!t.name.trim() && (t.guideEn || t.guideDe)) e[`topics.${i}`] = 'programmeForm.error.topicName';
+  });
+  if (
+    !/^\d\d:\d\d$/.test(d.windowStart) ||
+    !/^\d\d:\d\d$/.test(d.windowEnd) ||
+    minutes(d.windowEnd) - minutes(d.windowStart) < d.sessionMinutes
+  )
+    e.windowEnd = 'programmeForm.error.window';
+  if (!(d.sessionMinutes >= 15 && d.sessionMinutes <= 240)) e.sessionMinutes = 'programmeForm.error.sessionMinutes';
+  if (!(d.sessions >= 1 && d.sessions <= 52)) e.sessions = 'programmeForm.error.sessions';
+  if (!(d.intervalWeeks >= 1 && d.intervalWeeks <= 8)) e.intervalWeeks = 'programmeForm.error.interval';
+  if (d.kickoffDate && d.closingDate && d.closingDate <= d.kickoffDate) e.closingDate = 'programmeForm.error.closing';
+  if (!(d.anonymityThreshold >= 2 && d.anonymityThreshold <= 100))
+    e.anonymityThreshold = 'programmeForm.error.threshold';
+  if (d.organizerKind === 'mailbox' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(d.organizerAddress))
+    e.organizerAddress = 'programmeForm.error.mailbox';
+  return e;
+}
+
+/** Kick-off and closing are days; they are sent as 09:00 local time on that day. */
+function instant(date: string): string {
+  return new Date(`${date}T09:00:00`).toISOString();
+}
+
+export function programmeInput(d: ProgrammeDraft) {
+  const taken: string[] = [];
+  const topics = d.topics
+    .filter((t) => t.name.trim())
+    .map((t) => {
+      const id = t.id || topicId(t.name, taken);
+      taken.push(id);
+      const guide =
+        t.guideEn.trim() || t.guideDe.trim() ? { guide: { en: t.guideEn.trim(), de: t.guideDe.trim() } } : {};
+      return { id, name: t.name.trim(), ...guide };
+    });
+  return {
+    name: d.name.trim(),
+    description: d.description.trim(),
+    topics,
+    cadence: {
+      intervalWeeks: d.intervalWeeks,
+      weekday: d.weekday,
+      window: { start: d.windowStart, end: d.windowEnd },
+      sessionMinutes: d.sessionMinutes,
+      sessions: d.sessions,
+    },
+    ...(d.kickoffDate ? { kickoffAt: instant(d.kickoffDate) } : {}),
+    ...(d.closingDate ? { closingAt: instant(d.closingDate) } : {}),
+    mentorCapacity: d.mentorCapacity,
+    trainingRequired: d.trainingRequired,
+    anonymityThreshold: d.anonymityThreshold,
+    organizer:
+      d.organizerKind === 'mailbox'
+        ? { kind: 'mailbox' as const, address: d.organizerAddress.trim() }
+        : { kind: 'mentee' as const },
+  };
+}
+
+/** Fields that are fixed once pairs meet (the API refuses them after matching). */
+export const FRAME_FIELDS = ['topics', 'cadence', 'mentorCapacity', 'trainingRequired'] as const;
+
+export function frameEditable(phase: Programme['phase']): boolean {
+  return phase === 'draft' || phase === 'preparation' || phase === 'matching';
+}

@@ -1,0 +1,69 @@
+/** My data (GDPR): download everything Tandem stores about me, or erase it (totals in reports stay, without me). */
+import { useState } from 'react';
+import { Button, Checkbox, makeStyles, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { useApp } from '../../app/app-context';
+import { useT } from '../../i18n/i18n-context';
+import { useAction } from '../../hooks/use-action';
+import { Section } from '../../components/layout';
+import { ErrorMessage } from '../../components/error-message';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { download } from '../../components/download';
+
+const useStyles = makeStyles({ actions: { display: 'flex', gap: '8px', flexWrap: 'wrap' } });
+
+export function MyDataCard() {
+  const s = useStyles();
+  const { t } = useT();
+  const { api, reloadMe } = useApp();
+  const [asking, setAsking] = useState(false);
+  const [understood, setUnderstood] = useState(false);
+  const [erased, setErased] = useState(false);
+  const exportData = useAction(async () => {
+    const data = await api.exportMe();
+    download(
+      `tandem-my-data-${new Date().toISOString().slice(0, 10)}.json`,
+      JSON.stringify(data, null, 2),
+      'application/json',
+    );
+  });
+  const erase = useAction(async () => {
+    await api.eraseMe();
+    setAsking(false);
+    setErased(true);
+    await reloadMe();
+  });
+  return (
+    <Section title={t('myData.title')} id="my-data">
+      <Text>{t('myData.intro')}</Text>
+      {erased && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t('myData.erased')}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ErrorMessage error={exportData.error ?? erase.error} />
+      <div className={s.actions}>
+        <Button onClick={() => void exportData.run()} disabled={exportData.busy}>
+          {t('myData.export')}
+        </Button>
+        <Button onClick={() => setAsking(true)}>{t('myData.erase')}</Button>
+      </div>
+      <ConfirmDialog
+        open={asking}
+        title={t('myData.eraseTitle')}
+        confirmLabel={t('myData.eraseConfirm')}
+        onConfirm={() => understood && void erase.run()}
+        onCancel={() => setAsking(false)}
+        busy={erase.busy || !understood}
+        danger
+      >
+        <Text block>{t('myData.eraseText')}</Text>
+        <Checkbox
+          checked={understood}
+          onChange={(_, d) => setUnderstood(Boolean(d.checked))}
+          label={t('myData.eraseUnderstood')}
+          style={{ marginTop: 8 }}
+        />
+      </ConfirmDialog>
+    </Section>
+  );
+}

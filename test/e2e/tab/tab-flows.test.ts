@@ -1,0 +1,198 @@
+/**
+ * The tab end to end in headless Chromium against the local stack with the seeded demo: a
+ * participant opts in and gives feedback, a programme manager runs matching, swaps a pair and
+ * publishes, HR reads the report; each page in light and dark (screenshots in test-results/tab),
+ * with axe-core finding no serious or critical violation and no console error anywhere.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  launchBrowser,
+  openTab,
+  screenshot,
+  seriousViolations,
+  settle,
+  startTabStack,
+  type TabPage,
+  type TabStack,
+} from './support/tab-browser';
+
+jest.setTimeout(180_000);
+
+let t: TabStack;
+let ctx: BrowserContext;
+const opened: TabPage[] = [];
+
+async function open(options: Parameters<typeof openTab>[2]): Promise<Page> {
+  const tab = await openTab(ctx, t, options);
+  opened.push(tab);
+  return tab.page;
+}
+
+beforeAll(async () => {
+  t = await startTabStack();
+  ctx = await launchBrowser();
+});
+
+afterAll(async () => {
+  await ctx?.close();
+  await t?.close();
+});
+
+afterEach(() => {
+  // No console error and no uncaught error on any page a test opened.
+  const errors = opened.splice(0).flatMap((o) => o.errors);
+  expect(errors).toEqual([]);
+});
+
+describe('the Teams tab, standalone on the local stack', () => {
+  it('lets a programme manager invite a participant, who opts in and then gives feedback on a past session', async () => {
+    const manager = await open({ as: 'manager', view: 'programmes', programme: 'demo-social-media' });
+    await manager.getByTestId('workspace-title').filter({ hasText: 'Social Media Basics' }).waitFor();
+    const mentee = await manager.evaluate(async () => {
+      const idp = new URLSearchParams(location.search).get('idp');
+      const { accounts } = (await (await fetch(`${idp}/accounts`)).json()) as {
+        accounts: { kind: string; displayName: string }[];
+      };
+      return accounts.find((a) => a.kind === 'mentee')?.displayName as string;
+    });
+    await manager.getByTestId('invite-search').fill(mentee.split(' ')[0] as string);
+    await manager.getByRole('button', { name: 'Search' }).click();
+    await manager.getByTestId('invite-results').getByText(mentee).click();
+    await manager.getByTestId('invite-chosen').click();
+    await expect(manager.getByTestId('invite-result').textContent()).resolves.toContain('1 invited');
+
+    // The visible switcher signs in as the participant.
+    await manager.getByTestId('account-switcher').selectOption({ label: `Participant (mentee) – ${mentee}` });
+    await manager.getByRole('heading', { name: 'My tandem', level: 1 }).waitFor();
+    const page = manager;
+    await page.getByRole('button', { name: /Social Media Basics/ }).click();
+    await page.getByRole('button', { name: 'Join the programme' }).click();
+    await page.getByRole('radio', { name: 'Mentee – I learn' }).check();
+    await page.getByRole('checkbox', { name: 'Social media & LinkedIn' }).check();
+    await page.getByRole('checkbox', { name: 'Thursday' }).check();
+    await page.getByRole('checkbox', { name: 'I agree to take part on these terms' }).check();
+    await page.getByRole('button', { name: 'Opt in', exact: true }).click();
+    await page.getByText('You are in! We will let you know').waitFor();
+    await page.locator('#status').getByText('Taking part', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: /Digital Leadership 2026/ }).click();
+    const history = page.getByTestId('feedback-history');
+    await history.waitFor();
+    const firstOpen = history.getByRole('button', { name: /^Give feedback on session (\d+)$/ }).first();
+    const label = (await firstOpen.getAttribute('aria-label')) as string;
+    const n = /(\d+)$/.exec(label)?.[1] as string;
+    await firstOpen.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: '4' }).check();
+    await dialog.getByLabel('What did you learn or share?').fill('How to pin a Loop component in our team chat.');
+    await dialog.getByRole('button', { name: 'Send feedback' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: `Change your feedback on session ${n}` }).waitFor();
+    await expect(history.getByText('“How to pin a Loop component in our team chat.”').count()).resolves.toBe(1);
+  });
+
+  it('lets a programme manager run matching, swap the mentees of two proposals and publish them', async () => {
+    const page = await open({ as: 'manager', view: 'programmes', programme: 'demo-ai-pilot' });
+    await page.getByTestId('workspace-title').filter({ hasText: 'AI Assistants Pilot' }).waitFor();
+    await page.getByTestId('run-matching').click();
+    await page.getByTestId('matching-result').waitFor({ timeout: 60_000 });
+    const proposals = page.getByTestId('proposal');
+    await proposals.first().waitFor();
+    const count = await proposals.count();
+    expect(count).toBeGreaterThanOrEqual(2);
+    const menteeOf = async (i: number) => (await proposals.nth(i).getAttribute('aria-label')) as string;
+    const before = [await menteeOf(0), await menteeOf(1)];
+
+    await proposals.nth(0).getByRole('checkbox', { name: 'Select to swap' }).check();
+    await proposals.nth(1).getByRole('checkbox', { name: 'Select to swap' }).check();
+    await page.getByTestId('swap').click();
+    // Both new pairs are locked by the swap, and each mentor now has the other's mentee.
+    await page.getByTestId('proposal').filter({ hasText: 'Locked' }).nth(1).waitFor();
+    const labels = await page
+      .getByTestId('proposal')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    const [a, b] = before.map((l) => /^(.*) and (.*)$/.exec(l)?.slice(1) as [string, string]);
+    expect(labels).toContain(`${a?.[0]} and ${b?.[1]}`);
+    expect(labels).toContain(`${b?.[0]} and ${a?.[1]}`);
+
+    await page.getByTestId('publish').click();
+    await page
+      .getByRole('alertdialog')
+      .getByRole('button', { name: /^Publish \d+ pairs$/ })
+      .click();
+    await page.getByRole('heading', { name: /^Published, waiting for answers \(\d+\)$/ }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Proposed pairs (0)' }).count()).resolves.toBe(1);
+    await screenshot(page, 'programmes-matching-published-light');
+  });
+
+  it('shows HR the report with charts filled from the demo programme and small groups suppressed', async () => {
+    const page = await open({ as: 'hr', view: 'reports' });
+    await page.getByTestId('report-kpis').waitFor();
+    await expect(page.getByTestId('report-programme').inputValue()).resolves.toBe('demo-digital-leadership');
+    // The funnel and ratings are drawn with data: bars with a width.
+    const funnelBars = await page
+      .locator('#funnel svg rect')
+      .evaluateAll((rs) => rs.filter((r) => Number(r.getAttribute('width')) > 5).length);
+    expect(funnelBars).toBeGreaterThan(5);
+    const ratingColumns = await page
+      .locator('#ratings svg rect')
+      .evaluateAll((rs) => rs.filter((r) => Number(r.getAttribute('height')) > 0).length);
+    expect(ratingColumns).toBeGreaterThanOrEqual(3);
+    // Departments below the threshold are merged into one row, and the page says so.
+    await expect(page.getByTestId('by-department-note').textContent()).resolves.toMatch(
+      /^\d+ groups with fewer than 5 people are combined into one row\.$/,
+    );
+    await page.getByTestId('by-department-toggle').click();
+    const rows = await page.getByTestId('by-department-table').locator('tbody tr').allTextContents();
+    expect(rows.some((r) => r.startsWith('Smaller groups combined'))).toBe(true);
+    const people = await page
+      .getByTestId('by-department-table')
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Number(tr.querySelectorAll('td')[0]?.textContent)));
+    expect(people.every((n) => n >= 5)).toBe(true);
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-csv').click();
+    const file = await download;
+    const csv = await new Promise<string>((res, rej) => {
+      void file.createReadStream().then((s) => {
+        let text = '';
+        s.on('data', (c: Buffer) => (text += c.toString('utf8')));
+        s.on('end', () => res(text));
+        s.on('error', rej);
+      });
+    });
+    expect(csv.split('\r\n')[0]).toBe('section,group,measure,value');
+    expect(csv).toContain('funnel,all,invited,');
+    expect(csv).toContain('by-department,(smaller groups),people,');
+  });
+
+  it.each(['default', 'dark'] as const)(
+    'renders every page in the %s theme without a serious accessibility violation',
+    async (theme) => {
+      const name = theme === 'default' ? 'light' : 'dark';
+      const pages = [
+        { file: 'my-tandem', as: 'mentee', view: 'my-tandem' },
+        { file: 'programmes', as: 'manager', view: 'programmes', programme: 'demo-digital-leadership' },
+        { file: 'reports', as: 'hr', view: 'reports' },
+      ] as const;
+      for (const p of pages) {
+        const page = await open({
+          as: p.as,
+          view: p.view,
+          theme,
+          ...('programme' in p ? { programme: p.programme } : {}),
+        });
+        await settle(page);
+        await page.waitForSelector('main section');
+        await screenshot(page, `${p.file}-${name}`);
+        expect({ page: p.file, theme, violations: await seriousViolations(page) }).toEqual({
+          page: p.file,
+          theme,
+          violations: [],
+        });
+        await page.close();
+      }
+    },
+  );
+});
