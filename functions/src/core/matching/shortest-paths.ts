@@ -32,7 +32,7 @@ export function augmentAll(
     let nSettled = 0;
     let r = r0;
     let dr = 0;
-    let sink = -1;
+    let sink: number;
     let dSink: number;
     // Nearest free column labelled so far: the search ends once no queued label is nearer, without
     // settling the (often large) plateau of matched columns at the same distance.
