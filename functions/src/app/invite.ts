@@ -19,6 +19,7 @@ import { assertManager, type Caller } from './caller';
 import type { InviteInput } from './schemas';
 import { loadProgramme } from './support/access';
 import { audit } from './support/audit';
+import { forEachLimited, WRITE_CONCURRENCY } from './support/batch';
 
 /** The most people one invitation request reaches (a department or group larger than this is split by the manager). */
 export const MAX_INVITATIONS = 5000;
@@ -71,11 +72,11 @@ export async function invite(
   let invited = 0;
   let alreadyInvited = 0;
   const notifications: Notification[] = [];
-  for (const user of byId.values()) {
+  await forEachLimited([...byId.values()], WRITE_CONCURRENCY, async (user) => {
     const existing = await deps.store.participants.find(programmeId, user.id);
     if (existing && existing.status !== 'left') {
       alreadyInvited++;
-      continue;
+      return;
     }
     if (existing) {
       const { etag, ...doc } = existing;
@@ -98,7 +99,7 @@ export async function invite(
         // A concurrent invitation of the same person: one record, counted once.
         if (err instanceof ConflictError && err.reason === 'exists') {
           alreadyInvited++;
-          continue;
+          return;
         }
         throw err;
       }
@@ -111,7 +112,7 @@ export async function invite(
       params: { programmeId },
       dedupeKey: `invitation:${programmeId}:${user.id}:${now}`,
     });
-  }
+  });
   if (notifications.length) await deps.messenger.send(notifications, `invite:${programmeId}:${now}`);
   await audit(deps, programmeId, caller.userId, 'participants.invited', undefined, {
     invited,

@@ -13,6 +13,7 @@ import { assertManager, type Caller } from './caller';
 import { loadProgramme } from './support/access';
 import { audit } from './support/audit';
 import { endOnePair } from './support/end-pairs';
+import { forEachLimited } from './support/batch';
 import { update } from './support/update';
 
 async function factsOf(deps: AppDeps, programme: Programme): Promise<PhaseFacts> {
@@ -58,11 +59,11 @@ export async function changePhase(
 async function afterPhaseChange(deps: AppDeps, programme: Programme, actor: string): Promise<void> {
   const pid = programme.id;
   if (programme.phase === 'closed') {
-    for (const pair of await toArray(
-      deps.store.pairs.all(pid, { where: { status: ['proposed', 'confirmed', 'active'] } }),
-    )) {
+    const live = await toArray(deps.store.pairs.all(pid, { where: { status: ['proposed', 'confirmed', 'active'] } }));
+    // Each ending cancels sessions through Graph: a few at a time, within Graph's throttling.
+    await forEachLimited(live, 4, async (pair) => {
       await endOnePair(deps, pair, pair.status === 'proposed' ? 'withdrawn' : 'programme-closed', actor);
-    }
+    });
   }
   const people = await toArray(deps.store.participants.all(pid, { where: { status: 'opted-in' } }));
   const send = (type: NotificationType, params: Notification['params']) =>

@@ -19,6 +19,8 @@ export interface MatchContext {
   programme: Programme;
   participants: Participant[];
   pairs: Pair[];
+  /** Participants by user id, built on first use. */
+  byId?: Map<string, Participant>;
 }
 
 export async function loadMatchContext(deps: AppDeps, programme: Programme): Promise<MatchContext> {
@@ -105,8 +107,9 @@ export function proposalOf(
   now: string,
   extra: { jobId?: string; publishedAt?: string; locked?: boolean } = {},
 ): Pair {
-  const mentor = ctx.participants.find((p) => p.userId === matched.mentor);
-  const mentee = ctx.participants.find((p) => p.userId === matched.mentee);
+  const byId = (ctx.byId ??= new Map(ctx.participants.map((p) => [p.userId, p])));
+  const mentor = byId.get(matched.mentor);
+  const mentee = byId.get(matched.mentee);
   const topicId = (mentee?.learnTopics ?? []).find((t) => (mentor?.teachTopics ?? []).includes(t));
   const breakdown: Record<string, number> = {};
   for (const [k, v] of Object.entries(matched.breakdown)) if (typeof v === 'number') breakdown[k] = v;

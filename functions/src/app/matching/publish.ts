@@ -12,6 +12,7 @@ import { assertManager, type Caller } from '../caller';
 import { loadProgramme } from '../support/access';
 import { audit } from '../support/audit';
 import { retryStale } from '../support/retry';
+import { forEachLimited, WRITE_CONCURRENCY } from '../support/batch';
 import { update } from '../support/update';
 
 export interface PublishResult {
@@ -47,7 +48,7 @@ export async function publishProposals(
     ifMatch ?? before.etag,
   );
   const notifications: Notification[] = [];
-  for (const pair of pending) {
+  await forEachLimited(pending, WRITE_CONCURRENCY, async (pair) => {
     await retryStale(() =>
       update(deps.store.pairs, programmeId, pair.id, (p) =>
         p.publishedAt || p.status !== 'proposed' ? p : { ...p, publishedAt: now, updatedAt: now },
@@ -62,7 +63,7 @@ export async function publishProposals(
         dedupeKey: `proposal:${pair.id}:${recipient}`,
       });
     }
-  }
+  });
   await deps.messenger.send(notifications, `publish:${programmeId}:${now}`);
   await audit(deps, programmeId, caller.userId, 'pairs.published', undefined, { count: pending.length });
   return { programme, published: pending.length };

@@ -14,7 +14,8 @@ import { assertManager, type Caller } from '../caller';
 import { loadProgramme } from '../support/access';
 import { audit } from '../support/audit';
 import { newId } from '../support/ids';
-import { retryStale } from '../support/retry';
+import { createOnce, deleteOnce, retryStale } from '../support/retry';
+import { forEachLimited, WRITE_CONCURRENCY } from '../support/batch';
 import { buildMatchInput, candidatesOf, loadMatchContext, proposalOf } from './match-input';
 import { update } from '../support/update';
 
@@ -154,11 +155,12 @@ async function match(deps: AppDeps, programme: Programme, jobId: string): Promis
   const result = solveMatching(input);
   const now = nowIso(deps.clock);
   const lockedKeys = new Set(locked.map((p) => `${p.mentorId}|${p.menteeId}`));
-  for (const old of unpublished) {
-    if (!lockedKeys.has(`${old.mentorId}|${old.menteeId}`)) await deps.store.pairs.delete(programme.id, old.id);
-  }
+  const stale = unpublished.filter((old) => !lockedKeys.has(`${old.mentorId}|${old.menteeId}`));
+  await forEachLimited(stale, WRITE_CONCURRENCY, (old) => deleteOnce(deps.store.pairs, programme.id, old.id));
   const fresh = result.pairs.filter((p) => !lockedKeys.has(`${p.mentor}|${p.mentee}`));
-  for (const pair of fresh) await deps.store.pairs.create(proposalOf(programme, ctx, pair, now, { jobId }));
+  await forEachLimited(fresh, WRITE_CONCURRENCY, async (pair) => {
+    await createOnce(deps.store.pairs, proposalOf(programme, ctx, pair, now, { jobId }));
+  });
   return {
     pairs: result.pairCount,
     newPairs: fresh.length,
