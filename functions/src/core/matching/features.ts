@@ -75,8 +75,28 @@ function maskInto(out: Uint32Array, at: number, vocab: Vocabulary, list: readonl
   return count;
 }
 
+/** Days since 1970-01-01 of an ISO date (validated before), without Date.parse's cost. */
+function dayNumber(iso: string): number {
+  return Math.floor(
+    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000,
+  );
+}
+
+// NOTE: a handful of distinct weekday/time choices repeat across 20,000 profiles.
+const slotMemo = new Map<string, number>();
+
 /** Weekday × time-of-day bits; empty weekdays or times mean "flexible" (all of them). */
 export function slotMask(weekdays: readonly string[] | undefined, times: readonly string[] | undefined): number {
+  const key = `${weekdays?.join(',') ?? ''}|${times?.join(',') ?? ''}`;
+  let mask = slotMemo.get(key);
+  if (mask === undefined) {
+    mask = computeSlotMask(weekdays, times);
+    if (slotMemo.size < 10_000) slotMemo.set(key, mask);
+  }
+  return mask;
+}
+
+function computeSlotMask(weekdays: readonly string[] | undefined, times: readonly string[] | undefined): number {
   const days = weekdays && weekdays.length > 0 ? weekdays.map((d) => WEEKDAYS.indexOf(norm(d) as never)) : [];
   const parts = times && times.length > 0 ? times.map((t) => TIMES_OF_DAY.indexOf(norm(t) as never)) : [];
   if (days.length === 0 && parts.length === 0) return ALL_SLOTS;
@@ -120,7 +140,7 @@ function compileSide(
     const dept = p.department === undefined || p.department.trim() === '' ? undefined : norm(p.department);
     side.department[i] = dept === undefined ? -1 : (departments.get(dept) as number);
     side.level[i] = typeof p.jobLevel === 'number' ? p.jobLevel : NaN;
-    side.hireDay[i] = p.hireDate === undefined ? NaN : Math.floor(Date.parse(p.hireDate) / 86_400_000);
+    side.hireDay[i] = p.hireDate === undefined ? NaN : dayNumber(p.hireDate);
   });
   return side;
 }

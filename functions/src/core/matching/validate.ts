@@ -21,7 +21,7 @@ export function validateMatchInput(raw: unknown): asserts raw is MatchInput {
       continue;
     }
     list.forEach((person: unknown, i) => {
-      const at = `${role}s[${i}]`;
+      const at = `${role}s[${i}]`; // one short string per person; field paths are built on error only
       if (!isObject(person)) return add(`${at} must be an object`);
       const id = person.id;
       if (typeof id !== 'string' || id.length === 0) add(`${at}.id must be a non-empty string`);
@@ -44,29 +44,36 @@ export function validateMatchInput(raw: unknown): asserts raw is MatchInput {
 
 type Add = (problem: string) => void;
 
+const MENTEE_FLAGS = ['optedIn', 'active'];
+const MENTOR_FLAGS = ['optedIn', 'active', 'trained'];
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-function checkStrings(value: unknown, at: string, add: Add, allowed?: readonly string[]): void {
+// NOTE: called for every list of every person (20,000 people at scale): no allocation unless wrong.
+function checkStrings(value: unknown, at: string, field: string, add: Add, allowed?: readonly string[]): void {
   if (value === undefined) return;
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
-    return add(`${at} must be an array of strings`);
-  if (allowed) {
+  if (!Array.isArray(value)) return add(`${at}.${field} must be an array of strings`);
+  let badValue = false;
+  for (const v of value) {
+    if (typeof v !== 'string') return add(`${at}.${field} must be an array of strings`);
+    if (allowed && !allowed.includes(v) && !allowed.includes(v.trim().toLowerCase())) badValue = true;
+  }
+  if (badValue && allowed) {
     const bad = value.filter((v: string) => !allowed.includes(v.trim().toLowerCase()));
-    if (bad.length > 0) add(`${at} has unknown value(s) ${bad.join(', ')} (allowed: ${allowed.join(', ')})`);
+    add(`${at}.${field} has unknown value(s) ${bad.join(', ')} (allowed: ${allowed.join(', ')})`);
   }
 }
 
 function checkPerson(p: Record<string, unknown>, at: string, role: 'mentor' | 'mentee', add: Add): void {
-  checkStrings(p.topics, `${at}.topics`, add);
-  checkStrings(p.interests, `${at}.interests`, add);
+  checkStrings(p.topics, at, 'topics', add);
+  checkStrings(p.interests, at, 'interests', add);
   if (!Array.isArray(p.languages) || p.languages.length === 0) add(`${at}.languages must name at least one language`);
-  else checkStrings(p.languages, `${at}.languages`, add);
-  checkStrings(p.weekdays, `${at}.weekdays`, add, WEEKDAYS);
-  checkStrings(p.times, `${at}.times`, add, TIMES_OF_DAY);
+  else checkStrings(p.languages, at, 'languages', add);
+  checkStrings(p.weekdays, at, 'weekdays', add, WEEKDAYS);
+  checkStrings(p.times, at, 'times', add, TIMES_OF_DAY);
   if (p.timezone !== undefined) {
     if (typeof p.timezone !== 'string') add(`${at}.timezone must be a string`);
     else if (timezoneOffsetMinutes(p.timezone) === null) add(`${at}.timezone "${p.timezone}" is not a known time zone`);
@@ -78,7 +85,7 @@ function checkPerson(p: Record<string, unknown>, at: string, role: 'mentor' | 'm
   if (p.hireDate !== undefined && (typeof p.hireDate !== 'string' || !ISO_DATE.test(p.hireDate))) {
     add(`${at}.hireDate must be an ISO date (YYYY-MM-DD)`);
   }
-  for (const flag of ['optedIn', 'active', ...(role === 'mentor' ? ['trained'] : [])]) {
+  for (const flag of role === 'mentor' ? MENTOR_FLAGS : MENTEE_FLAGS) {
     if (p[flag] !== undefined && typeof p[flag] !== 'boolean') add(`${at}.${flag} must be true or false`);
   }
   if (role === 'mentor' && p.capacity !== undefined && p.capacity !== 1 && p.capacity !== 2) {
