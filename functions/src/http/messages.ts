@@ -4,7 +4,7 @@
  * With MicrosoftAppId set, the CloudAdapter rejects requests without valid Bot Framework auth (401).
  */
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { getServices } from '../composition';
+import { getServices, type Services } from '../composition';
 import { botAuthSettings, createBotRuntime, type BotRuntime } from '../../../bot/src';
 
 let runtime: BotRuntime | undefined;
@@ -34,7 +34,13 @@ function problem(status: number, title: string, detail: string): HttpResponseIni
 }
 
 export async function messages(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  const services = await getServices();
+  let services: Services;
+  try {
+    services = await getServices();
+  } catch (err) {
+    context.error('messages: services could not start', err);
+    return problem(503, 'Service Unavailable', 'Tandem could not start its services; the channel will retry.');
+  }
   if (services.config.inAzure && !services.config.bot.appId) {
     // Never run the bot without authentication in Azure: anyone could post activities as anyone.
     return problem(503, 'Service Unavailable', 'MicrosoftAppId is not set: the bot does not accept messages.');
