@@ -50,7 +50,7 @@ export const devIdpComponent: LocalComponent = {
         AUTH_ALLOWED_TENANTS: tenantId,
         TANDEM_DEV_IDP_URL: idp.url,
       },
-      describe: `Sign-in (dev)   ${idp.url}/accounts, POST ${idp.url}/token {"userId": "..."}`,
+      describe: `Sign-in (dev)  ${idp.url}/accounts, POST ${idp.url}/token {"userId": "..."}`,
       close: () => idp.close(),
     };
   },
