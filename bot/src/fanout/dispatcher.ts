@@ -8,7 +8,7 @@
 import type { Store, Stored } from '../../../functions/src/ports/store';
 import type { Clock } from '../../../functions/src/ports/clock';
 import type { ConversationRecord, OutboxMessage } from '../../../functions/src/ports/records';
-import { ConflictError, isDomainError } from '../../../functions/src/core/errors';
+import { ConflictError, UnavailableError, isDomainError } from '../../../functions/src/core/errors';
 import type { Channel } from '../channel/channel';
 import type { AdaptiveCard } from '../cards/elements';
 import { RateLimiter } from './rate-limiter';
@@ -145,8 +145,26 @@ export async function drainOutbox(deps: FanoutDeps, options: FanoutOptions = {})
     try {
       card = await deps.render(message, conversation);
     } catch (err) {
-      if (!isDomainError(err)) throw err;
-      card = undefined;
+      const reason = (err instanceof Error ? err.message : String(err)).slice(0, 400);
+      if (err instanceof UnavailableError) {
+        // The store or the directory is down for now: try again later, like a throttled send.
+        const delay = retryDelayMs({ message: reason }, message.attempts + 1, retry, random);
+        if (
+          await write(
+            { ...message, lastError: `unavailable: ${reason}`, nextAttemptAt: iso(now() + delay) },
+            stored.etag,
+          )
+        )
+          report.retried++;
+        return;
+      }
+      // A bug or a card that would not pass Teams: recorded, never retried in a loop.
+      const lastError = isDomainError(err) ? `dropped: ${reason}` : `render failed: ${reason}`;
+      if (await write({ ...message, status: 'failed', lastError }, stored.etag)) {
+        if (isDomainError(err)) report.dropped++;
+        else report.failed++;
+      }
+      return;
     }
     if (!card) {
       if (await write({ ...message, status: 'failed', lastError: 'dropped: nothing to show any more' }, stored.etag))

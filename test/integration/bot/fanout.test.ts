@@ -7,6 +7,7 @@ import { openTestStore, type TestStore } from '../../support/embedded-store';
 import { outboxMessenger } from '../../../functions/src/adapters/outbox/outbox-messenger';
 import { systemClock } from '../../../functions/src/ports/clock';
 import type { Notification } from '../../../functions/src/ports/messenger';
+import { UnavailableError } from '../../../functions/src/core/errors';
 
 /** A card whose text names the message, so the channel can tell a duplicate from another message. */
 const render: FanoutDeps['render'] = async (message) => card([text(`message ${String(message.payload.dedupeKey)}`)]);
@@ -122,6 +123,30 @@ describe('the outbox fan-out through the CloudAdapter to a channel that throttle
     const [message] = (await test.store.outbox.list(undefined)).items;
     expect(message?.status).toBe('failed');
     expect(message?.lastError).toMatch(/^404/);
+  });
+
+  it('keeps a message for later when the store is unavailable while rendering, and records a rendering bug without stopping the run', async () => {
+    await queue(3);
+    let calls = 0;
+    const flaky: FanoutDeps['render'] = async (message) => {
+      calls++;
+      if (message.payload.dedupeKey === 'batch-1:0') throw new UnavailableError('store is down');
+      if (message.payload.dedupeKey === 'batch-1:1') throw new TypeError('bug');
+      return render(message, undefined as never);
+    };
+    const report = await drainOutbox({ ...deps(), render: flaky }, { ...fast, deadline: Date.now() + 2000 });
+    expect(report).toMatchObject({ sent: 1, failed: 1, remaining: 1 });
+    expect(report.retried).toBeGreaterThanOrEqual(1);
+    const byKey = new Map((await test.store.outbox.list(undefined)).items.map((m) => [m.payload.dedupeKey, m]));
+    expect(byKey.get('batch-1:0')).toMatchObject({
+      status: 'pending',
+      lastError: expect.stringMatching(/^unavailable/),
+    });
+    expect(byKey.get('batch-1:1')).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringMatching(/^render failed/),
+    });
+    expect(calls).toBeGreaterThanOrEqual(3);
   });
 
   it('sends a duplicate notification (same dedupe key) only once', async () => {
