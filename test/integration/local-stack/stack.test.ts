@@ -7,12 +7,16 @@ import { aProgramme } from '../../support/builders';
 
 /** Signs in through the stack's development identity provider as a demo account of that kind. */
 async function signIn(stack: LocalStack, kind: string): Promise<string> {
-  const idp = stack.components.find((c) => c.name === 'dev-idp')?.env.TANDEM_DEV_IDP_URL as string;
-  const { accounts } = (await (await fetch(`${idp}/accounts`)).json()) as {
+  // As the standalone tab does: find the provider through the app, pick a demo account, get a token.
+  const idp = (await (await fetch(`${stack.baseUrl}/api/dev/identity`)).json()) as {
+    accountsUrl: string;
+    tokenUrl: string;
+  };
+  const { accounts } = (await (await fetch(idp.accountsUrl)).json()) as {
     accounts: { kind: string; userId: string }[];
   };
   const userId = accounts.find((a) => a.kind === kind)?.userId;
-  const res = await fetch(`${idp}/token`, { method: 'POST', body: JSON.stringify({ userId }) });
+  const res = await fetch(idp.tokenUrl, { method: 'POST', body: JSON.stringify({ userId }) });
   return ((await res.json()) as { access_token: string }).access_token;
 }
 

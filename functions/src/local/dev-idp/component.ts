@@ -2,6 +2,7 @@
  * Registers the development identity provider as a local component: it starts only when no AUTH_*
  * setting is given (and never in Azure), and hands the app the AUTH_* variables that point at it.
  */
+import { app, type HttpResponseInit } from '@azure/functions';
 import type { LocalComponent } from '../components';
 import { getServices } from '../../composition';
 import { startDevIdp, type DevAccount } from './dev-idp';
@@ -9,6 +10,43 @@ import { startDevIdp, type DevAccount } from './dev-idp';
 const AUTH_SETTINGS = ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL', 'AUTH_ALLOWED_TENANTS'];
 /** Issuers this process exported for its own provider (a restarted stack sees them in process.env). */
 const ours = new Set<string>();
+
+let current: { url: string; issuer: string } | undefined;
+let registered = false;
+
+/**
+ * `GET /api/dev/identity` (anonymous, local only): where the standalone tab finds the development
+ * identity provider. Registered when the provider starts, so it never exists in Azure.
+ */
+function registerDiscovery(): void {
+  if (registered) return;
+  registered = true;
+  app.http('devIdentity', {
+    route: 'dev/identity',
+    methods: ['GET'],
+    authLevel: 'anonymous',
+    handler: async (): Promise<HttpResponseInit> =>
+      current
+        ? {
+            jsonBody: {
+              issuer: current.issuer,
+              accountsUrl: `${current.url}/accounts`,
+              tokenUrl: `${current.url}/token`,
+            },
+            headers: { 'cache-control': 'no-store' },
+          }
+        : {
+            status: 404,
+            headers: { 'content-type': 'application/problem+json' },
+            body: JSON.stringify({
+              type: '/problems/not-found',
+              title: 'Not found',
+              status: 404,
+              detail: 'The development identity provider is not running.',
+            }),
+          },
+  });
+}
 
 /** True when the operator gave any AUTH_* setting: then the real identity provider is used, never this one. */
 export function operatorConfiguredAuth(env: NodeJS.ProcessEnv): boolean {
@@ -41,6 +79,8 @@ export const devIdpComponent: LocalComponent = {
       },
     });
     ours.add(idp.issuer);
+    current = { url: idp.url, issuer: idp.issuer };
+    registerDiscovery();
     return {
       name: 'dev-idp',
       env: {
@@ -51,7 +91,10 @@ export const devIdpComponent: LocalComponent = {
         TANDEM_DEV_IDP_URL: idp.url,
       },
       describe: `Sign-in (dev)  ${idp.url}/accounts, POST ${idp.url}/token {"userId": "..."}`,
-      close: () => idp.close(),
+      close: async () => {
+        if (current?.url === idp.url) current = undefined;
+        await idp.close();
+      },
     };
   },
 };
