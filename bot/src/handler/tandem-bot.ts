@@ -60,7 +60,9 @@ export class TandemBot extends TeamsActivityHandler {
       const botId = context.activity.recipient?.id;
       const { deps } = await this.services();
       await saveConversation(deps.store, deps.clock, context.activity);
-      if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) {
+      const personal = (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
+      // Welcome only in the personal chat: a team or group install is not a person opting to talk.
+      if (personal && (context.activity.membersAdded ?? []).some((m) => m.id === botId)) {
         const ctx = this.actionContext(context, deps);
         if (ctx) {
           await releaseWaitingMessages(deps.store, ctx.caller.userId);

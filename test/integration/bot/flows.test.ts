@@ -38,6 +38,14 @@ describe('the Teams bot through the CloudAdapter and a local channel', () => {
     expect(textOf(cardsTo(world, 'mentee-1'))).toContain('Willkommen bei Tandem');
   });
 
+  it('stores nothing and stays quiet when it is added to a team channel', async () => {
+    const install = installActivity(world, 'mentee-1');
+    install.conversation = { id: '19:channel@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-1' };
+    expect((await post(world, install)).status).toBe(200);
+    expect(await world.store.conversations.find('mentee-1', 'mentee-1')).toBeUndefined();
+    expect(world.channel.delivered).toHaveLength(0);
+  });
+
   it('runs invitation → opt-in from the card, recording consent with its text version and the Teams time zone', async () => {
     await post(world, installActivity(world, 'mentee-1'));
     await invite(world.deps, manager, 'prog-1', { userIds: ['mentee-1'] });
