@@ -13,7 +13,7 @@ import { feasibleCounts } from './feasible-counts';
 import type { MatchedPair, MatchInput, MatchOptions, MatchResult, MatchWarning, RematchScope } from './types';
 import { validateMatchInput } from './validate';
 
-const DEFAULT_K = 12;
+const DEFAULT_K = 8;
 const DEFAULT_CACHE_CELLS = 160_000_000;
 /** Rounds of solve + dual check; each adds the violating pairs, so this is a safety net only. */
 const MAX_ROUNDS = 30;

@@ -137,7 +137,7 @@ export interface MatchResult {
 
 /** Tuning and injection points; the defaults suit production. */
 export interface MatchOptions {
-  /** Best partners kept per person in the sparse candidate graph (default 12). */
+  /** Best partners kept per mentee in the sparse candidate graph (mentors keep twice as many per place; default 8). */
   candidatesPerPerson?: number;
   /** Largest mentors × mentees matrix kept in memory for the dual check (default 160 million cells). */
   maxCachedCells?: number;
