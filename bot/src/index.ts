@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS, drainOutbox, limiterFor, type DrainReport, type FanoutO
 import type { RateLimiter } from './fanout/rate-limiter';
 import { renderNotification } from './fanout/render-notification';
 import type { OptionalUseCases } from './actions/context';
+import { translator } from './i18n/translate';
 
 export type { BotHttpRequest, BotHttpResponse, BotServices, DrainReport, FanoutOptions, Channel, OptionalUseCases };
 export { botAuthSettings, isAuthenticationOn, type BotAuthSettings };
@@ -37,7 +38,7 @@ export function createBotRuntime(
   adapter.onTurnError = async (context, error) => {
     console.error(`bot turn failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     try {
-      await context.sendActivity('Tandem ran into a problem. Please try again in a moment.');
+      await context.sendActivity(translator(context.activity.locale).t('common.error'));
     } catch {
       // The channel may not accept a message now either.
     }
