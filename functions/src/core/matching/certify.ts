@@ -15,7 +15,10 @@ import { FORBIDDEN, type RowSource } from './row-source';
  */
 export interface Certificate {
   ok: boolean;
-  /** Pairs that broke 2 (mentee → flat (mentor, units) list); adding them and re-solving fixes it. */
+  /**
+   * Pairs to add before re-solving (mentee → flat (mentor, units) list): those that broke rule 2,
+   * plus, per fully scanned row, the few with the smallest reduced cost outside the graph.
+   */
   violations: Map<number, number[]>;
   violationCount: number;
   /** Pairs checked this time (all pairs on a full check). */
@@ -47,6 +50,8 @@ export interface Orientation {
 }
 
 const MAX_VIOLATIONS_PER_MENTEE = 64;
+/** Near pairs (smallest reduced cost outside the graph) added per fully scanned row. */
+const NEAR = 4;
 
 export function certify(
   sol: LapSolution,
@@ -106,6 +111,9 @@ export function certify(
   const slack = incremental ? (previous as CheckState).slack : new Float64Array(nE);
   const inGraph = new Int32Array(nM).fill(-1); // stamp: the mentee whose graph edges are marked
   const violations = new Map<number, number[]>();
+  const nearRc = new Float64Array(NEAR + 1);
+  const nearMp = new Int32Array(NEAR + 1);
+  let near: number[] | undefined; // flat (mentee, mentor, units) triples
   let violationCount = 0;
   let checkedPairs = 0;
   const row = new Float64Array(nM);
@@ -131,7 +139,10 @@ export function certify(
     } else {
       checkedPairs += nM;
       for (let k = edgeStart; k < edgeEnd; k++) inGraph[edges.mentor[k] as number] = ep;
-      let least = Infinity;
+      // Besides violations, keep the NEAR pairs outside the graph with the smallest reduced costs:
+      // they join the graph (pricing), so the bound below is the next one, which is larger and lets
+      // this row skip its scan in later rounds more often.
+      let kept = 0;
       for (let mp = 0; mp < nM; mp++) {
         const s = data[mp] as number;
         if (s === forbidden) continue;
@@ -141,10 +152,25 @@ export function certify(
           if (found.length < 2 * MAX_VIOLATIONS_PER_MENTEE) found.push(mp, s - 1);
           violationCount++;
         }
-        if (rc < least && inGraph[mp] !== ep) least = rc;
+        if ((kept <= NEAR || rc < (nearRc[NEAR] as number)) && inGraph[mp] !== ep) {
+          // Insertion into the NEAR + 1 smallest (sorted ascending).
+          let at = kept <= NEAR ? kept++ : NEAR;
+          while (at > 0 && (nearRc[at - 1] as number) > rc) {
+            nearRc[at] = nearRc[at - 1] as number;
+            nearMp[at] = nearMp[at - 1] as number;
+            at--;
+          }
+          nearRc[at] = rc;
+          nearMp[at] = mp;
+        }
+      }
+      for (let q = 0; q < Math.min(kept, NEAR); q++) {
+        const mp = nearMp[q] as number;
+        if ((nearRc[q] as number) < 0) continue; // already listed as a violation
+        (near ??= []).push(ep, mp, (data[mp] as number) - 1);
       }
       base[ep] = pE[ep] as number;
-      slack[ep] = least;
+      slack[ep] = kept > NEAR ? (nearRc[NEAR] as number) : Infinity;
     }
     if (found) violations.set(ep, found);
     const partner = matchedMentor[ep] as number;
@@ -155,8 +181,17 @@ export function certify(
         problems.push(`assigned pair (mentee ${ep}, mentor ${partner}) is not tight`);
     }
   }
+  const ok = problems.length === 0 && violationCount === 0;
+  if (!ok && near) {
+    for (let q = 0; q < near.length; q += 3) {
+      const ep = near[q] as number;
+      const list = violations.get(ep) ?? [];
+      list.push(near[q + 1] as number, near[q + 2] as number);
+      violations.set(ep, list);
+    }
+  }
   return {
-    ok: problems.length === 0 && violationCount === 0,
+    ok,
     violations,
     violationCount,
     checkedPairs,
