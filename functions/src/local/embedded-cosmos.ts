@@ -51,6 +51,9 @@ function isMutation(method: string | undefined, headers: Record<string, unknown>
 
 export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): Promise<EmbeddedCosmos> {
   const server: Server = createHttpServer({ keepAlive: true } as never);
+  // NOTE: Node's default 5 s idle timeout resets the SDK's pooled sockets after a long synchronous
+  // step (a large matching solve); the next request then fails with ECONNRESET.
+  server.keepAliveTimeout = 120_000;
   let dirty = false;
   let restoring = false;
   let timer: NodeJS.Timeout | undefined;

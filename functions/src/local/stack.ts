@@ -40,9 +40,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   installFunctionsCore();
   const log = options.log ?? (() => {});
   const components: StartedComponent[] = [];
+  // The stand-ins' settings go into process.env for the app; closing puts the operator's back, so a
+  // second stack in the same process does not look as if the operator had configured them.
+  const previousEnv = new Map<string, string | undefined>();
+  const setEnv = (name: string, value: string) => {
+    if (!previousEnv.has(name)) previousEnv.set(name, process.env[name]);
+    process.env[name] = value;
+  };
   const close = async () => {
     await Promise.allSettled(components.map((c) => c.close()));
     await disposeServices();
+    for (const [name, value] of previousEnv) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   };
   try {
     const operatorEnv = { ...process.env };
@@ -52,9 +63,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const started = await component.start({ dataDir: options.dataDir, env: operatorEnv, appBaseUrl });
       if (!started) continue;
       components.push(started);
-      for (const [name, value] of Object.entries(started.env)) process.env[name] = value;
+      for (const [name, value] of Object.entries(started.env)) setEnv(name, value);
     }
-    process.env.TANDEM_DATA_DIR = options.dataDir;
+    setEnv('TANDEM_DATA_DIR', options.dataDir);
     const services = await createServices(loadConfig(process.env));
     setServices(services);
 

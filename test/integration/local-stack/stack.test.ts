@@ -25,7 +25,10 @@ describe('the local stack (npm start)', () => {
 
   it('starts on embedded defaults with every component healthy and a seeded demo, and keeps data across a restart', async () => {
     let madeThroughApi: string | undefined;
+    const operatorEnv = { ...process.env };
     const first = await startLocalStack({ port: 0, dataDir });
+    expect(process.env.AUTH_ISSUER).toBeTruthy();
+    expect(process.env.GRAPH_BASE_URL).toBeTruthy();
     try {
       const res = await fetch(`${first.baseUrl}/api/health`);
       const body = (await res.json()) as { checks: Record<string, { status: string }> };
@@ -48,6 +51,8 @@ describe('the local stack (npm start)', () => {
       await first.close();
     }
     expect(existsSync(join(dataDir, 'cosmos.json'))).toBe(true);
+    // The stand-ins' settings are gone again, so the next start sees only what the operator set.
+    expect(process.env).toEqual(operatorEnv);
 
     const second = await startLocalStack({ port: 0, dataDir });
     try {
