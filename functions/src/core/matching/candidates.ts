@@ -1,5 +1,5 @@
 import { offer } from './bounded-heap';
-import { type EdgeSet, edgesFromBuckets } from './edge-set';
+import { type EdgeSet, edgesFromPairs, type PairList } from './edge-set';
 import type { RowSource, ScoreRow } from './row-source';
 
 /**
@@ -77,19 +77,31 @@ export function candidatePass(
     rowBest.set(rowItem.subarray(0, size), ep * k);
     rowBestScore.set(rowScore.subarray(0, size), ep * k);
   }
-  // Buckets hold flat (mentor, units) pairs per mentee.
-  const buckets: number[][] = Array.from({ length: nE }, (_, ep) => {
-    const list: number[] = [];
-    for (let c = ep * k; c < ep * k + (rowCount[ep] as number); c++) {
-      list.push(rowBest[c] as number, (rowBestScore[c] as number) - 1);
-    }
-    return list;
-  });
-  for (let mp = 0; mp < nM; mp++) {
-    const off = colOff[mp] as number;
-    for (let c = off; c < off + (colSize[mp] as number); c++) {
-      (buckets[colItem[c] as number] as number[]).push(mp, (colScore[c] as number) - 1);
+  // Both sides' picks as one pair list (row values are units + 1).
+  let length = 0;
+  for (let ep = 0; ep < nE; ep++) length += rowCount[ep] as number;
+  for (let mp = 0; mp < nM; mp++) length += colSize[mp] as number;
+  const pairs: PairList = {
+    mentee: new Int32Array(length),
+    mentor: new Int32Array(length),
+    units: new Float64Array(length),
+    length,
+  };
+  let at = 0;
+  for (let ep = 0; ep < nE; ep++) {
+    for (let c = ep * k; c < ep * k + (rowCount[ep] as number); c++, at++) {
+      pairs.mentee[at] = ep;
+      pairs.mentor[at] = rowBest[c] as number;
+      pairs.units[at] = (rowBestScore[c] as number) - 1;
     }
   }
-  return { edges: edgesFromBuckets(buckets), maxSeen: best - 1, cache };
+  for (let mp = 0; mp < nM; mp++) {
+    const off = colOff[mp] as number;
+    for (let c = off; c < off + (colSize[mp] as number); c++, at++) {
+      pairs.mentee[at] = colItem[c] as number;
+      pairs.mentor[at] = mp;
+      pairs.units[at] = (colScore[c] as number) - 1;
+    }
+  }
+  return { edges: edgesFromPairs(nE, pairs), maxSeen: best - 1, cache };
 }
