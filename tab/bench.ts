@@ -53,7 +53,6 @@ async function main(): Promise<void> {
   const teams = [...gz].find(([name]) => name.startsWith('teams-sdk-'))?.[1].gzip ?? 0;
 
   const stack = await startLocalStack({ port: 0, dataDir: join(root, 'data'), staticDir: built.outDir });
-  const idp = stack.components.find((c) => c.name === 'dev-idp')?.env.TANDEM_DEV_IDP_URL ?? '';
   console.log(
     `\nPages on the local stack (${stack.baseUrl}), headless Chromium, cold cache, median of ${RUNS} runs:\n`,
   );
@@ -86,7 +85,7 @@ async function main(): Promise<void> {
           page.on('response', (r) => {
             if (r.url().endsWith('.js')) js.add(basename(new URL(r.url()).pathname));
           });
-          const url = `${stack.baseUrl}/?${new URLSearchParams({ idp, as: p.as, view: p.view })}`;
+          const url = `${stack.baseUrl}/?${new URLSearchParams({ as: p.as, view: p.view })}`;
           await page.goto(url);
           await page.waitForSelector('main h1');
           firstContent.push(await page.evaluate(() => performance.now()));

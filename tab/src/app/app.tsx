@@ -10,6 +10,7 @@ import { remember, type DemoSession } from '../host/standalone-host';
 import type { Lang } from '../i18n/translate';
 import { loadLanguage } from '../i18n/load-language';
 import { Shell } from './shell';
+import { ThemeNameContext } from '../theme/theme-name-context';
 
 export interface Boot {
   host: HostInfo;
@@ -75,9 +76,11 @@ export function App({ boot }: { boot: Boot }) {
 
   return (
     <FluentProvider theme={theme} className={s.root} applyStylesToPortals>
-      <I18nProvider lang={lang}>
-        <Shell key={accountId ?? 'teams'} api={api} host={boot.host} standalone={standalone} />
-      </I18nProvider>
+      <ThemeNameContext.Provider value={themeName}>
+        <I18nProvider lang={lang}>
+          <Shell key={accountId ?? 'teams'} api={api} host={boot.host} standalone={standalone} />
+        </I18nProvider>
+      </ThemeNameContext.Provider>
     </FluentProvider>
   );
 }

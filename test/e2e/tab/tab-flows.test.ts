@@ -12,6 +12,7 @@ import {
   seriousViolations,
   settle,
   startTabStack,
+  tabUrl,
   type TabPage,
   type TabStack,
 } from './support/tab-browser';
@@ -49,8 +50,8 @@ describe('the Teams tab, standalone on the local stack', () => {
     const manager = await open({ as: 'manager', view: 'programmes', programme: 'demo-social-media' });
     await manager.getByTestId('workspace-title').filter({ hasText: 'Social Media Basics' }).waitFor();
     const mentee = await manager.evaluate(async () => {
-      const idp = new URLSearchParams(location.search).get('idp');
-      const { accounts } = (await (await fetch(`${idp}/accounts`)).json()) as {
+      const { accountsUrl } = (await (await fetch('/api/dev/identity')).json()) as { accountsUrl: string };
+      const { accounts } = (await (await fetch(accountsUrl)).json()) as {
         accounts: { kind: string; displayName: string }[];
       };
       return accounts.find((a) => a.kind === 'mentee')?.displayName as string;
@@ -167,10 +168,44 @@ describe('the Teams tab, standalone on the local stack', () => {
     expect(csv).toContain('by-department,(smaller groups),people,');
   });
 
-  it.each(['default', 'dark'] as const)(
+  it('speaks German when asked to, in the page and in its charts', async () => {
+    const page = await open({ as: 'hr', view: 'reports', lang: 'de' });
+    await page.getByRole('heading', { name: 'Programmbericht', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Teilnahme nach Abteilung' }).waitFor();
+    await expect(page.getByTestId('by-department-note').textContent()).resolves.toMatch(
+      /Gruppen mit weniger als 5 Personen/,
+    );
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('de');
+    await settle(page);
+    await screenshot(page, 'reports-de-light');
+  });
+
+  it('falls back to standalone within seconds when framed by a page that is not Teams', async () => {
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    opened.push({ page, errors });
+    // teams-js fetches its list of valid host origins from Microsoft's CDN when it loads; this machine
+    // is offline, so the CDN answers with the list teams-js itself ships as its fallback.
+    await page.route('https://res.cdn.office.net/teams-js/**', (route) =>
+      route.fulfill({ json: { validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com', '*.cloud.microsoft'] } }),
+    );
+    const started = Date.now();
+    await page.setContent(
+      `<iframe title="Tandem" src="${tabUrl(t, { as: 'mentee' })}" style="width:1200px;height:800px"></iframe>`,
+    );
+    const frame = page.frameLocator('iframe');
+    await frame.getByRole('heading', { name: 'My tandem', level: 1 }).waitFor({ timeout: 20_000 });
+    // teams-js alone would wait about a minute for a host that never answers.
+    expect(Date.now() - started).toBeLessThan(15_000);
+    await expect(frame.getByText('local demo').count()).resolves.toBe(1);
+  });
+
+  it.each(['default', 'dark', 'contrast'] as const)(
     'renders every page in the %s theme without a serious accessibility violation',
     async (theme) => {
-      const name = theme === 'default' ? 'light' : 'dark';
+      const name = theme === 'default' ? 'light' : theme;
       const pages = [
         { file: 'my-tandem', as: 'mentee', view: 'my-tandem' },
         { file: 'programmes', as: 'manager', view: 'programmes', programme: 'demo-digital-leadership' },

@@ -1,6 +1,6 @@
 /** Horizontal bars with a label and a value each (funnels, breakdowns): the simplest chart to read. */
 import { useId } from 'react';
-import { useChartStyles, SERIES, GRID, MUTED_FILL } from './chart-styles';
+import { useChartStyles, useSeries, GRID, MUTED_FILL } from './chart-styles';
 
 export interface Bar {
   label: string;
@@ -15,14 +15,16 @@ export function BarList({
   bars,
   label,
   max,
-  color = SERIES[0],
+  series = 0,
 }: {
   bars: Bar[];
   label: string;
   max?: number;
-  color?: string;
+  /** Which series colour the bars take. */
+  series?: number;
 }) {
   const s = useChartStyles();
+  const SERIES = useSeries();
   const hatch = `hatch${useId().replace(/:/g, '')}`;
   const rowHeight = 28;
   const labelWidth = 170;
@@ -61,7 +63,7 @@ export function BarList({
               width={w}
               height={rowHeight - 10}
               rx={3}
-              style={{ fill: b.muted ? `url(#${hatch})` : color }}
+              style={{ fill: b.muted ? `url(#${hatch})` : SERIES[series % SERIES.length] }}
             />
             <text x={labelWidth + plot + 8} y={y + rowHeight / 2 + 4} className={s.value}>
               {b.valueText ?? b.value}

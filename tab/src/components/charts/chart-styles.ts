@@ -1,5 +1,6 @@
 /** Colours and text styles of the charts: Fluent tokens, so the charts follow light, dark and high contrast. */
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { useThemeName } from '../../theme/theme-name-context';
 
 /** Series colours, in order; each series also has a name in the legend and the table (colour is never the only cue). */
 export const SERIES = [
@@ -9,6 +10,23 @@ export const SERIES = [
   tokens.colorPaletteBerryBackground2,
   tokens.colorPaletteLavenderBackground2,
 ];
+
+/**
+ * High contrast maps every palette colour to black or white, so a series there would vanish: it
+ * draws with the few colours that theme keeps apart (text, focus, link).
+ */
+const CONTRAST_SERIES = [
+  tokens.colorNeutralForeground1,
+  tokens.colorStrokeFocus2,
+  tokens.colorBrandForegroundLink,
+  tokens.colorNeutralForegroundDisabled,
+  tokens.colorNeutralForeground1,
+];
+
+/** The series colours for the theme in use. */
+export function useSeries(): string[] {
+  return useThemeName() === 'contrast' ? CONTRAST_SERIES : SERIES;
+}
 
 export const MUTED_FILL = tokens.colorNeutralBackground5;
 export const AXIS = tokens.colorNeutralStroke1;

@@ -1,5 +1,5 @@
 /** Vertical columns per category, one or more series side by side (meetings per week, ratings 1–5). */
-import { useChartStyles, SERIES, GRID, AXIS } from './chart-styles';
+import { useChartStyles, useSeries, GRID, AXIS } from './chart-styles';
 
 export interface ColumnSeries {
   name: string;
@@ -23,6 +23,7 @@ export function ColumnChart({
   label: string;
 }) {
   const s = useChartStyles();
+  const SERIES = useSeries();
   const width = 640;
   const height = 220;
   const left = 36;

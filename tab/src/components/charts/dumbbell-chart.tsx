@@ -1,5 +1,5 @@
 /** Start → end per row on a 1–5 scale (self-assessment change per topic and role). */
-import { useChartStyles, SERIES, GRID, MUTED_FILL } from './chart-styles';
+import { useChartStyles, useSeries, GRID, MUTED_FILL } from './chart-styles';
 
 export interface Dumbbell {
   label: string;
@@ -21,6 +21,7 @@ export function DumbbellChart({
   max?: number;
 }) {
   const s = useChartStyles();
+  const SERIES = useSeries();
   const width = 640;
   const rowH = 30;
   const labelW = 220;

@@ -1,5 +1,5 @@
 /** A line over time with a fixed value range (the average rating per week, 1 to 5); gaps where a week is suppressed. */
-import { useChartStyles, SERIES, GRID, AXIS } from './chart-styles';
+import { useChartStyles, useSeries, GRID, AXIS } from './chart-styles';
 
 export function LineChart({
   categories,
@@ -15,6 +15,7 @@ export function LineChart({
   label: string;
 }) {
   const s = useChartStyles();
+  const SERIES = useSeries();
   const width = 640;
   const height = 200;
   const left = 36;

@@ -8,7 +8,7 @@ import { BarList } from '../../components/charts/bar-list';
 import { ColumnChart } from '../../components/charts/column-chart';
 import { LineChart } from '../../components/charts/line-chart';
 import { DumbbellChart } from '../../components/charts/dumbbell-chart';
-import { SERIES } from '../../components/charts/chart-styles';
+import { useSeries } from '../../components/charts/chart-styles';
 import { DataTable } from '../../components/data-table';
 
 const FUNNEL = ['invited', 'optedIn', 'matched', 'confirmed', 'active', 'completed'] as const;
@@ -107,6 +107,7 @@ export function FunnelChart({ report }: { report: Report }) {
 
 export function MeetingsChart({ report }: { report: Report }) {
   const { t, date, percent } = useT();
+  const SERIES = useSeries();
   const weekly = report.meetings.weekly;
   const week = (w: string) => date(w, { day: 'numeric', month: 'short' });
   if (!weekly?.length) {
@@ -271,6 +272,7 @@ export function TrendChart({ report }: { report: Report }) {
 
 export function AssessmentChart({ report }: { report: Report }) {
   const { t, number } = useT();
+  const SERIES = useSeries();
   const k = report.anonymityThreshold;
   const rows = report.assessments;
   const label = (a: Report['assessments'][number]) => `${a.topicName} · ${t(`report.role.${a.role}` as MessageKey)}`;
@@ -350,7 +352,7 @@ export function AttentionChart({ report }: { report: Report }) {
       id="attention"
       title={t('report.pairs.title')}
       description={t('report.pairs.description')}
-      chart={<BarList label={t('report.pairs.aria')} bars={bars} color={SERIES[2]} />}
+      chart={<BarList label={t('report.pairs.aria')} bars={bars} series={2} />}
       table={
         <DataTable
           rowKey={(b) => b.label}

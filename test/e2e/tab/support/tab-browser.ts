@@ -64,8 +64,9 @@ export interface OpenOptions {
   programme?: string;
 }
 
+/** The tab's address; it finds the identity provider itself (GET /api/dev/identity), as after `npm start`. */
 export function tabUrl(t: TabStack, options: OpenOptions = {}): string {
-  const q = new URLSearchParams({ idp: t.idp });
+  const q = new URLSearchParams();
   for (const [k, v] of Object.entries(options)) if (v) q.set(k, v);
   return `${t.baseUrl}/?${q}`;
 }

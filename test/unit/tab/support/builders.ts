@@ -6,7 +6,7 @@ const DAY = 24 * 3600 * 1000;
 export const NOW = Date.parse('2026-11-26T10:00:00Z');
 export const iso = (daysFromNow: number) => new Date(NOW + daysFromNow * DAY).toISOString();
 
-export function aProgramme(overrides: Partial<Programme> = {}): WithEtag<Programme> {
+export function aProgramme(overrides: Partial<WithEtag<Programme>> = {}): WithEtag<Programme> {
   return {
     id: 'p-1',
     schemaVersion: 1,

@@ -4,7 +4,7 @@ import { useT } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/translate';
 import type { PairView } from '../../../api/types';
 import { Badge } from '../../../components/badges';
-import { SERIES } from '../../../components/charts/chart-styles';
+import { useSeries } from '../../../components/charts/chart-styles';
 
 const useStyles = makeStyles({
   card: {
@@ -66,6 +66,7 @@ export function ProposalCard({
 }) {
   const s = useStyles();
   const { t, tk, reason, number } = useT();
+  const SERIES = useSeries();
   const parts = Object.entries(pair.explanation.breakdown).filter(([, v]) => v > 0);
   const total = parts.reduce((a, [, v]) => a + v, 0) || 1;
   const mentor = name(pair.mentorId);
