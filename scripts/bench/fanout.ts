@@ -156,20 +156,28 @@ async function main(): Promise<void> {
       while (channel.delivered.length < messages * share && child.exitCode === null)
         await new Promise((r) => setTimeout(r, 20));
     };
+    const stopWith = async (child: ChildProcess, signal: NodeJS.Signals) => {
+      if (child.exitCode !== null) {
+        interruptions.push(
+          `sender stopped by itself (exit ${child.exitCode}) at ${channel.delivered.length} delivered`,
+        );
+        return;
+      }
+      child.kill(signal);
+      await exited(child);
+      interruptions.push(`${signal} at ${channel.delivered.length} delivered`);
+    };
     let child = startWorker(connection);
     if (crash) {
       await waitFor(0.3, child);
-      child.kill('SIGKILL');
-      await exited(child);
-      interruptions.push(`SIGKILL at ${channel.delivered.length} delivered`);
+      await stopWith(child, 'SIGKILL');
       child = startWorker(connection);
       await waitFor(0.65, child);
-      child.kill('SIGTERM');
-      await exited(child);
-      interruptions.push(`SIGTERM at ${channel.delivered.length} delivered`);
+      await stopWith(child, 'SIGTERM');
       child = startWorker(connection);
     }
     await exited(child);
+    if (child.exitCode) interruptions.push(`last sender failed (exit ${child.exitCode})`);
     const duration = (Date.now() - started) / 1000;
 
     const keys = new Map<string, number>();

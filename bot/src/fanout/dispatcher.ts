@@ -66,6 +66,8 @@ export interface DrainReport {
   dropped: number;
   /** In flight when an earlier run stopped: not resent. */
   uncertain: number;
+  /** Messages this run could not work on (the store failed for longer); they stay for a later run. */
+  errors: number;
   /** Still pending when the run ended (deadline, or retries due later). */
   remaining: number;
 }
@@ -103,7 +105,16 @@ export async function drainOutbox(deps: FanoutDeps, options: FanoutOptions = {})
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? defaultSleep;
   const limiter = options.limiter ?? limiterFor(limits);
-  const report: DrainReport = { sent: 0, retried: 0, failed: 0, waiting: 0, dropped: 0, uncertain: 0, remaining: 0 };
+  const report: DrainReport = {
+    sent: 0,
+    retried: 0,
+    failed: 0,
+    waiting: 0,
+    dropped: 0,
+    uncertain: 0,
+    errors: 0,
+    remaining: 0,
+  };
   const now = () => deps.clock.now().getTime();
   const iso = (ms: number) => new Date(ms).toISOString();
   const stopped = () =>
@@ -111,11 +122,15 @@ export async function drainOutbox(deps: FanoutDeps, options: FanoutOptions = {})
 
   /** Writes the next state of a message we hold; false when someone else changed it meanwhile. */
   const write = async (doc: OutboxMessage, etag: string): Promise<Stored<OutboxMessage> | undefined> => {
-    try {
-      return await deps.store.outbox.replace(doc, etag);
-    } catch (err) {
-      if (err instanceof ConflictError) return undefined;
-      throw err;
+    // A short store hiccup must not cost a record: above all not the "sent" after a delivered card.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await deps.store.outbox.replace(doc, etag);
+      } catch (err) {
+        if (err instanceof ConflictError) return undefined;
+        if (!(err instanceof UnavailableError) || attempt >= 4) throw err;
+        await sleep(50 * 2 ** attempt);
+      }
     }
   };
 
@@ -226,41 +241,53 @@ export async function drainOutbox(deps: FanoutDeps, options: FanoutOptions = {})
     const outstanding = new Set<Promise<void>>();
     const schedule = async (message: Stored<OutboxMessage>) => {
       while (outstanding.size >= concurrency) await Promise.race(outstanding);
-      const task: Promise<void> = process(message).finally(() => outstanding.delete(task));
+      // One message's trouble (the store down for longer) never stops the others: it stays as last
+      // recorded and a later pass or run picks it up.
+      const task: Promise<void> = process(message)
+        .catch((err: unknown) => {
+          report.errors++;
+          console.error(`outbox ${message.id}: ${err instanceof Error ? err.message : String(err)}`);
+        })
+        .finally(() => outstanding.delete(task));
       outstanding.add(task);
     };
 
-    for await (const message of deps.store.outbox.all(undefined, {
-      where: { status: 'pending' },
-      orderBy: 'createdAt',
-    })) {
-      if (stopped()) break;
-      const due = message.nextAttemptAt ? Date.parse(message.nextAttemptAt) : 0;
-      if (message.lastError === IN_FLIGHT) {
-        if (due > now()) continue; // another run holds it
-        const doc = strip(message);
-        if (
-          await write(
-            {
-              ...doc,
-              status: 'failed',
-              lastError: `${UNCERTAIN}: the sender stopped while sending; not sent again`,
-              nextAttemptAt: undefined,
-            },
-            message.etag,
+    try {
+      for await (const message of deps.store.outbox.all(undefined, {
+        where: { status: 'pending' },
+        orderBy: 'createdAt',
+      })) {
+        if (stopped()) break;
+        const due = message.nextAttemptAt ? Date.parse(message.nextAttemptAt) : 0;
+        if (message.lastError === IN_FLIGHT) {
+          if (due > now()) continue; // another run holds it
+          const doc = strip(message);
+          if (
+            await write(
+              {
+                ...doc,
+                status: 'failed',
+                lastError: `${UNCERTAIN}: the sender stopped while sending; not sent again`,
+                nextAttemptAt: undefined,
+              },
+              message.etag,
+            )
           )
-        )
-          report.uncertain++;
-        continue;
+            report.uncertain++;
+          continue;
+        }
+        if (due > now()) {
+          earliestLater = Math.min(earliestLater ?? Infinity, due);
+          continue;
+        }
+        worked = true;
+        await schedule(message);
       }
-      if (due > now()) {
-        earliestLater = Math.min(earliestLater ?? Infinity, due);
-        continue;
-      }
-      worked = true;
-      await schedule(message);
+    } finally {
+      // Even when a pass fails (the store stopped answering), the sends already started finish and
+      // are recorded before the run ends: nothing is left half-sent by us.
+      await Promise.all(outstanding);
     }
-    await Promise.all(outstanding);
     if (worked) continue;
     if (earliestLater === undefined || options.waitForRetries === false) break;
     const wait = earliestLater - now();

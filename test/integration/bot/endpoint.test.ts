@@ -23,7 +23,16 @@ describe('POST /api/messages', () => {
       handled.push(req.body);
       return { status: 200, headers: {} };
     },
-    drain: async () => ({ sent: 0, retried: 0, failed: 0, waiting: 0, dropped: 0, uncertain: 0, remaining: 0 }),
+    drain: async () => ({
+      sent: 0,
+      retried: 0,
+      failed: 0,
+      waiting: 0,
+      dropped: 0,
+      uncertain: 0,
+      errors: 0,
+      remaining: 0,
+    }),
   };
   beforeEach(() => {
     handled.length = 0;
