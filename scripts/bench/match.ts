@@ -6,6 +6,7 @@
  * reach the same optimum; then the hierarchy figures. Prints a table and the targets.
  */
 import { execFile } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
@@ -75,6 +76,11 @@ async function main(): Promise<void> {
   const munkresTimeout = Number(options['munkres-timeout'] ?? 300);
   const munkresMax = Number(options['munkres-max'] ?? 10_000);
   console.log(`bench:match — seed ${seed}, Node ${process.version}, one process per run`);
+  console.log(
+    `load average at start: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} (2 cores shared; cpu = time we were given)`,
+  );
   const rows: string[][] = [];
   const targets: string[] = [];
   for (const n of sizes) {
@@ -93,11 +99,11 @@ async function main(): Promise<void> {
         : '–';
     rows.push([
       `${n} × ${n}`,
-      tOk ? fmt(t.ms) : t,
+      tOk ? `${fmt(t.ms)} (cpu ${fmt(t.cpuMs)})` : t,
       tOk ? `${t.peakRssMB} MB` : '',
       tOk ? `${t.pairs} / ${t.totalUnits / 10}` : '',
       tOk ? `${t.optimal ? 'proven' : 'NOT proven'}, ${t.rounds} round(s)` : '',
-      mOk ? fmt(m.ms) : m,
+      mOk ? `${fmt(m.ms)} (cpu ${fmt(m.cpuMs)})` : m,
       mOk ? `${m.peakRssMB} MB` : '',
       tOk && mOk ? `${(m.ms / t.ms).toFixed(1)}×` : '–',
       same,
@@ -142,7 +148,11 @@ async function main(): Promise<void> {
     `forbidden pairs of a 10,000 × 10,000 programme ≤ 100 ms: ${fmt(h.conflictsMs)} (${h.forbidden} pairs) ${h.conflictsMs <= 100 ? 'MET' : 'MISSED'}`,
   );
   console.log();
-  console.log('targets:');
+  console.log(
+    `targets (wall clock; load average now ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}):`,
+  );
   for (const t of targets) console.log(`  ${t}`);
 }
 

@@ -16,6 +16,8 @@ export interface RunResult {
   solver: 'tandem' | 'munkres';
   n: number;
   ms: number;
+  /** CPU time of the same span (user + system): on a shared machine, the share we actually got. */
+  cpuMs: number;
   /** Time to build the cost matrix (munkres only; not part of `ms`). */
   setupMs?: number;
   pairs: number;
@@ -44,13 +46,16 @@ function main(): void {
   const rssBeforeMB = mb(process.memoryUsage().rss);
   let result: RunResult;
   if (solver === 'tandem') {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const r = solveMatching(input, { clock: () => performance.now() });
     const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(c0);
     result = {
       solver,
       n,
       ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       pairs: r.pairCount,
       totalUnits: Math.round(r.totalScore * 10),
       optimal: r.optimal,
@@ -79,9 +84,11 @@ function main(): void {
     const unmatched = top + Math.min(src.mentees, src.mentors) * top + 1;
     const costs = scores.map((r) => r.map((s) => (s < 0 ? unmatched : top - s)));
     const setupMs = performance.now() - t0;
+    const c1 = process.cpuUsage();
     const t1 = performance.now();
     const assignment = munkres(costs);
     const ms = performance.now() - t1;
+    const cpu = process.cpuUsage(c1);
     let pairs = 0;
     let totalUnits = 0;
     for (const [ep, mp] of assignment) {
@@ -90,7 +97,8 @@ function main(): void {
       pairs++;
       totalUnits += s;
     }
-    result = { solver, n, ms, setupMs, pairs, totalUnits, rssBeforeMB, peakRssMB: 0 };
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    result = { solver, n, ms, cpuMs, setupMs, pairs, totalUnits, rssBeforeMB, peakRssMB: 0 };
   }
   result.peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(`${JSON.stringify(result)}\n`);
