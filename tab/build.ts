@@ -28,7 +28,19 @@ export interface BuildOptions {
   minify?: boolean;
 }
 
-function indexHtml(entry: string): string {
+/**
+ * The chunks to fetch in parallel with the entry: what it imports statically, and what the theme
+ * chunks import (the palettes, a few KB), so neither waits for the module that asks for it.
+ */
+export function preloads(metafile: Metafile, entryPath: string): string[] {
+  const outputs = metafile.outputs;
+  const statics = (path: string) =>
+    (outputs[path]?.imports ?? []).filter((i) => i.kind === 'import-statement').map((i) => i.path);
+  const themes = Object.keys(outputs).filter((p) => /\/theme-(light|dark|contrast)-[^/]+\.js$/.test(p));
+  return [...new Set([...statics(entryPath), ...themes.flatMap(statics)])].map((p) => basename(p));
+}
+
+function indexHtml(entry: string, preload: string[]): string {
   // The inline style paints the Teams background before React starts, so the tab never flashes white in dark mode.
   return `<!doctype html>
 <html lang="en">
@@ -47,6 +59,7 @@ function indexHtml(entry: string): string {
         clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
     </style>
     <link rel="modulepreload" href="./assets/${entry}" />
+${preload.map((f) => `    <link rel="modulepreload" href="./assets/${f}" />`).join('\n')}
   </head>
   <body>
     <div id="root"></div>
@@ -86,7 +99,7 @@ export async function buildTab(options: BuildOptions = {}): Promise<TabBuild> {
   const entryOutput = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint?.endsWith('main.tsx'));
   if (!entryOutput) throw new Error('esbuild produced no entry chunk');
   const entry = basename(entryOutput[0]);
-  writeFileSync(join(outDir, 'index.html'), indexHtml(entry));
+  writeFileSync(join(outDir, 'index.html'), indexHtml(entry, preloads(result.metafile, entryOutput[0])));
   mkdirSync(resolve(METAFILE, '..'), { recursive: true });
   writeFileSync(METAFILE, JSON.stringify(result.metafile));
   return { outDir, entry, metafile: result.metafile, ms: Date.now() - started };

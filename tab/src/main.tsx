@@ -11,24 +11,50 @@ import { standaloneHost, standaloneLang, standaloneTheme } from './host/standalo
 import { loadTheme } from './theme/themes';
 import { loadLanguage } from './i18n/load-language';
 import { localDevIdentity } from './auth/local-dev-identity';
+import { ApiClient, type TokenSource } from './api/client';
+import { createApi } from './api/endpoints';
+import type { Me } from './api/types';
+import { loadConsolePage, loadReportPage } from './app/chunks';
+import { param, viewOf, type ViewName } from './host/host';
+
+/** Who am I, asked as soon as a token can be had: it then runs while the theme and language load. */
+function prefetchMe(tokens: TokenSource): Promise<Me> {
+  const me = createApi(new ApiClient(tokens)).me();
+  me.catch(() => undefined); // the page asks again and shows the error
+  return me;
+}
+
+/** A page opened directly (a Teams static tab, a deep link) starts fetching its chunk at once. */
+function prefetchView(view: ViewName | undefined): void {
+  if (view === 'programmes') loadConsolePage().catch(() => undefined);
+  if (view === 'reports') loadReportPage().catch(() => undefined);
+}
 
 async function boot(): Promise<Boot> {
   const detection = await detectTeams();
   if (detection.inTeams) {
     const host = teamsHost(detection);
+    prefetchView(host.view);
+    const firstMe = prefetchMe(host.tokens);
     const [theme] = await Promise.all([loadTheme(host.theme), loadLanguage(host.lang)]);
-    return { host, theme };
+    return { host, theme, firstMe };
   }
+  prefetchView(viewOf(param('view')));
+  const signingIn = standaloneHost(localDevIdentity()).then((signIn) => ({
+    ...signIn,
+    ...(signIn.session ? { firstMe: prefetchMe(signIn.session) } : {}),
+  }));
   const [theme, , signIn] = await Promise.all([
     loadTheme(standaloneTheme()),
     loadLanguage(standaloneLang()),
-    standaloneHost(localDevIdentity()),
+    signingIn,
   ]);
   return {
     host: signIn.host,
     theme,
     ...(signIn.session ? { session: signIn.session } : {}),
     ...(signIn.signInError ? { signInError: signIn.signInError } : {}),
+    ...(signIn.firstMe ? { firstMe: signIn.firstMe } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 /** The tab's root: Fluent theme (following Teams), language, and the signed-in session. */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FluentProvider, makeStyles, tokens, type Theme } from '@fluentui/react-components';
 import { I18nProvider } from '../i18n/i18n-context';
 import { ApiClient } from '../api/client';
@@ -8,6 +8,7 @@ import { loadTheme, type ThemeName } from '../theme/themes';
 import type { HostInfo } from '../host/host';
 import { remember, type DemoSession } from '../host/standalone-host';
 import type { Lang } from '../i18n/translate';
+import type { Me } from '../api/types';
 import { loadLanguage } from '../i18n/load-language';
 import { Shell } from './shell';
 import { ThemeNameContext } from '../theme/theme-name-context';
@@ -17,6 +18,8 @@ export interface Boot {
   theme: Theme;
   session?: DemoSession;
   signInError?: unknown;
+  /** `GET /me`, already on its way for the first account (started during boot). */
+  firstMe?: Promise<Me>;
 }
 
 const useStyles = makeStyles({
@@ -35,6 +38,13 @@ export function App({ boot }: { boot: Boot }) {
   const [theme, setTheme] = useState<Theme>(boot.theme);
   const [lang, setLang] = useState<Lang>(boot.host.lang);
   const [accountId, setAccountId] = useState(boot.session?.current.userId);
+  // The boot's early `GET /me` belongs to the first account, and serves its first load only.
+  const firstMe = useRef(boot.firstMe);
+  const takeFirstMe = useCallback(() => {
+    const me = firstMe.current;
+    firstMe.current = undefined;
+    return me;
+  }, []);
 
   useEffect(() => boot.host.onThemeChange?.(setThemeName), [boot.host]);
   useEffect(() => {
@@ -78,7 +88,13 @@ export function App({ boot }: { boot: Boot }) {
     <FluentProvider theme={theme} className={s.root} applyStylesToPortals>
       <ThemeNameContext.Provider value={themeName}>
         <I18nProvider lang={lang}>
-          <Shell key={accountId ?? 'teams'} api={api} host={boot.host} standalone={standalone} />
+          <Shell
+            key={accountId ?? 'teams'}
+            api={api}
+            host={boot.host}
+            standalone={standalone}
+            takeFirstMe={takeFirstMe}
+          />
         </I18nProvider>
       </ThemeNameContext.Provider>
     </FluentProvider>

@@ -11,7 +11,7 @@ import type { HostInfo, ViewName } from '../host/host';
 import { useT } from '../i18n/i18n-context';
 import { useResource } from '../hooks/use-resource';
 import { ErrorMessage } from '../components/error-message';
-import { Empty, Loading, Page } from '../components/layout';
+import { Empty, Loading, Page, PageHeader } from '../components/layout';
 import { MyTandemPage } from '../pages/my-tandem/my-tandem-page';
 import { AppContextProvider, type AppContextValue } from './app-context';
 import { useNavState } from './navigation';
@@ -39,10 +39,21 @@ export function allowedViews(me: Pick<Me, 'isProgrammeManager' | 'canReadReports
   ];
 }
 
-export function Shell({ api, host, standalone }: { api: Api; host: HostInfo; standalone?: StandaloneControls }) {
+export function Shell({
+  api,
+  host,
+  standalone,
+  takeFirstMe,
+}: {
+  api: Api;
+  host: HostInfo;
+  standalone?: StandaloneControls;
+  /** The answer to `GET /me` started during boot, handed out once. */
+  takeFirstMe?: () => Promise<Me> | undefined;
+}) {
   const s = useStyles();
   const { t } = useT();
-  const me = useResource(() => api.me(), [api]);
+  const me = useResource(() => takeFirstMe?.() ?? api.me(), [api]);
   const [nav, go] = useNavState(host.view ?? 'my-tandem');
   const value = useMemo<AppContextValue | undefined>(
     () => (me.data ? { api, me: me.data, reloadMe: me.reload, nav: { ...nav, go }, hostKind: host.kind } : undefined),
@@ -62,6 +73,7 @@ export function Shell({ api, host, standalone }: { api: Api; host: HostInfo; sta
   if (standalone?.signInError) {
     body = (
       <Page>
+        <PageHeader title={t('standalone.noSignIn')} />
         <ErrorMessage error={standalone.signInError} />
         <Empty title={t('standalone.noSignIn')}>{t('standalone.noSignInHint')}</Empty>
       </Page>
@@ -69,6 +81,7 @@ export function Shell({ api, host, standalone }: { api: Api; host: HostInfo; sta
   } else if (!value) {
     body = me.error ? (
       <Page>
+        <PageHeader title={t('shell.loadFailed')} />
         <ErrorMessage error={me.error} onRetry={() => void me.reload()} />
       </Page>
     ) : (
