@@ -105,6 +105,24 @@ describe('the Teams bot through the CloudAdapter and a local channel', () => {
     expect((await world.store.participants.get('prog-1', 'mentee-1')).status).toBe('invited');
   });
 
+  it('answers an opt-in on an invitation whose enrollment has closed with the current card, in German for a German client', async () => {
+    await invite(world.deps, manager, 'prog-1', { userIds: ['mentee-1'] });
+    await world.store.programmes.upsert(aProgramme({ phase: 'execution' }));
+    const answer = await post(
+      world,
+      executeActivity(
+        world,
+        'mentee-1',
+        { verb: 'optIn', programmeId: 'prog-1' },
+        { role: 'mentee', learnTopics: 'ai', languages: 'de', weekdays: 'tue', consent: 'true' },
+        'de-DE',
+      ),
+    );
+    expect(textOf(answer.card)).toContain('Diese Karte war nicht mehr aktuell');
+    expect(textOf(answer.card)).toContain('Die Anmeldung zu Digital Leadership 2026 ist geschlossen.');
+    expect((await world.store.participants.get('prog-1', 'mentee-1')).status).toBe('invited');
+  });
+
   it('reports bad card input like API input (unknown topic) without a server error', async () => {
     await invite(world.deps, manager, 'prog-1', { userIds: ['mentee-1'] });
     const answer = await post(
