@@ -1,5 +1,6 @@
 /** Vertical columns per category, one or more series side by side (meetings per week, ratings 1–5). */
 import { useChartStyles, useSeries, GRID, AXIS } from './chart-styles';
+import { useWidth } from './use-width';
 
 export interface ColumnSeries {
   name: string;
@@ -24,7 +25,7 @@ export function ColumnChart({
 }) {
   const s = useChartStyles();
   const SERIES = useSeries();
-  const width = 640;
+  const [ref, width] = useWidth<HTMLDivElement>();
   const height = 220;
   const left = 36;
   const bottom = 28;
@@ -35,50 +36,59 @@ export function ColumnChart({
   const gap = Math.min(12, band * 0.25);
   const colW = Math.max(2, (band - gap) / Math.max(1, series.length));
   const ticks = [0, max / 2, max];
-  const every = Math.ceil(categories.length / 12);
+  const every = Math.ceil(categories.length / Math.max(2, Math.floor(plotW / 56)));
   return (
-    <svg className={s.svg} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-      {ticks.map((t) => {
-        const y = 10 + plotH - (t / max) * plotH;
-        return (
-          <g key={t}>
-            <line x1={left} x2={width - 8} y1={y} y2={y} style={{ stroke: GRID }} />
-            <text x={left - 6} y={y + 4} textAnchor="end" className={s.small}>
-              {Number.isInteger(t) ? t : t.toFixed(1)}
-            </text>
-          </g>
-        );
-      })}
-      <line x1={left} x2={width - 8} y1={10 + plotH} y2={10 + plotH} style={{ stroke: AXIS }} />
-      {categories.map((c, i) => {
-        const x0 = left + i * band + gap / 2;
-        return (
-          <g key={`${c}-${i}`}>
-            {series.map((ser, j) => {
-              const v = ser.values[i] ?? 0;
-              const h = (v / max) * plotH;
-              return (
-                <rect
-                  key={ser.name}
-                  x={x0 + j * colW}
-                  y={10 + plotH - h}
-                  width={Math.max(1, colW - 1)}
-                  height={h}
-                  rx={2}
-                  style={{ fill: SERIES[j % SERIES.length] }}
-                >
-                  <title>{`${c} · ${ser.name}: ${v}`}</title>
-                </rect>
-              );
-            })}
-            {i % every === 0 && (
-              <text x={x0 + (band - gap) / 2} y={height - 10} textAnchor="middle" className={s.small}>
-                {c}
+    <div ref={ref}>
+      <svg
+        className={s.svg}
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={label}
+      >
+        {ticks.map((t) => {
+          const y = 10 + plotH - (t / max) * plotH;
+          return (
+            <g key={t}>
+              <line x1={left} x2={width - 8} y1={y} y2={y} style={{ stroke: GRID }} />
+              <text x={left - 6} y={y + 4} textAnchor="end" className={s.small}>
+                {Number.isInteger(t) ? t : t.toFixed(1)}
               </text>
-            )}
-          </g>
-        );
-      })}
-    </svg>
+            </g>
+          );
+        })}
+        <line x1={left} x2={width - 8} y1={10 + plotH} y2={10 + plotH} style={{ stroke: AXIS }} />
+        {categories.map((c, i) => {
+          const x0 = left + i * band + gap / 2;
+          return (
+            <g key={`${c}-${i}`}>
+              {series.map((ser, j) => {
+                const v = ser.values[i] ?? 0;
+                const h = (v / max) * plotH;
+                return (
+                  <rect
+                    key={ser.name}
+                    x={x0 + j * colW}
+                    y={10 + plotH - h}
+                    width={Math.max(1, colW - 1)}
+                    height={h}
+                    rx={2}
+                    style={{ fill: SERIES[j % SERIES.length] }}
+                  >
+                    <title>{`${c} · ${ser.name}: ${v}`}</title>
+                  </rect>
+                );
+              })}
+              {i % every === 0 && (
+                <text x={x0 + (band - gap) / 2} y={height - 10} textAnchor="middle" className={s.small}>
+                  {c}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+    </div>
   );
 }

@@ -1,5 +1,7 @@
 /** Start → end per row on a 1–5 scale (self-assessment change per topic and role). */
 import { useChartStyles, useSeries, GRID, MUTED_FILL } from './chart-styles';
+import { useWidth } from './use-width';
+import { fit } from './bar-list';
 
 export interface Dumbbell {
   label: string;
@@ -22,55 +24,64 @@ export function DumbbellChart({
 }) {
   const s = useChartStyles();
   const SERIES = useSeries();
-  const width = 640;
+  const [ref, width] = useWidth<HTMLDivElement>();
   const rowH = 30;
-  const labelW = 220;
+  const labelW = Math.min(220, Math.round(width * 0.4));
   const right = 24;
   const top = 22;
   const plotW = width - labelW - right;
   const height = top + rows.length * rowH + 4;
   const x = (v: number) => labelW + ((v - min) / (max - min)) * plotW;
   return (
-    <svg className={s.svg} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-      {Array.from({ length: max - min + 1 }, (_, i) => min + i).map((t) => (
-        <g key={t}>
-          <line x1={x(t)} x2={x(t)} y1={top - 4} y2={height} style={{ stroke: GRID }} />
-          <text x={x(t)} y={12} textAnchor="middle" className={s.small}>
-            {t}
-          </text>
-        </g>
-      ))}
-      {rows.map((r, i) => {
-        const y = top + i * rowH + rowH / 2;
-        return (
-          <g key={`${r.label}-${i}`}>
-            <text x={labelW - 8} y={y + 4} textAnchor="end" className={s.label}>
-              {r.label.length > 32 ? `${r.label.slice(0, 31)}…` : r.label}
+    <div ref={ref}>
+      <svg
+        className={s.svg}
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={label}
+      >
+        {Array.from({ length: max - min + 1 }, (_, i) => min + i).map((t) => (
+          <g key={t}>
+            <line x1={x(t)} x2={x(t)} y1={top - 4} y2={height} style={{ stroke: GRID }} />
+            <text x={x(t)} y={12} textAnchor="middle" className={s.small}>
+              {t}
             </text>
-            {r.start !== null && r.end !== null ? (
-              <>
-                <line
-                  x1={x(r.start)}
-                  x2={x(r.end)}
-                  y1={y}
-                  y2={y}
-                  style={{ stroke: SERIES[0], strokeWidth: 4, opacity: 0.5 }}
-                />
-                <circle cx={x(r.start)} cy={y} r={6} style={{ fill: MUTED_FILL, stroke: SERIES[0], strokeWidth: 2 }}>
-                  <title>{`${r.label}: ${r.start}`}</title>
-                </circle>
-                <circle cx={x(r.end)} cy={y} r={6} style={{ fill: SERIES[0] }}>
-                  <title>{`${r.label}: ${r.end}`}</title>
-                </circle>
-              </>
-            ) : (
-              <text x={labelW + 4} y={y + 4} className={s.small}>
-                {r.note ?? '–'}
-              </text>
-            )}
           </g>
-        );
-      })}
-    </svg>
+        ))}
+        {rows.map((r, i) => {
+          const y = top + i * rowH + rowH / 2;
+          return (
+            <g key={`${r.label}-${i}`}>
+              <text x={labelW - 8} y={y + 4} textAnchor="end" className={s.label}>
+                {fit(r.label, labelW - 8)}
+              </text>
+              {r.start !== null && r.end !== null ? (
+                <>
+                  <line
+                    x1={x(r.start)}
+                    x2={x(r.end)}
+                    y1={y}
+                    y2={y}
+                    style={{ stroke: SERIES[0], strokeWidth: 4, opacity: 0.5 }}
+                  />
+                  <circle cx={x(r.start)} cy={y} r={6} style={{ fill: MUTED_FILL, stroke: SERIES[0], strokeWidth: 2 }}>
+                    <title>{`${r.label}: ${r.start}`}</title>
+                  </circle>
+                  <circle cx={x(r.end)} cy={y} r={6} style={{ fill: SERIES[0] }}>
+                    <title>{`${r.label}: ${r.end}`}</title>
+                  </circle>
+                </>
+              ) : (
+                <text x={labelW + 4} y={y + 4} className={s.small}>
+                  {r.note ?? '–'}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+    </div>
   );
 }

@@ -61,7 +61,7 @@ export function nextStep(o: Overview, now = Date.now()): [MessageKey, Params] | 
 
 export function StatusCard({ overview, onChange }: { overview: Overview; onChange(): Promise<void> }) {
   const s = useStyles();
-  const { t, dateTime } = useT();
+  const { t, date, dateTime } = useT();
   const { api, reloadMe } = useApp();
   const { programme, participant } = overview;
   const [joining, setJoining] = useState(false);
@@ -102,7 +102,7 @@ export function StatusCard({ overview, onChange }: { overview: Overview; onChang
           <Text size={200}>
             ·{' '}
             {participant.trainingCompletedAt
-              ? t('status.trainedOn', { date: dateTime(participant.trainingCompletedAt) })
+              ? t('status.trainedOn', { date: date(participant.trainingCompletedAt) })
               : t('status.notTrained')}
           </Text>
         )}
