@@ -13,7 +13,7 @@ import type { Channel } from '../channel/channel';
 import type { AdaptiveCard } from '../cards/elements';
 import { RateLimiter } from './rate-limiter';
 import { DEFAULT_RETRY, isRetryable, retryDelayMs, type RetrySettings, type SendFailure } from './retry-policy';
-import { IN_FLIGHT, NO_CONVERSATION, UNCERTAIN } from './outbox-state';
+import { NO_CONVERSATION, UNCERTAIN } from './outbox-state';
 
 export interface FanoutLimits {
   /** Messages per second into one conversation (Teams: about 7). */
@@ -199,12 +199,13 @@ export async function drainOutbox(deps: FanoutDeps, options: FanoutOptions = {})
     if (stopped()) return;
     const attempts = message.attempts + 1;
     const claimed = await write(
-      { ...message, attempts, lastError: IN_FLIGHT, nextAttemptAt: iso(now() + leaseMs) },
+      { ...message, attempts, status: 'sending', lastError: undefined, nextAttemptAt: iso(now() + leaseMs) },
       stored.etag,
     );
     if (!claimed) return;
+    let activityId: string | undefined;
     try {
-      await deps.channel.sendCard(conversation.reference, card);
+      ({ activityId } = await deps.channel.sendCard(conversation.reference, card));
     } catch (err) {
       const failure = failureOf(err);
       const retryable = isRetryable(failure) && attempts < retry.maxAttempts;
@@ -227,7 +228,15 @@ export async function drainOutbox(deps: FanoutDeps, options: FanoutOptions = {})
       return;
     }
     await write(
-      { ...message, attempts, status: 'sent', sentAt: iso(now()), lastError: undefined, nextAttemptAt: undefined },
+      {
+        ...message,
+        attempts,
+        status: 'sent',
+        sentAt: iso(now()),
+        ...(activityId ? { activityId } : {}),
+        lastError: undefined,
+        nextAttemptAt: undefined,
+      },
       claimed.etag,
     );
     report.sent++;
@@ -254,12 +263,12 @@ export async function drainOutbox(deps: FanoutDeps, options: FanoutOptions = {})
 
     try {
       for await (const message of deps.store.outbox.all(undefined, {
-        where: { status: 'pending' },
+        where: { status: ['pending', 'sending'] },
         orderBy: 'createdAt',
       })) {
         if (stopped()) break;
         const due = message.nextAttemptAt ? Date.parse(message.nextAttemptAt) : 0;
-        if (message.lastError === IN_FLIGHT) {
+        if (message.status === 'sending') {
           if (due > now()) continue; // another run holds it
           const doc = strip(message);
           if (
@@ -294,6 +303,7 @@ export async function drainOutbox(deps: FanoutDeps, options: FanoutOptions = {})
     if (options.deadline !== undefined && earliestLater >= options.deadline) break;
     await sleep(Math.max(10, wait));
   }
-  for await (const _pending of deps.store.outbox.all(undefined, { where: { status: 'pending' } })) report.remaining++;
+  for await (const _pending of deps.store.outbox.all(undefined, { where: { status: ['pending', 'sending'] } }))
+    report.remaining++;
   return report;
 }

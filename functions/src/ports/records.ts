@@ -55,7 +55,8 @@ export interface JobRecord {
   error?: string;
 }
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
+/** pending: due or waiting for a retry; sending: claimed by a sender until `nextAttemptAt` (its lease); sent; failed. */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 /** One message of a fan-out (invitations, announcements), sent at most once. */
 export interface OutboxMessage {
@@ -69,6 +70,8 @@ export interface OutboxMessage {
   attempts: number;
   nextAttemptAt?: IsoDateTime;
   sentAt?: IsoDateTime;
+  /** The channel's id of the delivered activity (to update or delete the card later). */
+  activityId?: string;
   lastError?: string;
   createdAt: IsoDateTime;
 }

@@ -80,6 +80,7 @@ describe('the outbox fan-out through the CloudAdapter to a channel that throttle
     expect(channel.duplicates()).toBe(0);
     const outbox = (await test.store.outbox.list(undefined, { pageSize: 1000 })).items;
     expect(outbox.every((m) => m.status === 'sent' && m.sentAt)).toBe(true);
+    expect(outbox.every((m) => typeof m.activityId === 'string' && m.activityId.length > 0)).toBe(true);
     // Whatever the channel accepted respects its limits (the stand-in refuses the rest with 429).
     const byConversation = new Map<string, number[]>();
     for (const d of channel.delivered)

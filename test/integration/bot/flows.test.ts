@@ -1,7 +1,6 @@
 import { invite } from '../../../functions/src/app/invite';
 import { ROLE_MANAGE, type Caller } from '../../../functions/src/app/caller';
 import { aPair, aProgramme, anOptedInParticipant, aMeetingSeries } from '../../support/builders';
-import { IN_FLIGHT } from '../../../bot/src/fanout/outbox-state';
 import {
   activityFrom,
   cardsTo,
@@ -381,7 +380,7 @@ describe('the Teams bot through the CloudAdapter and a local channel', () => {
     const [message] = (await world.store.outbox.list(undefined)).items;
     const { etag, ...doc } = message!;
     await world.store.outbox.replace(
-      { ...doc, attempts: 1, lastError: IN_FLIGHT, nextAttemptAt: '2026-03-02T07:00:00.000Z' },
+      { ...doc, attempts: 1, status: 'sending', nextAttemptAt: '2026-03-02T07:00:00.000Z' },
       etag,
     );
     const before = world.channel.delivered.length;
