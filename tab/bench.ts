@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './headless-chromium';
 import { buildTab } from './build';
 import { startLocalStack } from '../functions/src/local/stack';
 
@@ -65,20 +65,7 @@ async function main(): Promise<void> {
       const ready: number[] = [];
       let files: string[] = [];
       for (let run = 0; run < RUNS; run++) {
-        const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'tandem-bench-chromium-')), {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-          viewport: { width: 1280, height: 900 },
-        });
+        const ctx = await launchChromium();
         try {
           const page = ctx.pages()[0] ?? (await ctx.newPage());
           const js = new Set<string>();

@@ -7,11 +7,11 @@
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '../../../../functions/src/local/stack';
 import { buildTab } from '../../../../tab/build';
+import { launchChromium } from '../../../../tab/headless-chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTEFACTS = resolve(__dirname, '../../../../test-results/tab');
 
 export interface TabStack {
@@ -30,24 +30,8 @@ export async function startTabStack(): Promise<TabStack> {
   return { stack, baseUrl: stack.baseUrl, idp, close: () => stack.close() };
 }
 
-export async function launchBrowser(): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'tandem-chromium-')), {
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-    locale: 'en-GB',
-    timezoneId: 'Europe/Berlin',
-  });
+export function launchBrowser(): Promise<BrowserContext> {
+  return launchChromium({ acceptDownloads: true, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
 }
 
 export interface TabPage {
