@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, within } from '@testing-library/react';
 import { reportCsv } from '../../../tab/src/pages/report/report-csv';
-import { BreakdownChart, RatingsChart } from '../../../tab/src/pages/report/report-sections';
+import { BreakdownChart } from '../../../tab/src/pages/report/sections/breakdown-chart';
+import { RatingsChart } from '../../../tab/src/pages/report/sections/ratings-chart';
 import { defaultProgramme } from '../../../tab/src/pages/report/report-page';
 import type { Report } from '../../../tab/src/api/types';
 import { renderTab } from './support/render';

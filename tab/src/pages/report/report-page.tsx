@@ -14,16 +14,13 @@ import { StatusBadge } from '../../components/badges';
 import { download } from '../../components/download';
 import type { Programme, WithEtag } from '../../api/types';
 import { reportCsv } from './report-csv';
-import {
-  AssessmentChart,
-  AttentionChart,
-  BreakdownChart,
-  FunnelChart,
-  Kpis,
-  MeetingsChart,
-  RatingsChart,
-  TrendChart,
-} from './report-sections';
+import { Kpis } from './sections/kpis';
+import { FunnelChart } from './sections/funnel-chart';
+import { MeetingsChart } from './sections/meetings-chart';
+import { RatingsChart, TrendChart } from './sections/ratings-chart';
+import { AssessmentChart } from './sections/assessment-chart';
+import { AttentionChart } from './sections/attention-chart';
+import { BreakdownChart } from './sections/breakdown-chart';
 
 const useStyles = makeStyles({
   picker: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap' },
