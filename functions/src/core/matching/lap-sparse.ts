@@ -20,6 +20,8 @@ export interface LapProblem {
   readonly adjCol: Int32Array;
   readonly adjCost: Float64Array;
   readonly dummyCost: number;
+  /** Optional: cost of any row slot × real column slot, edge or not (Infinity = forbidden pair). */
+  readonly directCost?: (row: number, col: number) => number;
 }
 
 export interface LapSolution {
@@ -33,6 +35,8 @@ export interface LapSolution {
   /** Rows left free by the row reduction, and columns settled by the shortest-path searches. */
   readonly searches: number;
   readonly settled: number;
+  /** Flat (row slot, column slot) pairs assigned through `directCost` that are not graph edges. */
+  readonly extraPairs: number[];
 }
 
 /** Upper bound on augmenting-row-reduction steps per row before shortest paths take over. */
@@ -106,9 +110,10 @@ export function solveLap(p: LapProblem, warm?: LapSolution): LapSolution {
     }
   } else queue = Array.from({ length: nR }, (_, r) => r);
   const searches = reduceRows(queue).length; // rows it leaves free get shortest augmenting paths
-  const settled = augmentAll(p, rowGroup, u, v, rowMatch, colMatch);
+  const extraPairs: number[] = [];
+  const settled = augmentAll(p, rowGroup, u, v, rowMatch, colMatch, extraPairs);
   if (warm) liftFreeColumns();
-  return { rowMatch, colMatch, u, v, realColumns: nC, searches, settled };
+  return { rowMatch, colMatch, u, v, realColumns: nC, searches, settled, extraPairs };
 
   /** Raises free columns' potentials back towards 0 as far as their edges allow (see certify, rule 3). */
   function liftFreeColumns(): void {

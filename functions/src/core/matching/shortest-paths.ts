@@ -2,9 +2,15 @@ import { BucketQueue } from './bucket-queue';
 import type { LapProblem } from './lap-sparse';
 
 /**
- * Returns the number of columns settled (the work done). Shortest augmenting path (Dijkstra with potentials over integer reduced costs, Dial's buckets) for
+ * Shortest augmenting path (Dijkstra with potentials over integer reduced costs, Dial's buckets) for
  * every free row, in row order; potentials are updated so that reduced costs stay ≥ 0 and the new
  * assignment is tight. Ties go to whatever the deterministic search order reaches first.
+ *
+ * With `p.directCost`, each search also prices the root row against every still-free column, edge
+ * or not: late in a sparse solve the free columns are the unpopular ones, far away through the graph
+ * but often one step away in the full set of pairs, so the search stops early. Pairs taken that way
+ * are pushed to `extraPairs` (row slot, column slot) so the caller adds them to the graph.
+ * Returns the number of columns settled (the work done).
  */
 export function augmentAll(
   p: LapProblem,
@@ -13,6 +19,7 @@ export function augmentAll(
   v: Float64Array,
   rowMatch: Int32Array,
   colMatch: Int32Array,
+  extraPairs: number[],
 ): number {
   let work = 0;
   const nR = rowMatch.length;
@@ -26,6 +33,10 @@ export function augmentAll(
   const settled = new Int32Array(N);
   const queue = new BucketQueue(N);
   const unitColumns = colSlotStart.length - 1 === nC;
+  const direct = p.directCost;
+  // Free real columns (swap-removed when taken), for direct pricing.
+  const freeCols: number[] = [];
+  if (direct) for (let j = 0; j < nC; j++) if (colMatch[j] === -1) freeCols.push(j);
   for (let r0 = 0; r0 < nR; r0++) {
     if (rowMatch[r0] !== -1) continue;
     let nTouched = 0;
@@ -38,7 +49,37 @@ export function augmentAll(
     // settling the (often large) plateau of matched columns at the same distance.
     let freeCol = -1;
     let freeDist = Infinity;
+    let directCol = -1; // the free column priced directly, when it is the search's best
+    if (direct) {
+      for (let f = freeCols.length - 1; f >= 0; f--) {
+        const j = freeCols[f] as number;
+        if (colMatch[j] !== -1) {
+          freeCols[f] = freeCols[freeCols.length - 1] as number;
+          freeCols.pop();
+          continue;
+        }
+        const d = direct(r0, j) - (u[r0] as number) - (v[j] as number);
+        if (d < freeDist || (d === freeDist && j < freeCol)) {
+          freeDist = d;
+          freeCol = j;
+        }
+      }
+      if (freeCol >= 0) {
+        directCol = freeCol;
+        touched[nTouched++] = freeCol;
+        dist[freeCol] = freeDist;
+        pred[freeCol] = r0;
+        // A pair outside the graph may even have a negative reduced cost (nothing bounds u by it):
+        // take it at once — lowering u[r0] keeps every other edge of the row feasible.
+        if (freeDist > 0) queue.set(freeCol, freeDist);
+      }
+    }
     for (;;) {
+      if (freeDist <= 0 && directCol >= 0) {
+        sink = directCol;
+        dSink = freeDist;
+        break;
+      }
       {
         // Relax the edges of row r, reached at distance dr (the dummy column last).
         const g = rowGroup[r] as number;
@@ -98,6 +139,7 @@ export function augmentAll(
       dr = d;
     }
     work += nSettled + 1;
+    if (sink === directCol && pred[sink] === r0) extraPairs.push(r0, sink);
     for (let s = 0; s < nSettled; s++) {
       const j = settled[s] as number;
       const delta = dSink - (dist[j] as number);

@@ -63,11 +63,40 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
   let warm: LapSolution | undefined;
   let checked: CheckState | undefined;
   let checkedPairs = 0;
+  const slotMentor = new Int32Array(places);
+  for (let mp = 0; mp < nM; mp++) slotMentor.fill(mp, mentorSlotStart[mp], mentorSlotStart[mp + 1]);
+  const cache = pass.cache;
+  // Any pair's cost from the cache, so searches can price the root row against every free place.
+  const directCost = cache
+    ? rowsAreMentees
+      ? (r: number, j: number) => {
+          const value = cache[r * nM + (slotMentor[j] as number)] as number;
+          return value === 0 ? Infinity : top + 1 - value;
+        }
+      : (r: number, j: number) => {
+          const value = cache[j * nM + (slotMentor[r] as number)] as number;
+          return value === 0 ? Infinity : top + 1 - value;
+        }
+    : undefined;
   while (!optimal && rounds < MAX_ROUNDS) {
     rounds++;
-    const problem = lapProblem(edges, mentorSlotStart, top, dummyCost, rowsAreMentees);
+    const problem = { ...lapProblem(edges, mentorSlotStart, top, dummyCost, rowsAreMentees), directCost };
     const sol = solveLap(problem, warm);
     matchedMentor = menteePartners(sol.rowMatch, sol.realColumns, mentorSlotStart, nE, rowsAreMentees);
+    if (sol.extraPairs.length > 0) {
+      // Pairs the searches took outside the graph join it (the repair and the check rely on that).
+      const extra = new Map<number, number[]>();
+      for (let q = 0; q < sol.extraPairs.length; q += 2) {
+        const r = sol.extraPairs[q] as number;
+        const j = sol.extraPairs[q + 1] as number;
+        const ep = rowsAreMentees ? r : j;
+        const mp = slotMentor[rowsAreMentees ? j : r] as number;
+        const list = extra.get(ep) ?? [];
+        list.push(mp, (cache?.[ep * nM + mp] as number) - 1);
+        extra.set(ep, list);
+      }
+      edges = withEdges(edges, extra);
+    }
     lap('solve');
     const orientation = { rowsAreMentees, top, dummyCost, mentorSlotStart };
     const cert = certify(sol, orientation, src, pass.cache, matchedMentor, edges, warm ? checked : undefined);
