@@ -8,14 +8,6 @@ import type { Translator } from '../i18n/translate';
  * not shown, its verb answers "not available") until the composition supplies it.
  */
 export interface OptionalUseCases {
-  /** "No common slot": try the pair's series on another weekday (and times of day). */
-  pickAnotherDay?(
-    deps: AppDeps,
-    caller: Caller,
-    programmeId: string,
-    pairId: string,
-    input: { weekday: string; times: string[] },
-  ): Promise<unknown>;
   /** The interest list for a programme's next cohort. */
   registerInterest?(deps: AppDeps, caller: Caller, programmeId: string): Promise<unknown>;
 }

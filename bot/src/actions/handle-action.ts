@@ -23,6 +23,7 @@ import {
   updateProfile,
 } from '../../../functions/src/app/enrollment';
 import { answerProposal } from '../../../functions/src/app/pairs';
+import { pickAnotherDay } from '../../../functions/src/app/meetings';
 import { submitAssessment, submitFeedback } from '../../../functions/src/app/feedback';
 import { loadProgramme } from '../../../functions/src/app/support/access';
 import { parseInput } from '../../../functions/src/app/schemas/parse';
@@ -197,14 +198,7 @@ async function run(
         weekday: fields.weekday,
         times: listInput(fields.times),
       });
-      if (!ctx.optional?.pickAnotherDay) throw new ForbiddenError('Picking another day is not available.');
-      await ctx.optional.pickAnotherDay(
-        deps,
-        caller,
-        need(e.programmeId, 'programmeId'),
-        need(e.pairId, 'pairId'),
-        input,
-      );
+      await pickAnotherDay(deps, caller, need(e.programmeId, 'programmeId'), need(e.pairId, 'pairId'), input);
       return {};
     }
     case 'submitFeedback': {

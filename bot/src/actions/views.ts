@@ -25,7 +25,7 @@ import { proposalCard, type ProposalState } from '../cards/proposal-card';
 import { feedbackCard } from '../cards/feedback-card';
 import { assessmentCard } from '../cards/assessment-card';
 import { membershipCard } from '../cards/membership-card';
-import { noSlotCard } from '../cards/series-cards';
+import { noSlotCard, seriesBookedCard } from '../cards/series-cards';
 import { welcomeCard } from '../cards/welcome-card';
 import { testimonialCard } from '../cards/communication-cards';
 
@@ -194,6 +194,11 @@ export async function noSlotView(
   const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
   const pair = await getPair(ctx.deps, ctx.caller, programmeId, pairId);
   const series = (await seriesOfPair(ctx.deps, programmeId, pairId)).find((s) => s.kind === 'pair-series');
+  // Once another day worked out, the card shows the booked series instead of the question.
+  if (series?.status === 'booked') {
+    const booked = await seriesBookedView(ctx, programmeId, pairId);
+    if (booked) return booked;
+  }
   const weekday = series?.weekday ?? programme.cadence.weekday;
   const requested = notes.requested ?? (series && series.status !== 'no-slot' ? { weekday } : undefined);
   return noSlotCard(ctx.t, {
@@ -204,10 +209,35 @@ export async function noSlotView(
       weekday: series?.status === 'no-slot' ? weekday : programme.cadence.weekday,
       window: programme.cadence.window,
     },
-    canPick: Boolean(ctx.optional?.pickAnotherDay),
+    canPick: true,
     ...(requested ? { requested: requested as { weekday: typeof weekday } } : {}),
     ...(notes.error ? { error: notes.error } : {}),
     ...(notes.notice ? { notice: notes.notice } : {}),
+  });
+}
+
+/** The pair's booked series (first date, rhythm, Teams link), or undefined while none is booked. */
+export async function seriesBookedView(
+  ctx: ActionContext,
+  programmeId: string,
+  pairId: string,
+): Promise<AdaptiveCard | undefined> {
+  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
+  const pair = await getPair(ctx.deps, ctx.caller, programmeId, pairId);
+  const series = (await seriesOfPair(ctx.deps, programmeId, pairId)).find(
+    (s) => s.kind === 'pair-series' && s.status === 'booked',
+  );
+  const first = series?.occurrences.find((o) => o.status !== 'cancelled');
+  if (!series || !first) return undefined;
+  return seriesBookedCard(ctx.t, {
+    programme,
+    partnerName: await displayName(ctx, partnerOf(pair, ctx.caller.userId) ?? ''),
+    firstStart: first.start,
+    timeZone: ctx.timeZone ?? series.timeZone,
+    weekday: series.weekday ?? programme.cadence.weekday,
+    intervalWeeks: series.intervalWeeks ?? programme.cadence.intervalWeeks,
+    sessionMinutes: programme.cadence.sessionMinutes,
+    ...(series.joinUrl ? { joinUrl: series.joinUrl } : {}),
   });
 }
 

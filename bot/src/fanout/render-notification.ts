@@ -16,8 +16,15 @@ import { translator } from '../i18n/translate';
 import type { ActionContext, OptionalUseCases } from '../actions/context';
 import type { AdaptiveCard } from '../cards/elements';
 import { assertValidCard } from '../cards/validate';
-import { assessmentView, feedbackView, invitationView, noSlotView, proposalView, trainingView } from '../actions/views';
-import { seriesBookedCard } from '../cards/series-cards';
+import {
+  assessmentView,
+  feedbackView,
+  invitationView,
+  noSlotView,
+  proposalView,
+  seriesBookedView,
+  trainingView,
+} from '../actions/views';
 import { reminderCard } from '../cards/reminder-card';
 import { announcementCard, type Testimonial } from '../cards/communication-cards';
 import { HEALTH_ISSUES, pairEndedCard, pairHealthCard, phaseCard } from '../cards/status-cards';
@@ -89,26 +96,8 @@ export async function renderNotification(
         const programme = await programmeOf(deps, programmeId);
         return pairEndedCard(t, { programme, programmeClosed: programme.phase === 'closed' });
       }
-      case 'series-booked': {
-        const programme = await programmeOf(deps, programmeId);
-        const pair = await deps.store.pairs.get(programmeId, pairId());
-        const series = (await toArray(deps.store.meetings.all(programmeId, { where: { pairId: pair.id } }))).find(
-          (s) => s.kind === 'pair-series' && s.status === 'booked',
-        );
-        const first = series?.occurrences.find((o) => o.status !== 'cancelled');
-        if (!series || !first) return undefined;
-        const partner = await deps.directory.getUser(partnerOf(pair, message.recipient) ?? '');
-        return seriesBookedCard(t, {
-          programme,
-          partnerName: partner?.displayName ?? '—',
-          firstStart: first.start,
-          timeZone: ctx.timeZone ?? series.timeZone,
-          weekday: series.weekday ?? programme.cadence.weekday,
-          intervalWeeks: series.intervalWeeks ?? programme.cadence.intervalWeeks,
-          sessionMinutes: programme.cadence.sessionMinutes,
-          ...(series.joinUrl ? { joinUrl: series.joinUrl } : {}),
-        });
-      }
+      case 'series-booked':
+        return seriesBookedView(ctx, programmeId, pairId());
       case 'no-slot':
         return noSlotView(ctx, programmeId, pairId());
       case 'session-reminder': {

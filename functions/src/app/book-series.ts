@@ -8,6 +8,7 @@
 import {
   activate,
   moveSeries,
+  seriesIdOf,
   seriesTransactionId,
   type MeetingSeries,
   type Occurrence,
@@ -37,10 +38,6 @@ export type BookingOutcome = 'booked' | 'no-slot' | 'skipped' | 'failed';
 const DAY = 86_400_000;
 /** getSchedule looks at less than 62 days at a time. */
 const HORIZON_DAYS = 61;
-
-export function seriesIdOf(pairId: string): string {
-  return `${pairId}-series`;
-}
 
 async function retryStale<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
@@ -153,7 +150,7 @@ export async function bookSeriesForPair(
       intervalWeeks: programme.cadence.intervalWeeks,
       sessions: programme.cadence.sessions,
       sessionMinutes: programme.cadence.sessionMinutes,
-      window: programme.cadence.window,
+      window: series.window ?? programme.cadence.window,
       earliestDate: earliest,
     });
     if (!result.found) return markNoSlot(deps, programme, pair, series, result.reason);
@@ -354,5 +351,6 @@ export function createBooking(deps: BookingDeps) {
     moveOccurrence: (programmeId: string, seriesId: string, index: number, newStartIso: string) =>
       moveOccurrence(deps, programmeId, seriesId, index, newStartIso),
     bookProgrammeEvents: (programmeId: string) => bookProgrammeEvents(deps, programmeId),
+    bookSeriesForPair: (programmeId: string, pairId: string) => bookSeriesForPair(deps, programmeId, pairId),
   };
 }

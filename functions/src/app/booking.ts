@@ -11,6 +11,8 @@ export interface Booking {
   cancelSeriesForPair(programmeId: string, pairId: string, comment: string): Promise<unknown>;
   /** Moves one session of a series to a new start; returns the series as stored. */
   moveOccurrence(programmeId: string, seriesId: string, index: number, newStartIso: string): Promise<MeetingSeries>;
+  /** Books one confirmed pair's series now, or finds it booked (idempotent). */
+  bookSeriesForPair(programmeId: string, pairId: string): Promise<{ outcome: string }>;
   /** Books the programme's kick-off and closing events for everyone in it (idempotent). */
   bookProgrammeEvents(programmeId: string): Promise<unknown>;
 }

@@ -1,6 +1,10 @@
 /** The meetings people see (their pair's series, the programme's kick-off and closing) and asking to move one. */
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../core/errors';
-import { roleIn, type MeetingSeries } from '../core/model';
+import { moveSeries, roleIn, seriesIdOf, type MeetingSeries, type Pair } from '../core/model';
+import { narrowWindow } from '../core/schedule';
+import { mutate } from '../ports/store';
+import type { PickDayInput } from './schemas/steering';
+import { retryStale } from './support/retry';
 import { toArray, type Stored } from '../ports/store';
 import type { AppDeps } from './deps';
 import { isManager, type Caller } from './caller';
@@ -46,4 +50,60 @@ export async function askToMove(
   const moved = await deps.booking.moveOccurrence(programmeId, seriesId, index, new Date(start).toISOString());
   await audit(deps, programmeId, caller.userId, 'meeting.moved', seriesId, { index });
   return moved;
+}
+
+/**
+ * "No common slot — pick another day": either person of a confirmed pair whose series found no slot
+ * picks another weekday (and, optionally, times of day). The series goes back to pending and is
+ * booked at once; if that cannot happen now, the daily booking run retries it. Picking the same day
+ * again while it is pending is harmless.
+ */
+export async function pickAnotherDay(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  pairId: string,
+  input: PickDayInput,
+): Promise<Stored<MeetingSeries>> {
+  const programme = await deps.store.programmes.find(programmeId, programmeId);
+  const pair = await deps.store.pairs.find(programmeId, pairId);
+  if (!programme || !pair || !roleIn(pair, caller.userId))
+    throw new ForbiddenError('Only the two people in a pair can pick a day for its sessions.');
+  if (pair.status !== 'confirmed')
+    throw new ConflictError(`The pair is ${pair.status}; its day cannot be changed here.`);
+  const seriesId = seriesIdOf(pair.id);
+  const series = await deps.store.meetings.find(programmeId, seriesId);
+  if (!series || series.kind !== 'pair-series')
+    throw new ConflictError('The pair has no series waiting for another day.');
+  const window = narrowWindow(programme.cadence.window, input.times, programme.cadence.sessionMinutes);
+  if (!window)
+    throw new InvalidError('Those times of day leave no room for a session in the programme’s window.', {
+      times: ['no room for a session'],
+    });
+  const same =
+    series.weekday === input.weekday &&
+    JSON.stringify(series.window ?? programme.cadence.window) === JSON.stringify(window);
+  if (series.status === 'pending' && same) return series;
+  if (series.status !== 'no-slot') throw new ConflictError(`The series is ${series.status}; there is no day to pick.`);
+  const now = deps.clock.now().toISOString();
+  await retryStale(() =>
+    mutate(deps.store.meetings, programmeId, seriesId, (s) =>
+      s.status === 'no-slot'
+        ? { ...moveSeries(s, 'pending', now), weekday: input.weekday, window, problem: undefined }
+        : s,
+    ),
+  );
+  await retryStale(() =>
+    mutate(deps.store.pairs, programmeId, pair.id, (p): Pair =>
+      p.booking === 'no-slot' ? { ...p, booking: 'none', updatedAt: now } : p,
+    ),
+  );
+  await audit(deps, programmeId, caller.userId, 'meeting.day-picked', seriesId, { weekday: input.weekday });
+  try {
+    await deps.booking.bookSeriesForPair(programmeId, pair.id);
+  } catch (err) {
+    // NOTE: the daily booking run picks the pending series up again; the choice is already saved.
+    console.error(`booking ${programmeId}/${pair.id} after a picked day failed: ${(err as Error).message}`);
+  }
+  return deps.store.meetings.get(programmeId, seriesId);
 }

@@ -14,7 +14,7 @@ export function botRuntime(): BotRuntime {
   runtime ??= createBotRuntime(botAuthSettings(process.env), async () => {
     const services = await getServices();
     if (!services.app) throw new Error('The use cases are not wired in this process.');
-    // NOTE: "pick another day" and the interest list wait for their use cases (docs/bot.md).
+    // NOTE: the interest list for the next cohort waits for its use case (docs/bot.md).
     return { deps: services.app, optional: {} };
   });
   return runtime;

@@ -38,6 +38,37 @@ describe('meetings', () => {
     expect(past.body.errors).toHaveProperty('start');
   });
 
+  it('lets a pair without a common slot pick another day, which books the series; nobody else may', async () => {
+    const pair = pairs[2] as Json;
+    const seriesId = `${pair.id}-series`;
+    // As the booking left it when no slot was free on the programme's day.
+    const stored = await h.t.store.pairs.get(id, pair.id);
+    await h.t.store.pairs.replace({ ...stored, status: 'confirmed', booking: 'no-slot' }, stored.etag);
+    const series = await h.t.store.meetings.get(id, seriesId);
+    await h.t.store.meetings.replace({ ...series, status: 'no-slot', occurrences: [] }, series.etag);
+    const path = `/v1/programmes/${id}/pairs/${pair.id}/day`;
+
+    const stranger = await call(h, 'POST', path, {
+      token: await h.token((pairs[0] as Json).menteeId),
+      body: { weekday: 'thu' },
+    });
+    expect(stranger.status).toBe(403);
+    const bad = await call(h, 'POST', path, { token: await h.token(pair.menteeId), body: { weekday: 'someday' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toHaveProperty('weekday');
+    expect((await h.t.store.meetings.get(id, seriesId)).status).toBe('no-slot');
+
+    const picked = await call(h, 'POST', path, {
+      token: await h.token(pair.menteeId),
+      body: { weekday: 'thu', times: ['morning'] },
+    });
+    expect(picked.status).toBe(200);
+    expect(picked.body.status).toBe('booked');
+    expect((await h.t.store.pairs.get(id, pair.id)).status).toBe('active');
+    const again = await call(h, 'POST', path, { token: await h.token(pair.mentorId), body: { weekday: 'fri' } });
+    expect(again.status).toBe(409);
+  });
+
   it('takes feedback only for sessions that have started, and only once per person and session', async () => {
     const pair = pairs[1] as Json;
     const token = await h.token(pair.menteeId);

@@ -1,4 +1,5 @@
 import { NOTIFICATION_TYPES, type NotificationType } from '../../../functions/src/ports/messenger';
+import { seriesIdOf } from '../../../functions/src/core/model';
 import { aMeetingSeries, aPair, aProgramme, anOptedInParticipant } from '../../support/builders';
 import { cardProblems } from '../../../bot/src/cards/validate';
 import {
@@ -86,66 +87,58 @@ describe('every notification the app queues reaches the person as a valid card',
     }
     if (type === 'announcement') expect(textOf(card)).toContain('I learnt to listen.');
   });
+});
 
-  it('offers "pick another day" only when the app can re-book, and then confirms the day picked', async () => {
-    const noSlot = executeActivity(world, 'mentee-1', {
-      verb: 'refresh',
-      card: 'proposal',
-      programmeId: 'prog-1',
-      pairId: 'pair-1',
-    });
-    expect((await post(world, noSlot)).status).toBe(200);
-    const unwired = await post(
-      world,
+describe('"no common slot — pick another day"', () => {
+  let w: BotWorld;
+  beforeEach(async () => {
+    w = await openBotWorld();
+    await w.store.programmes.create(aProgramme({ phase: 'execution' }));
+    await w.store.participants.create(anOptedInParticipant({ userId: 'mentee-1', role: 'mentee' }));
+    await w.store.pairs.create(
+      aPair({ publishedAt: '2026-02-01T00:00:00.000Z', status: 'confirmed', booking: 'no-slot' }),
+    );
+    await w.store.meetings.create(
+      aMeetingSeries({ id: seriesIdOf('pair-1'), status: 'no-slot', problem: 'no common free time' }),
+    );
+  });
+  afterEach(() => w.close());
+
+  it('lets either person pick another day for a series without a common slot, and books it again at once', async () => {
+    const pick = (fields: Record<string, string>) =>
+      post(
+        w,
+        executeActivity(w, 'mentee-1', { verb: 'pickAnotherDay', programmeId: 'prog-1', pairId: 'pair-1' }, fields),
+      );
+
+    // A day that is not a weekday is refused with the form shown again, and changes nothing.
+    expect(textOf((await pick({ weekday: 'someday' })).card)).toContain('Please check your answers');
+    expect((await w.store.meetings.get('prog-1', seriesIdOf('pair-1'))).status).toBe('no-slot');
+
+    const answer = await pick({ weekday: 'thu', times: 'morning' });
+    expect(textOf(answer.card)).toContain('we are looking for a slot on');
+    const series = await w.store.meetings.get('prog-1', seriesIdOf('pair-1'));
+    expect(series).toMatchObject({ status: 'pending', weekday: 'thu', window: { start: '09:00', end: '12:00' } });
+    expect(series.problem).toBeUndefined();
+    expect((await w.store.pairs.get('prog-1', 'pair-1')).booking).toBe('none');
+    expect((w.deps.booking as unknown as { calls: string[] }).calls).toContain('book:prog-1:pair-1');
+
+    // The same choice again (a double click) is harmless.
+    expect(textOf((await pick({ weekday: 'thu', times: 'morning' })).card)).toContain('we are looking for a slot on');
+    expect((await w.store.meetings.get('prog-1', seriesIdOf('pair-1'))).weekday).toBe('thu');
+  });
+
+  it('never lets someone outside the pair pick its day, even with a tampered card', async () => {
+    const answer = await post(
+      w,
       executeActivity(
-        world,
-        'mentee-1',
+        w,
+        'stranger-1',
         { verb: 'pickAnotherDay', programmeId: 'prog-1', pairId: 'pair-1' },
-        { weekday: 'thu' },
+        { weekday: 'mon' },
       ),
     );
-    expect(textOf(unwired.card)).toContain('no longer available');
-
-    const picked: unknown[] = [];
-    const wired = await openBotWorld({
-      optional: {
-        pickAnotherDay: async (_deps, caller, programmeId, pairId, input) =>
-          picked.push({ caller: caller.userId, programmeId, pairId, input }),
-      },
-    });
-    try {
-      await wired.store.programmes.create(aProgramme({ phase: 'execution' }));
-      await wired.store.participants.create(anOptedInParticipant({ userId: 'mentee-1', role: 'mentee' }));
-      await wired.store.pairs.create(
-        aPair({ publishedAt: '2026-02-01T00:00:00.000Z', status: 'confirmed', booking: 'no-slot' }),
-      );
-      await wired.store.meetings.create(aMeetingSeries({ status: 'no-slot' }));
-      const answer = await post(
-        wired,
-        executeActivity(
-          wired,
-          'mentee-1',
-          { verb: 'pickAnotherDay', programmeId: 'prog-1', pairId: 'pair-1' },
-          { weekday: 'thu', times: 'morning' },
-        ),
-      );
-      expect(picked).toEqual([
-        { caller: 'mentee-1', programmeId: 'prog-1', pairId: 'pair-1', input: { weekday: 'thu', times: ['morning'] } },
-      ]);
-      expect(textOf(answer.card)).toContain('No common slot found');
-      const bad = await post(
-        wired,
-        executeActivity(
-          wired,
-          'mentee-1',
-          { verb: 'pickAnotherDay', programmeId: 'prog-1', pairId: 'pair-1' },
-          { weekday: 'someday' },
-        ),
-      );
-      expect(textOf(bad.card)).toContain('Please check your answers');
-      expect(picked).toHaveLength(1);
-    } finally {
-      await wired.close();
-    }
+    expect(textOf(answer.card)).toContain('no longer available');
+    expect((await w.store.meetings.get('prog-1', seriesIdOf('pair-1'))).status).toBe('no-slot');
   });
 });

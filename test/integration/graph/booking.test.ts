@@ -3,8 +3,10 @@ import {
   bookPendingSeries,
   bookSeriesForPair,
   cancelSeriesForPair,
+  createBooking,
   moveOccurrence,
 } from '../../../functions/src/app/book-series';
+import { pickAnotherDay } from '../../../functions/src/app/meetings';
 import { toArray } from '../../../functions/src/ports/store';
 import { utcToZoned } from '../../../functions/src/core/schedule';
 import type { CalendarPort } from '../../../functions/src/ports/calendar';
@@ -144,5 +146,41 @@ describe('booking pairs through the Graph stand-in', () => {
     const asked = (await toArray(h.t.store.outbox.all(undefined))).filter((m) => m.payload.type === 'no-slot');
     expect(asked.map((m) => m.recipient).sort()).toEqual([a, b].sort());
     expect((await bookPendingSeries(h.deps())).booked).toBe(0);
+  });
+
+  it('books on the day the people picked after no common slot on the programme’s day', async () => {
+    const others = [...h.standIn.directory.users.values()].filter(
+      (u) => u.userType === 'Member' && u.accountEnabled && u.timeZone === 'Europe/Berlin' && u.id !== mentor,
+    );
+    const [a, b] = [others[30]!.id, others[31]!.id];
+    for (const [id, role] of [
+      [a, 'mentor'],
+      [b, 'mentee'],
+    ] as const)
+      await h.t.store.participants.create(anOptedInParticipant({ programmeId: P, id, userId: id, role }));
+    await confirmedPair('pair-tuesdays', a, b);
+    // The mentee is busy every Tuesday, all day.
+    for (let day = Date.parse('2026-02-03T00:00:00Z'); day < Date.parse('2026-07-01T00:00:00Z'); day += 7 * 86_400_000)
+      h.standIn.calendar.block(b, day, day + 86_400_000);
+    expect((await bookSeriesForPair(h.deps(), P, 'pair-tuesdays')).outcome).toBe('no-slot');
+
+    const deps = { ...h.deps(), booking: createBooking(h.deps()) };
+    const series = await pickAnotherDay(deps, { userId: a, tenantId: 't', roles: [] }, P, 'pair-tuesdays', {
+      weekday: 'thu',
+      times: ['afternoon'],
+    });
+    expect(series).toMatchObject({ status: 'booked', weekday: 'thu', window: { start: '13:00', end: '18:00' } });
+    const [event] = eventsOf(b);
+    expect(h.standIn.calendar.instances(event!).length).toBe(6);
+    for (const o of series.occurrences) {
+      const local = utcToZoned(Date.parse(o.start), 'Europe/Berlin');
+      expect(new Date(`${local.date}T00:00:00Z`).getUTCDay()).toBe(4);
+      expect(local.time >= '13:00' && local.time <= '17:15').toBe(true);
+    }
+    expect((await h.t.store.pairs.get(P, 'pair-tuesdays')).status).toBe('active');
+    const booked = (await toArray(h.t.store.outbox.all(undefined))).filter(
+      (m) => m.payload.type === 'series-booked' && [a, b].includes(m.recipient),
+    );
+    expect(booked).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 /** Input of feedback, self-assessments, meeting moves and announcements. */
 import { z } from 'zod';
-import { idSchema, isoDateTimeSchema, textSchema, topicIdSchema } from './common';
+import { idSchema, isoDateTimeSchema, textSchema, timeOfDaySchema, topicIdSchema, weekdaySchema } from './common';
 
 const rating = z.number().int('must be a whole number').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5');
 
@@ -30,6 +30,13 @@ export const moveParamsSchema = z.strictObject({
 });
 
 export const moveSchema = z.strictObject({ start: isoDateTimeSchema });
+
+/** "No common slot": the pair tries another weekday, optionally only at some times of day. */
+export const pickDaySchema = z.strictObject({
+  weekday: weekdaySchema,
+  times: z.array(timeOfDaySchema).max(3).default([]),
+});
+export type PickDayInput = z.infer<typeof pickDaySchema>;
 
 export const announcementSchema = z.strictObject({
   title: textSchema(120, 1),

@@ -1,4 +1,4 @@
-import type { Doc, IsoDateTime, Weekday } from './common';
+import type { Doc, IsoDateTime, LocalTime, Weekday } from './common';
 import { type TransitionTable, assertTransition } from './transitions';
 
 export const MEETING_SCHEMA_VERSION = 1;
@@ -45,6 +45,8 @@ export interface MeetingSeries extends Doc {
   graphEventId?: string;
   joinUrl?: string;
   weekday?: Weekday;
+  /** The pair's own session window when they picked other times of day (else the programme's). */
+  window?: { start: LocalTime; end: LocalTime };
   intervalWeeks?: number;
   /** IANA time zone the recurrence is defined in (the organiser's). */
   timeZone: string;
@@ -63,6 +65,11 @@ export function moveSeries(s: MeetingSeries, to: SeriesStatus, now: IsoDateTime)
 /** Deterministic id for a Graph transactionId: same programme, pair and series → same id. */
 export function seriesTransactionId(programmeId: string, pairOrKind: string, series = 1): string {
   return `tandem-${programmeId}-${pairOrKind}-${series}`;
+}
+
+/** The id of a pair's meeting series: one series per pair. */
+export function seriesIdOf(pairId: string): string {
+  return `${pairId}-series`;
 }
 
 /** Sessions held out of sessions planned up to `now` (cancelled ones are not planned). */

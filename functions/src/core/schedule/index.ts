@@ -2,3 +2,4 @@
 export * from './zoned-time';
 export * from './recurrence';
 export * from './find-slot';
+export * from './time-of-day';

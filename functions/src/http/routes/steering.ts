@@ -6,9 +6,11 @@ import {
   feedbackSchema,
   moveParamsSchema,
   moveSchema,
+  pairParamsSchema,
+  pickDaySchema,
   programmeParamsSchema,
 } from '../../app/schemas';
-import { askToMove, listMeetings } from '../../app/meetings';
+import { askToMove, listMeetings, pickAnotherDay } from '../../app/meetings';
 import { listOwnAssessments, listOwnFeedback, submitAssessment, submitFeedback } from '../../app/feedback';
 
 export const listMeetingsRoute = defineRoute({
@@ -28,6 +30,18 @@ export const moveMeetingRoute = defineRoute({
   run: async ({ deps, caller, params, body }) => ({
     body: await askToMove(deps, caller, params.id, params.seriesId, params.index, body.start),
   }),
+});
+
+export const pickDayRoute = defineRoute({
+  name: 'pickDay',
+  method: 'POST',
+  route: 'v1/programmes/{id}/pairs/{pairId}/day',
+  params: pairParamsSchema,
+  body: pickDaySchema,
+  run: async ({ deps, caller, params, body }) => {
+    const series = await pickAnotherDay(deps, caller, params.id, params.pairId, body);
+    return { body: series, etag: series.etag };
+  },
 });
 
 export const submitFeedbackRoute = defineRoute({

@@ -20,6 +20,10 @@ export function fakeBooking(store: Store, clock: Clock): FakeBooking {
     cancelled: [],
     moved: [],
     firstStart: () => new Date(clock.now().getTime() + 7 * 24 * 3600 * 1000),
+    async bookSeriesForPair() {
+      await booking.bookPendingSeries();
+      return { outcome: 'booked' };
+    },
     async bookPendingSeries() {
       let booked = 0;
       for (const programme of await toArray(store.programmes.all(undefined, { where: { phase: 'execution' } }))) {

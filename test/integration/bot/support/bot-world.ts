@@ -49,6 +49,10 @@ export function recordingBooking(): Booking & { calls: string[] } {
       throw new Error('not used');
     },
     bookProgrammeEvents: async () => calls.push('bookProgrammeEvents'),
+    bookSeriesForPair: async (programmeId, pairId) => {
+      calls.push(`book:${programmeId}:${pairId}`);
+      return { outcome: 'skipped' };
+    },
   };
 }
 
