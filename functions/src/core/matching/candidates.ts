@@ -21,6 +21,36 @@ export interface CandidatePass {
 }
 
 /**
+ * One row against every mentor: keeps the row's K best in (rowScore, rowItem) and offers the pair to
+ * the mentor's heap when it beats that heap's threshold. A function of its own (not a loop inside
+ * candidatePass) so V8 optimises it as a regular call instead of on-stack replacement, and with one
+ * row type per call site: the 10^8-iteration loop then runs several times faster.
+ */
+function scanRow(
+  row: ScoreRow,
+  nM: number,
+  k: number,
+  ep: number,
+  rowScore: Float64Array,
+  rowItem: Int32Array,
+  colMin: Float64Array,
+  offerColumn: (s: number, mp: number, ep: number) => void,
+): number {
+  let size = 0;
+  let rowMin = 0;
+  for (let mp = 0; mp < nM; mp++) {
+    const s = row[mp] as number;
+    // Strictly better only: among equal scores the earlier (smaller id) stays — ties go by id.
+    if (s > rowMin) {
+      size = offer(rowScore, rowItem, 0, size, k, s, mp);
+      if (size === k) rowMin = rowScore[0] as number;
+    }
+    if (s > (colMin[mp] as number)) offerColumn(s, mp, ep);
+  }
+  return size;
+}
+
+/**
  * One pass over every pair: scores each row once (straight into the cache when there is one), keeps
  * the best K per person in flat heaps and fills the cache used by the dual check. Row values are
  * units + 1 with 0 for a forbidden pair, so the inner loop is two comparisons against thresholds
@@ -51,28 +81,19 @@ export function candidatePass(
   // Entry threshold per mentor: 0 (takes any feasible value) until the heap is full, then its worst.
   const colMin = new Float64Array(nM);
   let best = 0;
+  const offerColumn = (s: number, mp: number, ep: number): void => {
+    if (s > best) best = s;
+    const off = colOff[mp] as number;
+    const cap = (colOff[mp + 1] as number) - off;
+    const cs = offer(colScore, colItem, off, colSize[mp] as number, cap, s, ep);
+    colSize[mp] = cs;
+    if (cs === cap) colMin[mp] = colScore[off] as number;
+  };
   for (let ep = 0; ep < nE; ep++) {
     const row: ScoreRow = cache ? cache.subarray(ep * nM, (ep + 1) * nM) : buffer;
     src.fill(ep, row);
-    let size = 0;
-    let rowMin = 0;
-    for (let mp = 0; mp < nM; mp++) {
-      const s = row[mp] as number;
-      // Strictly better only: among equal scores the earlier (smaller id) stays — ties go by id.
-      if (s > rowMin) {
-        size = offer(rowScore, rowItem, 0, size, k, s, mp);
-        if (size === k) rowMin = rowScore[0] as number;
-        if (s > best) best = s;
-      }
-      if (s > (colMin[mp] as number)) {
-        const off = colOff[mp] as number;
-        const cap = (colOff[mp + 1] as number) - off;
-        const cs = offer(colScore, colItem, off, colSize[mp] as number, cap, s, ep);
-        colSize[mp] = cs;
-        if (cs === cap) colMin[mp] = colScore[off] as number;
-        if (s > best) best = s;
-      }
-    }
+    const size = scanRow(row, nM, k, ep, rowScore, rowItem, colMin, offerColumn);
+    for (let c = 0; c < size; c++) if ((rowScore[c] as number) > best) best = rowScore[c] as number;
     rowCount[ep] = size;
     rowBest.set(rowItem.subarray(0, size), ep * k);
     rowBestScore.set(rowScore.subarray(0, size), ep * k);
