@@ -5,3 +5,4 @@ import './routes/participants';
 import './routes/pairs';
 import './routes/steering';
 import './routes/directory';
+import './routes/interest';

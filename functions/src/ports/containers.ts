@@ -79,6 +79,12 @@ export const CONTAINERS = {
     schemaVersion: 1,
     holds: 'Fan-out queue of bot messages (invitations, announcements)',
   },
+  interest: {
+    name: 'interest',
+    partitionKey: '/programmeId',
+    schemaVersion: 1,
+    holds: 'Interest list for the next cohort of a programme (id = user id)',
+  },
 } as const satisfies Record<string, ContainerSpec>;
 
 export type ContainerKey = keyof typeof CONTAINERS;

@@ -1,6 +1,15 @@
 import type { Doc } from '../core/model';
 import { ConflictError } from '../core/errors';
-import type { Assessment, AuditEntry, Feedback, MeetingSeries, Pair, Participant, Programme } from '../core/model';
+import type {
+  Assessment,
+  AuditEntry,
+  Feedback,
+  Interest,
+  MeetingSeries,
+  Pair,
+  Participant,
+  Programme,
+} from '../core/model';
 import type { ConversationRecord, IdempotencyRecord, JobRecord, OutboxMessage, StateRecord } from './records';
 import type { DirectoryChunk } from './directory';
 
@@ -68,6 +77,8 @@ export interface Store {
   conversations: Collection<ConversationRecord>;
   jobs: Collection<JobRecord>;
   outbox: Collection<OutboxMessage>;
+  /** Who wants to join a programme's next cohort. */
+  interest: Collection<Interest>;
   /** A cheap round trip to the store, for /api/health. */
   ping(): Promise<void>;
 }

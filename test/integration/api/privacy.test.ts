@@ -60,6 +60,7 @@ describe('personal data: export and erasure', () => {
       reference: { conversation: { id: `conv-${me}` } },
       updatedAt: h.clock.now().toISOString(),
     });
+    expect((await call(h, 'PUT', `/v1/programmes/${id}/interest`, { token: await h.token(me) })).status).toBe(201);
     const res = await call(h, 'GET', '/v1/me/export', { token: await h.token(me) });
     expect(res.status).toBe(200);
     const data = res.body;
@@ -77,6 +78,7 @@ describe('personal data: export and erasure', () => {
     expect(data.notifications.every((n: Json) => n.recipient === me)).toBe(true);
     expect(data.botConversation.reference.conversation.id).toBe(`conv-${me}`);
     expect(data.requestReplays.length).toBeGreaterThan(0);
+    expect(data.interest).toEqual([expect.objectContaining({ programmeId: id, userId: me })]);
     // The partner's words are theirs, not the caller's.
     expect(JSON.stringify(data)).not.toContain(`Private note of ${pair.mentorId}`);
   });
@@ -88,6 +90,7 @@ describe('personal data: export and erasure', () => {
     const hr = await h.hr();
     const before = (await call(h, 'GET', `/v1/programmes/${id}/report`, { token: hr })).body;
     expect(before.ratings.count).toBe(8);
+    expect((await call(h, 'PUT', `/v1/programmes/${id}/interest`, { token: await h.token(me) })).status).toBe(201);
 
     const res = await call(h, 'DELETE', '/v1/me', { token: await h.token(me) });
     expect(res.status).toBe(200);
@@ -98,6 +101,7 @@ describe('personal data: export and erasure', () => {
     expect(text).not.toContain(person?.displayName as string);
     expect(text).not.toContain(person?.mail as string);
     expect(text).not.toContain(`Private note of ${me}`);
+    expect(await toArray(h.t.store.interest.all(id))).not.toContainEqual(expect.objectContaining({ userId: me }));
     // The partner's own records are untouched.
     expect(text).toContain(`Private note of ${pair.mentorId}`);
 

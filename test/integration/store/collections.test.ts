@@ -58,6 +58,7 @@ const samples: Record<keyof Omit<Store, 'ping'>, Sample> = {
     createdAt: T,
     n,
   }),
+  interest: (pk, id, n) => ({ id, schemaVersion: 1, programmeId: pk, userId: id, source: 'api', registeredAt: T, n }),
 };
 
 /** Collections whose partition key is the id itself hold one document per partition. */

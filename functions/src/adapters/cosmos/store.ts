@@ -64,6 +64,7 @@ export async function openCosmosStore(settings: CosmosSettings, client = createC
     conversations: collection('conversations'),
     jobs: collection('jobs'),
     outbox: collection('outbox'),
+    interest: collection('interest'),
     async ping() {
       try {
         await database.read();

@@ -140,7 +140,7 @@ export async function eraseMe(deps: AppDeps, caller: Caller): Promise<ErasureRes
       result.anonymised++;
     }
   }
-  // Queued and sent messages, replay caches and the bot conversation are deleted outright.
+  // Queued and sent messages, replay caches, interest records and the bot conversation are deleted outright.
   // Notifications name people only as their recipient (params hold ids of pairs and programmes).
   for (const m of await toArray(s.outbox.all(undefined, { where: { recipient: id } }))) {
     await s.outbox.delete(m.batchId, m.id);
@@ -151,6 +151,11 @@ export async function eraseMe(deps: AppDeps, caller: Caller): Promise<ErasureRes
       await s.idempotency.delete(r.scope, r.id);
       result.deleted++;
     }
+  }
+  // The interest list is a wish to be contacted: without the person it means nothing.
+  for (const i of await toArray(s.interest.all(undefined, { where: { userId: id } }))) {
+    await s.interest.delete(i.programmeId, i.id);
+    result.deleted++;
   }
   if (await s.conversations.find(id, id)) {
     await s.conversations.delete(id, id);

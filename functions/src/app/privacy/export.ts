@@ -2,7 +2,16 @@
  * GDPR Art. 15/20: everything Tandem stores about the caller, as one JSON document. The other side
  * of a pair appears only as an id (their decline reason and their feedback are theirs, not the caller's).
  */
-import type { Assessment, AuditEntry, Feedback, MeetingSeries, OrgUser, Pair, Participant } from '../../core/model';
+import type {
+  Assessment,
+  AuditEntry,
+  Feedback,
+  Interest,
+  MeetingSeries,
+  OrgUser,
+  Pair,
+  Participant,
+} from '../../core/model';
 import type { ConversationRecord, IdempotencyRecord, JobRecord, OutboxMessage } from '../../ports/records';
 import { toArray, type Stored } from '../../ports/store';
 import { nowIso } from '../../ports/clock';
@@ -29,6 +38,8 @@ export interface PersonalDataExport {
   botConversation: ConversationRecord | null;
   /** Remembered results of the caller's creating requests (kept for a day against double submits). */
   requestReplays: IdempotencyRecord[];
+  /** Programmes whose next cohort the caller said they are interested in. */
+  interest: Interest[];
 }
 
 function plain<T>(doc: Stored<T>): T {
@@ -44,7 +55,7 @@ export function mentions(doc: unknown, id: string): boolean {
 export async function exportMyData(deps: AppDeps, caller: Caller): Promise<PersonalDataExport> {
   const id = caller.userId;
   const s = deps.store;
-  const [participations, asMentor, asMentee, feedback, assessments, byActor, byTarget, notifications] =
+  const [participations, asMentor, asMentee, feedback, assessments, byActor, byTarget, notifications, interest] =
     await Promise.all([
       toArray(s.participants.all(undefined, { where: { userId: id } })),
       toArray(s.pairs.all(undefined, { where: { mentorId: id } })),
@@ -54,6 +65,7 @@ export async function exportMyData(deps: AppDeps, caller: Caller): Promise<Perso
       toArray(s.audit.all(undefined, { where: { actor: id } })),
       toArray(s.audit.all(undefined, { where: { target: id } })),
       toArray(s.outbox.all(undefined, { where: { recipient: id } })),
+      toArray(s.interest.all(undefined, { where: { userId: id } })),
     ]);
   const pairs = [...asMentor, ...asMentee];
   const programmeIds = [...new Set(participations.map((p) => p.programmeId))];
@@ -87,6 +99,7 @@ export async function exportMyData(deps: AppDeps, caller: Caller): Promise<Perso
     notifications: notifications.map(plain),
     botConversation: await s.conversations.find(id, id).then((c) => (c ? plain(c) : null)),
     requestReplays: replays.map(plain),
+    interest: interest.map(plain),
   };
 }
 

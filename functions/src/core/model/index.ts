@@ -8,3 +8,4 @@ export * from './meeting';
 export * from './feedback';
 export * from './org-user';
 export * from './audit';
+export * from './interest';
