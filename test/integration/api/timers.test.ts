@@ -68,6 +68,15 @@ describe('the daily timers', () => {
     expect(flags.map((f) => f.params.flags)).toEqual(pairs.map(() => 'no-recent-meeting'));
   });
 
+  it('stops flagging missed meetings once a pair has no session left', async () => {
+    const before = (await outbox('pair-health')).length;
+    const series = await toArray(h.t.store.meetings.all(id, { where: { kind: 'pair-series' } }));
+    const lastEnd = Math.max(...series.flatMap((s) => s.occurrences.map((o) => Date.parse(o.end))));
+    h.clock.advance(lastEnd - h.clock.now().getTime() + 7 * DAY);
+    await h.host.trigger('pairHealth');
+    expect(await outbox('pair-health')).toHaveLength(before);
+  });
+
   it('moves a programme to steering at its closing date and asks for the end self-assessment', async () => {
     const manager = await h.manager();
     const past = new Date(h.clock.now().getTime() - DAY).toISOString();

@@ -176,6 +176,35 @@ describe('the HR report', () => {
     expect(report.pairs).toEqual({ total: 2, active: 2, needingAttention: 2, noRecentMeeting: 1, lowRatings: 1 });
   });
 
+  it('does not count pairs whose sessions are simply over as needing attention', () => {
+    const input = cohort(12);
+    const weeksAgo = (w: number) => new Date(Date.parse(NOW) - w * 7 * 24 * 3600 * 1000).toISOString();
+    // Like the demo's steering cohort: six sessions every two weeks, the last one months ago.
+    input.meetings = input.pairs.map((p) =>
+      aMeetingSeries({
+        id: `${p.id}-series`,
+        pairId: p.id,
+        status: 'booked',
+        occurrences: [28, 26, 24, 22, 20, 18].map((w, index) => ({
+          index,
+          start: weeksAgo(w),
+          end: weeksAgo(w),
+          status: index === 5 ? 'missed' : 'held',
+        })),
+      }),
+    );
+    for (const phase of ['execution', 'steering'] as const) {
+      input.programme = { ...input.programme, phase };
+      expect(computeReport(input).pairs).toEqual({
+        total: 12,
+        active: 12,
+        needingAttention: 0,
+        noRecentMeeting: 0,
+        lowRatings: 0,
+      });
+    }
+  });
+
   it('merges departments below the threshold into one row, and never shows a group below it', () => {
     const departments = ['Sales', 'Sales', 'Sales', 'IT', 'IT', 'IT', 'Legal', 'HR'];
     const report = computeReport(cohort(8, (i) => departments[i] as string));

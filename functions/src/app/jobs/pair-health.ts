@@ -1,45 +1,44 @@
 /**
  * Daily pair-health check: active pairs with no meeting for two cadences or a low latest rating are
- * flagged to the programme's manager (at most once a week per pair and reason, by the dedupe key).
+ * flagged to the programme's managers (at most once a week per pair, reason and manager, by the
+ * dedupe key). A pair whose sessions are over is not flagged for missing meetings (core/reports).
  */
-import { pairHealthFlags } from '../../core/reports';
-import { toArray } from '../../ports/store';
+import type { Programme } from '../../core/model';
 import type { Notification } from '../../ports/messenger';
 import type { AppDeps } from '../deps';
+import { pairHealthOf } from '../pair-health';
 
 const WEEK = 7 * 24 * 3600 * 1000;
 
+/**
+ * Who hears about a programme's pair health. The model records one manager per programme, its
+ * creator; `Programme.Manage` is a tenant-wide Entra app role that Tandem cannot list, so other
+ * managers see the same flags in the console (GET …/pair-health) rather than as notices. The one
+ * place to widen once the model records more managers per programme.
+ */
+export function pairHealthRecipients(programme: Pick<Programme, 'createdBy'>): string[] {
+  return [programme.createdBy];
+}
+
 export async function flagPairHealth(deps: AppDeps): Promise<number> {
-  const now = deps.clock.now();
-  const week = Math.floor(now.getTime() / WEEK);
+  const week = Math.floor(deps.clock.now().getTime() / WEEK);
   let flagged = 0;
   for await (const programme of deps.store.programmes.all(undefined, { where: { phase: 'execution' } })) {
-    const [pairs, series, feedback] = await Promise.all([
-      toArray(deps.store.pairs.all(programme.id, { where: { status: 'active' } })),
-      toArray(deps.store.meetings.all(programme.id, { where: { kind: 'pair-series' } })),
-      toArray(deps.store.feedback.all(programme.id)),
-    ]);
-    const seriesOf = new Map(series.map((s) => [s.pairId, s]));
-    const feedbackOf = new Map<string, typeof feedback>();
-    for (const f of feedback) feedbackOf.set(f.pairId, [...(feedbackOf.get(f.pairId) ?? []), f]);
+    const recipients = pairHealthRecipients(programme);
     const notifications: Notification[] = [];
-    for (const pair of pairs) {
-      const flags = pairHealthFlags(
-        pair,
-        seriesOf.get(pair.id),
-        feedbackOf.get(pair.id) ?? [],
-        programme.cadence,
-        now.toISOString(),
-      );
-      if (!flags.length) continue;
+    for (const item of await pairHealthOf(deps, programme)) {
+      if (!item.flags.length) continue;
       flagged++;
-      notifications.push({
-        type: 'pair-health',
-        recipient: programme.createdBy,
-        programmeId: programme.id,
-        params: { programmeId: programme.id, pairId: pair.id, flags: flags.join(',') },
-        dedupeKey: `pair-health:${pair.id}:${flags.join(',')}:${week}`,
-      });
+      const flags = item.flags.join(',');
+      for (const recipient of recipients) {
+        notifications.push({
+          type: 'pair-health',
+          recipient,
+          programmeId: programme.id,
+          params: { programmeId: programme.id, pairId: item.pairId, flags },
+          dedupeKey: `pair-health:${item.pairId}:${flags}:${week}:${recipient}`,
+        });
+      }
     }
     if (notifications.length) await deps.messenger.send(notifications);
   }

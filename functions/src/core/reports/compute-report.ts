@@ -5,7 +5,7 @@
  * totals are computed here in one pass over the programme's partition.
  */
 import { heldVsPlanned, ROLES, type MeetingSeries, type Pair, type Role } from '../model';
-import { pairHealthFlags } from './pair-health';
+import { hasSessionsLeft, pairHealth } from './pair-health';
 import { round, suppressOverlapping, suppressPartition, type RowCounts } from './suppress';
 import { UNKNOWN_GROUP, type AssessmentChange, type Funnel, type ProgrammeReport, type ReportInput } from './types';
 
@@ -30,8 +30,7 @@ function completed(p: Pair, series: MeetingSeries | undefined, now: string): boo
   if (!wasActive(p)) return false;
   if (p.endReason === 'programme-closed') return true;
   if (p.status !== 'active' || !series) return false;
-  const left = series.occurrences.filter((o) => o.status !== 'cancelled' && o.end > now);
-  return series.occurrences.length > 0 && left.length === 0;
+  return series.occurrences.length > 0 && !hasSessionsLeft(series, now);
 }
 
 function emptyFunnel(): Funnel {
@@ -87,7 +86,7 @@ export function computeReport(input: ReportInput): ProgrammeReport {
     meetingsHeld += hp.held;
     meetingsPlanned += hp.planned;
     if (pair.status === 'active') activePairs++;
-    const flags = pairHealthFlags(pair, series, feedbackByPair.get(pair.id) ?? [], programme.cadence, now);
+    const { flags } = pairHealth(pair, series, feedbackByPair.get(pair.id) ?? [], programme, now);
     if (flags.includes('no-recent-meeting')) noRecentMeeting++;
     if (flags.includes('low-rating')) lowRatings++;
     if (flags.length) needingAttention++;

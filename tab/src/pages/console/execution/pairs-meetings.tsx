@@ -11,7 +11,7 @@ import { Section, Empty, Loading } from '../../../components/layout';
 import { ErrorMessage } from '../../../components/error-message';
 import { DataTable } from '../../../components/data-table';
 import { Badge, StatusBadge } from '../../../components/badges';
-import { pairHealthFlags, type HealthFlag } from '../../../../../functions/src/core/reports/pair-health';
+import { pairHealth, type HealthFlag } from '../../../../../functions/src/core/reports/pair-health';
 import type { MeetingSeries, PairView, Programme } from '../../../api/types';
 import { useWorkspace } from '../workspace-data';
 
@@ -34,7 +34,7 @@ export interface PairRow {
 export function pairRows(
   pairs: readonly PairView[],
   meetings: readonly MeetingSeries[],
-  programme: Pick<Programme, 'cadence'>,
+  programme: Pick<Programme, 'cadence' | 'phase'>,
   now = new Date(),
 ): PairRow[] {
   const iso = now.toISOString();
@@ -50,7 +50,7 @@ export function pairRows(
         held: due.filter((o) => o.status === 'held').length,
         planned: due.length,
         ...(next ? { next } : {}),
-        flags: pairHealthFlags(pair, series, [], programme.cadence, iso),
+        flags: pairHealth(pair, series, [], programme, iso).flags,
       };
     })
     .sort((a, b) => b.flags.length - a.flags.length || a.pair.id.localeCompare(b.pair.id));
