@@ -11,10 +11,9 @@ import type { Channel } from './channel/channel';
 import { DEFAULT_LIMITS, drainOutbox, limiterFor, type DrainReport, type FanoutOptions } from './fanout/dispatcher';
 import type { RateLimiter } from './fanout/rate-limiter';
 import { renderNotification } from './fanout/render-notification';
-import type { OptionalUseCases } from './actions/context';
 import { translator } from './i18n/translate';
 
-export type { BotHttpRequest, BotHttpResponse, BotServices, DrainReport, FanoutOptions, Channel, OptionalUseCases };
+export type { BotHttpRequest, BotHttpResponse, BotServices, DrainReport, FanoutOptions, Channel };
 export { botAuthSettings, isAuthenticationOn, type BotAuthSettings };
 
 export interface BotRuntime {
@@ -23,7 +22,7 @@ export interface BotRuntime {
   /** POST /api/messages. */
   handle(request: BotHttpRequest): Promise<BotHttpResponse>;
   /** Sends what the outbox holds, within the limits; resumable. */
-  drain(deps: AppDeps, options?: FanoutOptions & { optional?: OptionalUseCases }): Promise<DrainReport>;
+  drain(deps: AppDeps, options?: FanoutOptions): Promise<DrainReport>;
 }
 
 export function createBotRuntime(
@@ -54,7 +53,7 @@ export function createBotRuntime(
           store: deps.store,
           clock: deps.clock,
           channel,
-          render: (message, conversation) => renderNotification(deps, message, conversation, drainOptions.optional),
+          render: (message, conversation) => renderNotification(deps, message, conversation),
         },
         { ...drainOptions, limiter },
       );

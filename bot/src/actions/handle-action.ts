@@ -24,6 +24,7 @@ import {
 } from '../../../functions/src/app/enrollment';
 import { answerProposal } from '../../../functions/src/app/pairs';
 import { pickAnotherDay } from '../../../functions/src/app/meetings';
+import { registerInterest } from '../../../functions/src/app/interest';
 import { submitAssessment, submitFeedback } from '../../../functions/src/app/feedback';
 import { loadProgramme } from '../../../functions/src/app/support/access';
 import { parseInput } from '../../../functions/src/app/schemas/parse';
@@ -51,6 +52,7 @@ import {
   membershipView,
   noSlotView,
   proposalView,
+  sentAnnouncementView,
   testimonialView,
   trainingView,
   welcomeView,
@@ -99,13 +101,23 @@ async function subjectView(ctx: ActionContext, e: Envelope, notes: ViewNotes): P
       return noSlotView(ctx, programmeId, need(e.pairId, 'pairId'), notes);
     case 'testimonial':
       return testimonialView(ctx, programmeId, notes);
+    case 'announcement':
+      return sentAnnouncementView(ctx, programmeId, e.announcementId, notes);
     default:
       throw new NotFoundError('This card has no current state.');
   }
 }
 
 type View =
-  'invitation' | 'training' | 'proposal' | 'feedback' | 'assessment' | 'membership' | 'no-slot' | 'testimonial';
+  | 'invitation'
+  | 'training'
+  | 'proposal'
+  | 'feedback'
+  | 'assessment'
+  | 'membership'
+  | 'no-slot'
+  | 'testimonial'
+  | 'announcement';
 const VIEW_OF_VERB: Partial<Record<Envelope['verb'], View>> = {
   optIn: 'invitation',
   declineInvitation: 'invitation',
@@ -119,6 +131,7 @@ const VIEW_OF_VERB: Partial<Record<Envelope['verb'], View>> = {
   resume: 'membership',
   leave: 'membership',
   shareTestimonial: 'testimonial',
+  registerInterest: 'announcement',
 };
 
 function invalidText(ctx: ActionContext, err: InvalidError): string {
@@ -246,11 +259,9 @@ async function run(
       await updateProfile(deps, caller, need(e.programmeId, 'programmeId'), me, { testimonial: text });
       return { saved: true };
     }
-    case 'registerInterest': {
-      if (!ctx.optional?.registerInterest) throw new ForbiddenError('The interest list is not available.');
-      await ctx.optional.registerInterest(deps, caller, need(e.programmeId, 'programmeId'));
+    case 'registerInterest':
+      await registerInterest(deps, caller, need(e.programmeId, 'programmeId'), 'bot');
       return {};
-    }
   }
 }
 

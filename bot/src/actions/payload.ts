@@ -42,6 +42,7 @@ const envelopeSchema = z.object({
   kind: z.enum(['start', 'end']).optional(),
   card: z.enum(REFRESHABLE).optional(),
   consentTextVersion: z.string().max(40).optional(),
+  announcementId: idSchema.optional(),
 });
 
 export interface Envelope {
@@ -52,6 +53,7 @@ export interface Envelope {
   kind?: 'start' | 'end';
   card?: RefreshableCard;
   consentTextVersion?: string;
+  announcementId?: string;
 }
 
 /** Validates the action's verb and ids (throws InvalidError naming the bad fields). */

@@ -14,7 +14,8 @@ import {
 import { getParticipant } from '../../../functions/src/app/enrollment';
 import { getPair } from '../../../functions/src/app/pairs';
 import { listOwnAssessments, listOwnFeedback, seriesOfPair } from '../../../functions/src/app/feedback';
-import { loadVisibleProgramme } from '../../../functions/src/app/support/access';
+import { loadProgramme, loadVisibleProgramme } from '../../../functions/src/app/support/access';
+import { toArray } from '../../../functions/src/ports/store';
 import { describeMe } from '../../../functions/src/app/me';
 import { NotFoundError } from '../../../functions/src/core/errors';
 import type { ActionContext } from './context';
@@ -27,7 +28,7 @@ import { assessmentCard } from '../cards/assessment-card';
 import { membershipCard } from '../cards/membership-card';
 import { noSlotCard, seriesBookedCard } from '../cards/series-cards';
 import { welcomeCard } from '../cards/welcome-card';
-import { testimonialCard } from '../cards/communication-cards';
+import { announcementCard, interestCard, testimonialCard, type Testimonial } from '../cards/communication-cards';
 
 /** Extra lines a re-rendered card shows: a validation error, "this card was outdated", "saved". */
 export interface ViewNotes {
@@ -262,5 +263,78 @@ export async function welcomeView(ctx: ActionContext): Promise<AdaptiveCard> {
     programmes: me.enrollments
       .filter((e) => e.phase !== 'closed')
       .map((e) => ({ id: e.programmeId, name: e.programmeName, status: e.status })),
+  });
+}
+
+/** Up to three testimonials of people who shared one (sharing it was their explicit consent to be quoted). */
+async function testimonials(ctx: ActionContext, programmeId: string): Promise<Testimonial[]> {
+  const people = await toArray(
+    ctx.deps.store.participants.all(programmeId, { where: { status: ['opted-in', 'paused'] } }),
+  );
+  return people
+    .filter((p) => p.testimonial)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    .slice(0, 3)
+    .map((p) => ({ name: p.displayName, text: p.testimonial as string }));
+}
+
+const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+
+/**
+ * An announcement from the params it was queued with (`title`, `text`, or per language
+ * `title_de`/`text_de`), with testimonials and the interest list: the button until the person is
+ * on the list, a note afterwards. Undefined when the params hold no text.
+ */
+export async function announcementView(
+  ctx: ActionContext,
+  programmeId: string,
+  params: Record<string, unknown>,
+  notes: ViewNotes = {},
+): Promise<AdaptiveCard | undefined> {
+  const { locale } = ctx.t;
+  const title = str(params[`title_${locale}`]) ?? str(params.title);
+  const text = str(params[`text_${locale}`]) ?? str(params.text);
+  if (!title || !text) return undefined;
+  const programme = await loadProgramme(ctx.deps, programmeId);
+  const noted = await ctx.deps.store.interest.find(programmeId, ctx.caller.userId);
+  const announcementId = str(params.announcementId);
+  return announcementCard(ctx.t, {
+    programme,
+    ...(announcementId ? { announcementId } : {}),
+    title,
+    text,
+    testimonials: await testimonials(ctx, programmeId),
+    offerInterest: programme.phase !== 'draft',
+    interestNoted: Boolean(noted),
+    ...(notes.notice ? { notice: notes.notice } : notes.error ? { notice: notes.error } : {}),
+  });
+}
+
+/**
+ * The card a click on an announcement is answered with: the same announcement as this person
+ * received it (found among their own messages only), or, when it is gone, the interest list alone.
+ */
+export async function sentAnnouncementView(
+  ctx: ActionContext,
+  programmeId: string,
+  announcementId: string | undefined,
+  notes: ViewNotes = {},
+): Promise<AdaptiveCard> {
+  if (announcementId) {
+    const own = await toArray(ctx.deps.store.outbox.all(announcementId, { where: { recipient: ctx.caller.userId } }));
+    const message = own.find((m) => m.payload.type === 'announcement' && m.payload.programmeId === programmeId);
+    const params = message?.payload.params;
+    if (params && typeof params === 'object') {
+      const card = await announcementView(ctx, programmeId, params as Record<string, unknown>, notes);
+      if (card) return card;
+    }
+  }
+  const programme = await loadProgramme(ctx.deps, programmeId);
+  const noted = await ctx.deps.store.interest.find(programmeId, ctx.caller.userId);
+  return interestCard(ctx.t, {
+    programme,
+    noted: Boolean(noted),
+    open: programme.phase !== 'draft',
+    ...(notes.notice ? { notice: notes.notice } : notes.error ? { notice: notes.error } : {}),
   });
 }

@@ -14,7 +14,7 @@ import { reminderCard } from './reminder-card';
 import { feedbackCard } from './feedback-card';
 import { assessmentCard } from './assessment-card';
 import { membershipCard } from './membership-card';
-import { announcementCard, testimonialCard } from './communication-cards';
+import { announcementCard, interestCard, testimonialCard } from './communication-cards';
 import { pairEndedCard, pairHealthCard, phaseCard, unavailableCard } from './status-cards';
 
 const programme: Programme = {
@@ -230,8 +230,22 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
           },
         ],
         offerInterest: true,
+        announcementId: 'announcement-1',
       }),
   },
+  {
+    name: 'announcement-interest-noted',
+    build: (t) =>
+      announcementCard(t, {
+        programme,
+        title: t.locale === 'de' ? 'Die zweite Runde startet im September' : 'The second cohort starts in September',
+        text: t.locale === 'de' ? 'Melden Sie jetzt Ihr Interesse an.' : 'Register your interest now.',
+        testimonials: [],
+        offerInterest: true,
+        interestNoted: true,
+      }),
+  },
+  { name: 'interest', build: (t) => interestCard(t, { programme, noted: false, open: true }) },
   { name: 'testimonial', build: (t) => testimonialCard(t, { programme }) },
   { name: 'pair-ended', build: (t) => pairEndedCard(t, { programme, programmeClosed: false }) },
   { name: 'unavailable', build: (t) => unavailableCard(t) },

@@ -22,13 +22,18 @@ export interface Testimonial {
 
 export interface AnnouncementCardModel {
   programme: Pick<Programme, 'id' | 'name'>;
+  /** The announcement's id: the card answering a click shows the same announcement again. */
+  announcementId?: string;
   title: string;
   text: string;
   /** Only testimonials whose authors agreed to be quoted with their name. */
   testimonials: Testimonial[];
   /** Offer the interest list for the next cohort. */
   offerInterest: boolean;
+  /** The person is on the list already: a note instead of the button. */
   interestNoted?: boolean;
+  /** A line above the actions, e.g. "this card was out of date". */
+  notice?: string;
 }
 
 /** A programme announcement (internal communication), with opt-in testimonials and the interest list. */
@@ -51,14 +56,40 @@ export function announcementCard(t: Translator, model: AnnouncementCardModel): A
       text(model.text),
       ...quotes,
       ...interest,
+      ...(model.notice ? [notice(model.notice, 'accent')] : []),
     ],
-    model.offerInterest && !model.interestNoted
-      ? [
-          execute(t.t('announcement.interested'), data('registerInterest', { programmeId: model.programme.id }), {
-            validate: false,
-          }),
-        ]
-      : [],
+    model.offerInterest && !model.interestNoted ? [interestButton(t, model.programme.id, model.announcementId)] : [],
+  );
+}
+
+function interestButton(t: Translator, programmeId: string, announcementId?: string) {
+  return execute(
+    t.t('announcement.interested'),
+    data('registerInterest', { programmeId, ...(announcementId ? { announcementId } : {}) }),
+    { validate: false },
+  );
+}
+
+export interface InterestCardModel {
+  programme: Pick<Programme, 'id' | 'name'>;
+  /** The person is on the list. */
+  noted: boolean;
+  /** The list takes names (not while the programme is a draft). */
+  open: boolean;
+  notice?: string;
+}
+
+/** The interest list on its own, when the announcement a click came from is no longer stored. */
+export function interestCard(t: Translator, model: InterestCardModel): AdaptiveCard {
+  return card(
+    [
+      heading(t.t('interest.title', { programme: model.programme.name })),
+      model.noted
+        ? notice(t.t('announcement.interestNoted', { programme: model.programme.name }), 'good')
+        : text(t.t('interest.intro', { programme: model.programme.name })),
+      ...(model.notice ? [notice(model.notice, 'accent')] : []),
+    ],
+    model.open && !model.noted ? [interestButton(t, model.programme.id)] : [],
   );
 }
 

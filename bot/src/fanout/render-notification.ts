@@ -13,10 +13,11 @@ import { partnerOf, PHASES, type Programme } from '../../../functions/src/core/m
 import { NotFoundError } from '../../../functions/src/core/errors';
 import { toArray } from '../../../functions/src/ports/store';
 import { translator } from '../i18n/translate';
-import type { ActionContext, OptionalUseCases } from '../actions/context';
+import type { ActionContext } from '../actions/context';
 import type { AdaptiveCard } from '../cards/elements';
 import { assertValidCard } from '../cards/validate';
 import {
+  announcementView,
   assessmentView,
   feedbackView,
   invitationView,
@@ -26,7 +27,6 @@ import {
   trainingView,
 } from '../actions/views';
 import { reminderCard } from '../cards/reminder-card';
-import { announcementCard, type Testimonial } from '../cards/communication-cards';
 import { HEALTH_ISSUES, pairEndedCard, pairHealthCard, phaseCard } from '../cards/status-cards';
 
 const payloadSchema = z.object({
@@ -44,16 +44,6 @@ function required<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-/** Up to three testimonials of people who shared one (sharing it was their explicit consent to be quoted). */
-async function testimonials(deps: AppDeps, programmeId: string): Promise<Testimonial[]> {
-  const people = await toArray(deps.store.participants.all(programmeId, { where: { status: ['opted-in', 'paused'] } }));
-  return people
-    .filter((p) => p.testimonial)
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-    .slice(0, 3)
-    .map((p) => ({ name: p.displayName, text: p.testimonial as string }));
-}
-
 async function programmeOf(deps: AppDeps, id: string): Promise<Programme> {
   const programme = await deps.store.programmes.find(id, id);
   if (!programme) throw new NotFoundError(`There is no programme "${id}".`);
@@ -64,7 +54,6 @@ export async function renderNotification(
   deps: AppDeps,
   message: OutboxMessage,
   conversation: ConversationRecord,
-  optional?: OptionalUseCases,
 ): Promise<AdaptiveCard | undefined> {
   const parsed = payloadSchema.safeParse(message.payload);
   if (!parsed.success) return undefined;
@@ -76,7 +65,6 @@ export async function renderNotification(
     caller: { userId: message.recipient, tenantId: conversation.tenantId ?? 'unknown', roles: [] },
     t,
     ...(participant?.timeZone ? { timeZone: participant.timeZone } : {}),
-    ...(optional ? { optional } : {}),
   };
   const pairId = () => required(str(params.pairId), 'pairId');
   const card = await renderType(type);
@@ -124,16 +112,8 @@ export async function renderNotification(
         return feedbackView(ctx, programmeId, pairId(), required(int(params.occurrenceIndex), 'occurrenceIndex'));
       case 'assessment-request':
         return assessmentView(ctx, programmeId, params.kind === 'end' ? 'end' : 'start');
-      case 'announcement': {
-        const programme = await programmeOf(deps, programmeId);
-        return announcementCard(t, {
-          programme,
-          title: required(str(params[`title_${t.locale}`]) ?? str(params.title), 'title'),
-          text: required(str(params[`text_${t.locale}`]) ?? str(params.text), 'text'),
-          testimonials: await testimonials(deps, programmeId),
-          offerInterest: Boolean(optional?.registerInterest),
-        });
-      }
+      case 'announcement':
+        return required(await announcementView(ctx, programmeId, params), 'title and text');
       case 'pair-health': {
         // To programme managers: names of the pair and the issue; a decline reason only to them.
         const manager = { ...ctx, caller: { ...ctx.caller, roles: [ROLE_MANAGE] } };

@@ -17,7 +17,7 @@ import { describeMe } from '../../../functions/src/app/me';
 import { translator } from '../i18n/translate';
 import type { AdaptiveCard } from '../cards/elements';
 import { assertValidCard } from '../cards/validate';
-import type { ActionContext, OptionalUseCases } from '../actions/context';
+import type { ActionContext } from '../actions/context';
 import { actionPayload } from '../actions/payload';
 import { handleCardAction } from '../actions/handle-action';
 import { membershipView, testimonialView, welcomeView } from '../actions/views';
@@ -27,7 +27,6 @@ import { releaseWaitingMessages } from '../fanout/waiting';
 /** What the bot needs from the app, resolved per turn (the services start lazily). */
 export interface BotServices {
   deps: AppDeps;
-  optional?: OptionalUseCases;
 }
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -80,9 +79,9 @@ export class TandemBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      const { deps, optional } = await this.services();
+      const { deps } = await this.services();
       await saveConversation(deps.store, deps.clock, context.activity);
-      const ctx = this.actionContext(context, deps, optional);
+      const ctx = this.actionContext(context, deps);
       if (!ctx) {
         await context.sendActivity(translator(context.activity.locale).t('common.unavailable'));
         return next();
@@ -102,7 +101,7 @@ export class TandemBot extends TeamsActivityHandler {
   }
 
   /** The person acting, from the activity: their Entra object id is the user id everywhere. */
-  private actionContext(context: TurnContext, deps: AppDeps, optional?: OptionalUseCases): ActionContext | undefined {
+  private actionContext(context: TurnContext, deps: AppDeps): ActionContext | undefined {
     const a = context.activity;
     const userId = a.from?.aadObjectId;
     if (!userId) return undefined;
@@ -118,7 +117,6 @@ export class TandemBot extends TeamsActivityHandler {
       caller,
       t: translator(a.locale),
       ...(timeZone ? { timeZone } : {}),
-      ...(optional ? { optional } : {}),
     };
   }
 
@@ -164,8 +162,8 @@ export class TandemBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const { deps, optional } = await this.services();
-    const ctx = this.actionContext(context, deps, optional);
+    const { deps } = await this.services();
+    const ctx = this.actionContext(context, deps);
     const payload = actionPayload(invokeValue);
     if (!ctx || !payload) {
       return {

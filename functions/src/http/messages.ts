@@ -14,8 +14,7 @@ export function botRuntime(): BotRuntime {
   runtime ??= createBotRuntime(botAuthSettings(process.env), async () => {
     const services = await getServices();
     if (!services.app) throw new Error('The use cases are not wired in this process.');
-    // NOTE: the interest list for the next cohort waits for its use case (docs/bot.md).
-    return { deps: services.app, optional: {} };
+    return { deps: services.app };
   });
   return runtime;
 }

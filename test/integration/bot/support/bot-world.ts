@@ -9,7 +9,7 @@ import type { Booking } from '../../../../functions/src/app/booking';
 import type { DirectoryReader } from '../../../../functions/src/ports/directory';
 import type { OrgUser } from '../../../../functions/src/core/model';
 import { outboxMessenger } from '../../../../functions/src/adapters/outbox/outbox-messenger';
-import { createBotRuntime, type BotRuntime, type OptionalUseCases } from '../../../../bot/src';
+import { createBotRuntime, type BotRuntime } from '../../../../bot/src';
 import {
   startChannelStandIn,
   type ChannelStandIn,
@@ -66,9 +66,7 @@ export interface BotWorld {
   close(): Promise<void>;
 }
 
-export async function openBotWorld(
-  options: { users?: OrgUser[]; standIn?: StandInOptions; optional?: OptionalUseCases } = {},
-): Promise<BotWorld> {
+export async function openBotWorld(options: { users?: OrgUser[]; standIn?: StandInOptions } = {}): Promise<BotWorld> {
   const test = await openTestStore();
   const clock = new TestClock();
   const users = options.users ?? [
@@ -85,10 +83,7 @@ export async function openBotWorld(
     booking: recordingBooking(),
   };
   const channel = await startChannelStandIn(options.standIn);
-  const runtime = createBotRuntime({}, async () => ({
-    deps,
-    ...(options.optional ? { optional: options.optional } : {}),
-  }));
+  const runtime = createBotRuntime({}, async () => ({ deps }));
   return {
     store: test.store,
     clock,
