@@ -9,6 +9,7 @@ import { loadVisibleProgramme } from './support/access';
 import { audit } from './support/audit';
 import { rematchAffected } from './matching/rematch';
 import { update } from './support/update';
+import { withPartners, type PairWithPartner } from './partner-card';
 
 /** What a person in the pair sees: no decline reason of the other side, nothing before publishing. */
 export function pairForParticipant(pair: Stored<Pair>): Stored<Pair> {
@@ -22,7 +23,7 @@ export async function listPairs(
   caller: Caller,
   programmeId: string,
   query: { status?: Pair['status']; pageSize?: number; continuationToken?: string },
-): Promise<Page<Stored<Pair>>> {
+): Promise<Page<PairWithPartner>> {
   await loadVisibleProgramme(deps, caller, programmeId);
   if (isManager(caller)) {
     return deps.store.pairs.list(programmeId, {
@@ -36,7 +37,8 @@ export async function listPairs(
     ...(await toArray(deps.store.pairs.all(programmeId, { where: { mentorId: caller.userId } }))),
     ...(await toArray(deps.store.pairs.all(programmeId, { where: { menteeId: caller.userId } }))),
   ].filter((p) => p.publishedAt && p.endReason !== 'excluded' && (!query.status || p.status === query.status));
-  return { items: own.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(pairForParticipant) };
+  const items = own.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(pairForParticipant);
+  return { items: await withPartners(deps, programmeId, caller.userId, items) };
 }
 
 export async function getPair(
@@ -44,14 +46,18 @@ export async function getPair(
   caller: Caller,
   programmeId: string,
   pairId: string,
-): Promise<Stored<Pair>> {
+): Promise<PairWithPartner> {
   await loadVisibleProgramme(deps, caller, programmeId);
   const pair = await deps.store.pairs.find(programmeId, pairId);
   if (!pair) throw new NotFoundError(`There is no pair "${pairId}" in this programme.`);
-  if (isManager(caller)) return pair;
-  if (!roleIn(pair, caller.userId)) throw new ForbiddenError('You can only see your own pair.');
-  if (!pair.publishedAt) throw new NotFoundError(`There is no pair "${pairId}" in this programme.`);
-  return pairForParticipant(pair);
+  const own = Boolean(roleIn(pair, caller.userId));
+  // A manager sees any pair as it is; their own (like everyone's) as one of the two people sees it.
+  if (!own && isManager(caller)) return pair;
+  if (!own) throw new ForbiddenError('You can only see your own pair.');
+  if (!pair.publishedAt && !isManager(caller))
+    throw new NotFoundError(`There is no pair "${pairId}" in this programme.`);
+  const [shown] = await withPartners(deps, programmeId, caller.userId, [pairForParticipant(pair)]);
+  return shown ?? pairForParticipant(pair);
 }
 
 /**

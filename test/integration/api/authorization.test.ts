@@ -118,6 +118,7 @@ describe('authorisation: participants see only their own data', () => {
     ['the HR report', () => `/v1/programmes/${id}/report`],
     ['the participant list', () => `/v1/programmes/${id}/participants`],
     ['the audit log', () => `/v1/programmes/${id}/audit`],
+    ['pair health', () => `/v1/programmes/${id}/pair-health`],
     ['the directory', () => `/v1/directory/users`],
   ])('a participant reading %s gets 403', async (_what, path) => {
     expectProblem(await call(h, 'GET', path(), { token: await mentee() }), 403);
@@ -168,6 +169,7 @@ describe('authorisation: managers and HR', () => {
       `/v1/programmes/${id}/participants`,
       `/v1/programmes/${id}/report`,
       `/v1/programmes/${id}/audit`,
+      `/v1/programmes/${id}/pair-health`,
       `/v1/programmes/${id}/meetings`,
       '/v1/directory/users?search=Senior',
     ]) {
@@ -182,6 +184,7 @@ describe('authorisation: managers and HR', () => {
     expectProblem(await call(h, 'GET', `/v1/programmes/${id}/participants`, { token }), 403);
     expectProblem(await call(h, 'GET', `/v1/programmes/${id}/participants/${pair.menteeId}`, { token }), 403);
     expectProblem(await call(h, 'GET', `/v1/programmes/${id}/audit`, { token }), 403);
+    expectProblem(await call(h, 'GET', `/v1/programmes/${id}/pair-health`, { token }), 403);
     expectProblem(await call(h, 'PATCH', `/v1/programmes/${id}`, { token, body: { name: 'Renamed' } }), 403);
   });
 });

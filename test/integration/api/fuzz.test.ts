@@ -158,6 +158,7 @@ describe('the API under hostile input', () => {
       })
       .filter((x): x is { name: string; route: string; methods: string[] } => Boolean(x));
     expect(routes.length).toBeGreaterThanOrEqual(30);
+    expect(routes.map((x) => x.route)).toContain('v1/programmes/{id}/pair-health');
 
     const r = rng(20261126);
     const tokens = {

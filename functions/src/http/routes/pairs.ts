@@ -1,4 +1,4 @@
-/** Matching runs, the review of proposals (lock, swap, exclude), publishing, and each person's answer. */
+/** Matching runs, the review of proposals (lock, swap, exclude), publishing, each person's answer, pair health. */
 import { defineRoute } from '../route';
 import {
   declineSchema,
@@ -13,6 +13,7 @@ import { getJob, runMatchingJob, startMatchingRun } from '../../app/matching/run
 import { excludePair, setPairLock, swapPairs } from '../../app/matching/review';
 import { publishProposals } from '../../app/matching/publish';
 import { answerProposal, getPair, listPairs } from '../../app/pairs';
+import { listPairHealth } from '../../app/pair-health';
 
 /** How long the request waits for a run before answering 202 with the job still going. */
 const INLINE_WAIT_MS = 20_000;
@@ -137,4 +138,12 @@ export const declinePairRoute = defineRoute({
     const p = await answerProposal(deps, caller, params.id, params.pairId, false, body.reason, ifMatch);
     return { body: p, etag: p.etag };
   },
+});
+
+export const pairHealthRoute = defineRoute({
+  name: 'listPairHealth',
+  method: 'GET',
+  route: 'v1/programmes/{id}/pair-health',
+  params: programmeParamsSchema,
+  run: async ({ deps, caller, params }) => ({ body: await listPairHealth(deps, caller, params.id) }),
 });
