@@ -14,6 +14,7 @@ import type { Messenger } from '../ports/messenger';
 import type { CalendarPort } from '../ports/calendar';
 import { DirectorySnapshots, type LoadedDirectory } from '../adapters/graph/directory-store';
 import { removeFromProgrammes } from './graph-removed-users';
+import type { AppDeps } from './deps';
 
 export interface DirectorySyncDeps {
   store: Store;
@@ -22,6 +23,8 @@ export interface DirectorySyncDeps {
   tenantId: string;
   messenger?: Messenger;
   calendar?: CalendarPort;
+  /** The use cases' ports: partners of removed people are re-matched with them. */
+  app?: AppDeps;
 }
 
 export interface SyncOptions {

@@ -2,7 +2,10 @@
  * People deleted from the directory leave every programme they are in, without blame: the
  * participant is set `left`, their live pairs end as 'removed-from-directory', future sessions are
  * cancelled in the calendars (when a calendar is wired) and the partner is told the pair ended.
- * Idempotent: someone who already left is skipped, an ended pair stays ended.
+ * With the use cases' ports (`app`), the freed partners are then re-matched as after a leave
+ * (matching/rematch: only the people affected, once every removal of the round is applied).
+ * Idempotent: someone who already left is skipped, an ended pair stays ended, and a partner who
+ * already has a new pair is not matched again.
  */
 import { endPair, isLivePair, leave, type Pair } from '../core/model';
 import { ConflictError } from '../core/errors';
@@ -11,12 +14,16 @@ import type { Clock } from '../ports/clock';
 import type { Messenger } from '../ports/messenger';
 import type { CalendarPort } from '../ports/calendar';
 import { cancelSeriesForPair } from './book-series';
+import type { AppDeps } from './deps';
+import { rematchAffected } from './matching/rematch';
 
 export interface RemovalDeps {
   store: Store;
   clock: Clock;
   messenger?: Messenger;
   calendar?: CalendarPort;
+  /** The use cases' ports; without them partners are told but not re-matched. */
+  app?: AppDeps;
 }
 
 const ACTOR = 'timer:org-sync';
@@ -73,6 +80,8 @@ async function endRemovedPair(deps: RemovalDeps, pair: Pair, userId: string): Pr
 /** Takes each removed person out of their programmes; returns how many enrollments were ended. */
 export async function removeFromProgrammes(deps: RemovalDeps, userIds: string[]): Promise<number> {
   let left = 0;
+  /** programme → partners of removed people (also of pairs ended by an earlier, interrupted run). */
+  const freed = new Map<string, Set<string>>();
   for (const userId of userIds) {
     const enrollments = await toArray(deps.store.participants.all(undefined, { where: { userId } }));
     for (const p of enrollments) {
@@ -87,7 +96,21 @@ export async function removeFromProgrammes(deps: RemovalDeps, userIds: string[])
         toArray(deps.store.pairs.all(p.programmeId, { where: { mentorId: userId } })),
         toArray(deps.store.pairs.all(p.programmeId, { where: { menteeId: userId } })),
       ]);
-      for (const pair of [...asMentor, ...asMentee].filter(isLivePair)) await endRemovedPair(deps, pair, userId);
+      const pairs = [...asMentor, ...asMentee];
+      for (const pair of pairs.filter(isLivePair)) await endRemovedPair(deps, pair, userId);
+      for (const pair of pairs) {
+        if (!isLivePair(pair) && pair.endReason !== 'removed-from-directory') continue;
+        const partners = freed.get(p.programmeId) ?? new Set<string>();
+        partners.add(pair.mentorId === userId ? pair.menteeId : pair.mentorId);
+        freed.set(p.programmeId, partners);
+      }
+    }
+  }
+  if (deps.app) {
+    const removed = new Set(userIds);
+    for (const [programmeId, partners] of freed) {
+      const affected = [...partners].filter((id) => !removed.has(id));
+      if (affected.length) await rematchAffected(deps.app, programmeId, affected, ACTOR);
     }
   }
   return left;

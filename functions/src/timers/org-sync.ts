@@ -28,6 +28,7 @@ export async function orgSyncTimer(_timer: Timer, context: InvocationContext): P
           tenantId: services.config.tenantId,
           ...(services.messenger ? { messenger: services.messenger } : {}),
           ...(services.calendar ? { calendar: services.calendar } : {}),
+          ...(services.app ? { app: services.app } : {}),
         },
         { fullResyncDays: services.config.graph.fullResyncDays },
       );

@@ -44,6 +44,7 @@ async function sync(full: boolean): Promise<number> {
         tenantId: services.config.tenantId,
         ...(services.messenger ? { messenger: services.messenger } : {}),
         ...(services.calendar ? { calendar: services.calendar } : {}),
+        ...(services.app ? { app: services.app } : {}),
       },
       { full, fullResyncDays: services.config.graph.fullResyncDays },
     );
