@@ -63,7 +63,7 @@ function person(p: Participant, user: OrgUser | undefined, topics: string[] | un
 
 /** The engine's input for these people, with the directory's hierarchy and every exclusion. */
 export async function buildMatchInput(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'directory'>,
   ctx: MatchContext,
   people: readonly Participant[],
   lock: [string, string][] = [],

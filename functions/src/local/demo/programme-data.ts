@@ -1,23 +1,23 @@
 /** Builds one demo programme's documents from its plan and the generated organisation. */
-import {
-  seriesTransactionId,
-  type Assessment,
-  type AuditEntry,
-  type Feedback,
-  type MeetingSeries,
-  type Occurrence,
-  type Pair,
-  type Participant,
-  type Programme,
-  type Role,
-  type TimeOfDay,
-  type Weekday,
+import type {
+  Assessment,
+  AuditEntry,
+  Feedback,
+  MeetingSeries,
+  Pair,
+  Participant,
+  Programme,
+  Role,
+  TimeOfDay,
+  Weekday,
 } from '../../core/model';
 import { localeOf } from '../../core/model';
 import type { GeneratedUser } from './org';
 import type { Random } from './random';
 import type { DemoAccount } from './accounts';
+import type { DirectoryReader } from '../../ports/directory';
 import { DEMO_CADENCE, type ProgrammePlan } from './programmes';
+import { buildPairs } from './demo-pairs';
 
 const INTERESTS = [
   'cycling',
@@ -35,13 +35,6 @@ const INTERESTS = [
 ];
 const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 const TIMES: TimeOfDay[] = ['morning', 'midday', 'afternoon'];
-const LEARNT = [
-  'How to set up a channel for my project.',
-  'Using Copilot to summarise a long thread.',
-  'Scheduling posts on LinkedIn.',
-  'Sharing a Loop component in chat.',
-  'How my mentor organises the team’s backlog.',
-];
 const DAY = 24 * 3600 * 1000;
 
 export interface ProgrammeData {
@@ -79,13 +72,13 @@ function take(
   return out;
 }
 
-export function buildProgrammeData(
+export async function buildProgrammeData(
   plan: ProgrammePlan,
   org: GeneratedUser[],
   used: Set<string>,
   rnd: Random,
-  ctx: { now: Date; createdBy: string },
-): ProgrammeData {
+  ctx: { now: Date; createdBy: string; directory: DirectoryReader },
+): Promise<ProgrammeData> {
   const iso = (d: Date) => d.toISOString();
   const created = new Date(plan.kickoff.getTime() - 30 * DAY);
   const topicIds = plan.topics.map((t) => t.id);
@@ -173,10 +166,7 @@ export function buildProgrammeData(
     actor: ctx.createdBy,
     action: 'programme.created',
   });
-  if (plan.withPairs) {
-    const departments = new Map([...mentees, ...mentors].map((u) => [u.id, u.department]));
-    buildPairs(plan, data, rnd, ctx.now, (p) => departments.get(p.id));
-  }
+  if (plan.withPairs) await buildPairs(plan, data, rnd, ctx.now, ctx.directory);
   if (plan.assessments !== 'none') buildAssessments(plan, data, rnd);
   const first = data.pairs[0];
   if (plan.showcase && first) {
@@ -187,135 +177,6 @@ export function buildProgrammeData(
     ];
   }
   return data;
-}
-
-function buildPairs(
-  plan: ProgrammePlan,
-  data: ProgrammeData,
-  rnd: Random,
-  now: Date,
-  department: (p: Participant) => string | undefined,
-): void {
-  const mentees = data.participants.filter((p) => p.role === 'mentee');
-  const free = data.participants.filter((p) => p.role === 'mentor');
-  const published = new Date(plan.kickoff.getTime() - 10 * DAY).toISOString();
-  mentees.forEach((mentee, index) => {
-    // Different departments are different divisions here, so never one management chain.
-    const mentor =
-      free.find((m) => m.timeZone === mentee.timeZone && department(m) !== department(mentee)) ??
-      free.find((m) => department(m) !== department(mentee));
-    if (!mentor) return;
-    free.splice(free.indexOf(mentor), 1);
-    const shared = (mentor.teachTopics ?? []).filter((t) => mentee.learnTopics?.includes(t));
-    const interests = (mentor.interests ?? []).filter((i) => mentee.interests?.includes(i));
-    const breakdown = {
-      topics: 20 * shared.length,
-      interests: 5 * interests.length,
-      crossDepartment: 10,
-      availability: 8,
-    };
-    const pair: Pair = {
-      id: `${plan.id}-pair-${String(index + 1).padStart(2, '0')}`,
-      schemaVersion: 1,
-      programmeId: plan.id,
-      mentorId: mentor.id,
-      menteeId: mentee.id,
-      score: Object.values(breakdown).reduce((a, b) => a + b, 0),
-      explanation: {
-        breakdown,
-        reasons: [
-          ...(shared[0] ? [{ key: 'reason.topicCovered', params: { topic: shared[0] } }] : []),
-          ...(interests[0] ? [{ key: 'reason.sharedInterest', params: { interest: interests[0] } }] : []),
-          { key: 'reason.crossDepartment' },
-        ],
-      },
-      status: 'active',
-      mentor: { state: 'accepted', at: published },
-      mentee: { state: 'accepted', at: published },
-      locked: false,
-      publishedAt: published,
-      booking: 'booked',
-      ...(shared[0] ? { topicId: shared[0] } : {}),
-      createdAt: published,
-      updatedAt: published,
-    };
-    data.pairs.push(pair);
-    data.meetings.push(buildSeries(plan, pair, index, rnd, now, data));
-  });
-}
-
-function buildSeries(
-  plan: ProgrammePlan,
-  pair: Pair,
-  index: number,
-  rnd: Random,
-  now: Date,
-  data: ProgrammeData,
-): MeetingSeries {
-  const cadence = DEMO_CADENCE;
-  // First Tuesday after the kick-off, 09:00 UTC (10:00 in Berlin in winter).
-  const first = new Date(plan.kickoff.getTime() + 7 * DAY);
-  first.setUTCDate(first.getUTCDate() + ((2 - first.getUTCDay() + 7) % 7));
-  first.setUTCHours(9 + (index % 4), 0, 0, 0);
-  const struggling = index === 3 || index === 7;
-  const silent = index === 5;
-  const occurrences: Occurrence[] = Array.from({ length: cadence.sessions }, (_, i) => {
-    const start = new Date(first.getTime() + i * cadence.intervalWeeks * 7 * DAY);
-    const end = new Date(start.getTime() + cadence.sessionMinutes * 60 * 1000);
-    const past = end.getTime() < now.getTime();
-    const held = past && !(silent && i >= 1) && rnd.chance(0.88);
-    return {
-      index: i,
-      start: start.toISOString(),
-      end: end.toISOString(),
-      status: past ? (held ? 'held' : 'missed') : 'planned',
-      graphId: `demo-occurrence-${pair.id}-${i}`,
-    };
-  });
-  for (const o of occurrences) {
-    if (o.status !== 'held') continue;
-    for (const [userId, role] of [
-      [pair.menteeId, 'mentee'],
-      [pair.mentorId, 'mentor'],
-    ] as const) {
-      if (!rnd.chance(0.85)) continue;
-      const rating = struggling ? rnd.int(1, 2) : rnd.pick([3, 4, 4, 5, 5, 5]);
-      data.feedback.push({
-        id: `${pair.id}:${userId}:${o.index}`,
-        schemaVersion: 1,
-        programmeId: plan.id,
-        pairId: pair.id,
-        userId,
-        role,
-        occurrenceIndex: o.index,
-        rating,
-        ...(role === 'mentee' ? { learnt: rnd.pick(LEARNT) } : {}),
-        held: true,
-        createdAt: o.end,
-        updatedAt: o.end,
-      });
-    }
-  }
-  const mentee = data.participants.find((p) => p.id === pair.menteeId);
-  return {
-    id: `${pair.id}-series`,
-    schemaVersion: 1,
-    programmeId: plan.id,
-    kind: 'pair-series',
-    pairId: pair.id,
-    organizer: pair.menteeId,
-    attendees: [pair.mentorId, pair.menteeId],
-    transactionId: seriesTransactionId(plan.id, pair.id),
-    status: 'booked',
-    graphEventId: `demo-event-${pair.id}`,
-    joinUrl: `https://teams.microsoft.com/l/meetup-join/demo-${pair.id}`,
-    weekday: 'tue',
-    intervalWeeks: cadence.intervalWeeks,
-    timeZone: mentee?.timeZone ?? 'Europe/Berlin',
-    occurrences,
-    createdAt: pair.publishedAt ?? pair.createdAt,
-    updatedAt: pair.publishedAt ?? pair.createdAt,
-  };
 }
 
 function buildAssessments(plan: ProgrammePlan, data: ProgrammeData, rnd: Random): void {

@@ -4,16 +4,18 @@
  * assessments, so a newcomer sees a working product at once. Deterministic; dates follow `now`.
  */
 import type { Store } from '../../ports/store';
-import type { OrgUser, Programme } from '../../core/model';
+import type { OrgUser } from '../../core/model';
+import type { DirectoryReader } from '../../ports/directory';
 import { generateOrg, type GeneratedUser } from './org';
 import { seededRandom } from './random';
 import { DEMO_ACCOUNTS_STATE_ID, type DemoAccount } from './accounts';
-import { demoProgrammes, type ProgrammePlan } from './programmes';
-import { buildProgrammeData } from './programme-data';
+import { demoProgrammes } from './programmes';
+import { buildProgrammeData, type ProgrammeData } from './programme-data';
 import { loadGraphConfig } from '../../config';
 import { createGraphConnection } from '../../adapters/graph/client';
 import { graphDirectorySource } from '../../adapters/graph/directory-source';
 import { DirectorySnapshots } from '../../adapters/graph/directory-store';
+import { storeDirectoryReader } from '../../adapters/graph/directory-reader';
 import { syncDirectory } from '../../app/directory-sync';
 
 export interface SeedResult {
@@ -74,41 +76,55 @@ async function writeAll<T>(items: T[], write: (item: T) => Promise<unknown>): Pr
   for (let i = 0; i < items.length; i += 25) await Promise.all(items.slice(i, i + 25).map(write));
 }
 
-export async function seedDemo(
-  store: Store,
-  options: { tenantId: string; now: Date; size?: number },
-): Promise<SeedResult> {
-  const nowIso = options.now.toISOString();
-  const org = generateOrg({ size: options.size ?? 300, seed: 42 });
-  await fillDirectory(store, org, options.tenantId, options.now);
-
+/** The demo's programmes and sign-in accounts, built from the organisation and the directory as stored. */
+export async function buildDemo(
+  org: GeneratedUser[],
+  now: Date,
+  directory: DirectoryReader,
+): Promise<{ programmes: ProgrammeData[]; accounts: DemoAccount[] }> {
   const rnd = seededRandom(7);
-  const plans: ProgrammePlan[] = demoProgrammes(options.now);
   const used = new Set<string>();
-  let accounts: DemoAccount[] = [];
   const hr = org.filter((u) => u.department === 'Human Resources' && u.accountEnabled && u.userType === 'Member');
   const manager = hr.find((u) => u.level === 2) ?? (hr[0] as GeneratedUser);
   const reporter = hr.find((u) => u.level === 3 && u.id !== manager.id) ?? (hr[1] as GeneratedUser);
   used.add(manager.id).add(reporter.id);
+  const programmes: ProgrammeData[] = [];
+  let accounts: DemoAccount[] = [];
+  for (const plan of demoProgrammes(now)) {
+    const data = await buildProgrammeData(plan, org, used, rnd, { now, createdBy: manager.id, directory });
+    programmes.push(data);
+    if (plan.showcase && data.showcase) accounts = data.showcase;
+  }
+  accounts = [
+    ...accounts,
+    { kind: 'manager', userId: manager.id, displayName: manager.displayName, roles: ['Programme.Manage'] },
+    { kind: 'hr', userId: reporter.id, displayName: reporter.displayName, roles: ['Reports.Read'] },
+  ];
+  return { programmes, accounts };
+}
 
-  for (const plan of plans) {
-    const data = buildProgrammeData(plan, org, used, rnd, { now: options.now, createdBy: manager.id });
-    const programme: Programme = data.programme;
-    await store.programmes.create(programme);
+export async function seedDemo(
+  store: Store,
+  options: { tenantId: string; now: Date; size?: number },
+): Promise<SeedResult> {
+  const org = generateOrg({ size: options.size ?? 300, seed: 42 });
+  await fillDirectory(store, org, options.tenantId, options.now);
+  // The pairs are matched on the directory as the app reads it (departments, management chains).
+  const { programmes, accounts } = await buildDemo(org, options.now, storeDirectoryReader(store, options.tenantId));
+  for (const data of programmes) {
+    await store.programmes.create(data.programme);
     await writeAll(data.participants, (p) => store.participants.create(p));
     await writeAll(data.pairs, (p) => store.pairs.create(p));
     await writeAll(data.meetings, (m) => store.meetings.create(m));
     await writeAll(data.feedback, (f) => store.feedback.create(f));
     await writeAll(data.assessments, (a) => store.assessments.create(a));
     await writeAll(data.audit, (a) => store.audit.create(a));
-    if (plan.showcase && data.showcase) accounts = data.showcase;
   }
-
-  accounts = [
-    ...accounts,
-    { kind: 'manager', userId: manager.id, displayName: manager.displayName, roles: ['Programme.Manage'] },
-    { kind: 'hr', userId: reporter.id, displayName: reporter.displayName, roles: ['Reports.Read'] },
-  ];
-  await store.state.upsert({ id: DEMO_ACCOUNTS_STATE_ID, schemaVersion: 1, value: accounts, updatedAt: nowIso });
-  return { users: org.length, programmes: plans.length, accounts };
+  await store.state.upsert({
+    id: DEMO_ACCOUNTS_STATE_ID,
+    schemaVersion: 1,
+    value: accounts,
+    updatedAt: options.now.toISOString(),
+  });
+  return { users: org.length, programmes: programmes.length, accounts };
 }
