@@ -58,4 +58,15 @@ describe('the demo programmes’ pairs', () => {
     expect(held.length).toBeGreaterThan(0);
     expect(held.some((i) => !given.some((f) => f.occurrenceIndex === i))).toBe(true);
   });
+
+  it('leave the steering cohort with an interest list for its next cohort, of people in the directory', async () => {
+    const { users, built } = await demo();
+    const steering = built.programmes.find((p) => p.programme.phase === 'steering');
+    const ids = new Set(users.map((u) => u.id));
+    expect(steering?.interest.length).toBe(7);
+    expect(steering?.interest.every((i) => ids.has(i.userId) && i.id === i.userId)).toBe(true);
+    expect(built.programmes.filter((p) => p.programme.phase !== 'steering').every((p) => !p.interest.length)).toBe(
+      true,
+    );
+  });
 });

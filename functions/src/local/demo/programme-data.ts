@@ -3,6 +3,7 @@ import type {
   Assessment,
   AuditEntry,
   Feedback,
+  Interest,
   MeetingSeries,
   Pair,
   Participant,
@@ -45,6 +46,8 @@ export interface ProgrammeData {
   feedback: Feedback[];
   assessments: Assessment[];
   audit: AuditEntry[];
+  /** People who want to join the programme's next cohort. */
+  interest: Interest[];
   showcase?: DemoAccount[];
 }
 
@@ -157,6 +160,7 @@ export async function buildProgrammeData(
     feedback: [],
     assessments: [],
     audit: [],
+    interest: [],
   };
   data.audit.push({
     id: `${plan.id}-created`,
@@ -168,6 +172,19 @@ export async function buildProgrammeData(
   });
   if (plan.withPairs) await buildPairs(plan, data, rnd, ctx.now, ctx.directory);
   if (plan.assessments !== 'none') buildAssessments(plan, data, rnd);
+  if (plan.interested) {
+    // Two mentors of this cohort want to go again; the others heard of it from an announcement.
+    const again = mentors.slice(0, 2);
+    const newcomers = take(org, used, plan.interested - again.length, (u) => u.level >= 1);
+    data.interest = [...again, ...newcomers].map((u, i) => ({
+      id: u.id,
+      schemaVersion: 1,
+      programmeId: plan.id,
+      userId: u.id,
+      source: i % 3 === 2 ? 'api' : 'bot',
+      registeredAt: iso(new Date(ctx.now.getTime() - rnd.int(1, 18) * DAY - rnd.int(0, 600) * 60_000)),
+    }));
+  }
   const first = data.pairs[0];
   if (plan.showcase && first) {
     const find = (id: string) => participants.find((p) => p.id === id) as Participant;

@@ -21,6 +21,8 @@ export interface ProgrammePlan {
   assessments: 'none' | 'start' | 'both';
   /** Its first pair's people become the demo's mentee and mentor accounts. */
   showcase?: boolean;
+  /** People on the interest list for the next cohort. */
+  interested?: number;
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -124,6 +126,7 @@ export function demoProgrammes(now: Date): ProgrammePlan[] {
       trained: 1,
       withPairs: true,
       assessments: 'both',
+      interested: 7,
     },
     {
       id: 'demo-draft',

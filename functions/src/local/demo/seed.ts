@@ -119,6 +119,7 @@ export async function seedDemo(
     await writeAll(data.feedback, (f) => store.feedback.create(f));
     await writeAll(data.assessments, (a) => store.assessments.create(a));
     await writeAll(data.audit, (a) => store.audit.create(a));
+    await writeAll(data.interest, (i) => store.interest.create(i));
   }
   await store.state.upsert({
     id: DEMO_ACCOUNTS_STATE_ID,
