@@ -1,12 +1,12 @@
 /**
  * The API's payloads as the tab reads them. Types only: they come from the domain model and the use
- * cases (erased at build time, so nothing of the server is bundled); fields the tab can use but the
- * API does not send yet are optional here and named in docs/tab.md.
+ * cases (erased at build time, so nothing of the server is bundled).
  */
 import type { Me } from '../../../functions/src/app/me';
 import type { MatchingJobResult } from '../../../functions/src/app/matching/run-matching';
 import type { InviteResult } from '../../../functions/src/app/invite';
 import type { AnnouncementResult } from '../../../functions/src/app/announcements';
+import type { PartnerView } from '../../../functions/src/app/partner-card';
 import type {
   Assessment,
   AuditEntry,
@@ -31,6 +31,7 @@ export type {
   MeetingSeries,
   Pair,
   Participant,
+  PartnerView,
   Programme,
 };
 export type {
@@ -43,7 +44,15 @@ export type {
   TimeOfDay,
   Reason,
 } from '../../../functions/src/core/model';
-export type { AssessmentChange, Breakdown, Funnel, GroupRow } from '../../../functions/src/core/reports/types';
+export type {
+  AssessmentChange,
+  Breakdown,
+  Funnel,
+  GroupRow,
+  WeeklyMeetings,
+  WeeklyRating,
+} from '../../../functions/src/core/reports/types';
+export type { HealthFlag, PairHealthItem } from '../../../functions/src/core/reports/pair-health';
 
 /** Every stored document comes with its ETag, sent back as If-Match when it is changed. */
 export type WithEtag<T> = T & { etag: string };
@@ -53,39 +62,11 @@ export interface Page<T> {
   continuationToken?: string;
 }
 
-/** What a person sees of their partner (`GET .../pairs/{pairId}` → `partner`, when the API provides it). */
-export interface PartnerView {
-  userId: string;
-  displayName: string;
-  jobTitle?: string;
-  department?: string;
-  officeLocation?: string;
-  languages?: string[];
-  interests?: string[];
-  topics?: string[];
-}
-
+/** A pair as the API sends it; `partner` only in the person's own pairs. */
 export type PairView = WithEtag<Pair> & { partner?: PartnerView };
 
-/** One week of the report's time series (`week` = ISO date of its Monday). */
-export interface WeeklyMeetings {
-  week: string;
-  planned: number;
-  held: number;
-}
-
-export interface WeeklyRating {
-  week: string;
-  /** Null when fewer people than the anonymity threshold rated that week. */
-  average: number | null;
-  count: number;
-}
-
-/** The HR report, with the weekly series the dashboard draws when the API sends them. */
-export type Report = ProgrammeReport & {
-  meetings: ProgrammeReport['meetings'] & { weekly?: WeeklyMeetings[] };
-  ratings: ProgrammeReport['ratings'] & { trend?: WeeklyRating[] };
-};
+/** The HR report. */
+export type Report = ProgrammeReport;
 
 export type Job = JobRecord & { result?: MatchingJobResult };
 

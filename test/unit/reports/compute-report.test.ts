@@ -172,7 +172,20 @@ describe('the HR report', () => {
     ];
     input.feedback = [aFeedback({ pairId: 'pair-1', userId: 'mentee-1', rating: 1 })];
     const report = computeReport(input);
-    expect(report.meetings).toEqual({ planned: 3, held: 1, heldShare: 0.33 });
+    expect(report.meetings).toEqual({
+      planned: 3,
+      held: 1,
+      heldShare: 0.33,
+      // From the week of the rating (its session unknown: the day it was given) to the last session due.
+      weekly: [
+        { week: '2026-01-05', planned: 0, held: 0 },
+        { week: '2026-01-12', planned: 1, held: 1 },
+        { week: '2026-01-19', planned: 0, held: 0 },
+        { week: '2026-01-26', planned: 1, held: 0 },
+        { week: '2026-02-02', planned: 0, held: 0 },
+        { week: '2026-02-09', planned: 1, held: 0 },
+      ],
+    });
     expect(report.pairs).toEqual({ total: 2, active: 2, needingAttention: 2, noRecentMeeting: 1, lowRatings: 1 });
   });
 

@@ -2,7 +2,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { reportCsv } from '../../../tab/src/pages/report/report-csv';
 import { BreakdownChart } from '../../../tab/src/pages/report/sections/breakdown-chart';
-import { RatingsChart } from '../../../tab/src/pages/report/sections/ratings-chart';
+import { RatingsChart, TrendChart } from '../../../tab/src/pages/report/sections/ratings-chart';
+import { MeetingsChart } from '../../../tab/src/pages/report/sections/meetings-chart';
 import { defaultProgramme } from '../../../tab/src/pages/report/report-page';
 import type { Report } from '../../../tab/src/api/types';
 import { renderTab } from './support/render';
@@ -18,13 +19,31 @@ function aReport(overrides: Partial<Report> = {}): Report {
     anonymityThreshold: 5,
     funnel,
     funnelByRole: { mentor: { ...funnel, invited: 27 }, mentee: { ...funnel, invited: 24 } },
-    meetings: { planned: 69, held: 56, heldShare: 0.81 },
+    meetings: {
+      planned: 69,
+      held: 56,
+      heldShare: 0.81,
+      weekly: [
+        { week: '2026-10-05', planned: 23, held: 20 },
+        { week: '2026-10-12', planned: 0, held: 0 },
+        { week: '2026-10-19', planned: 23, held: 19 },
+        { week: '2026-10-26', planned: 0, held: 0 },
+        { week: '2026-11-02', planned: 23, held: 17 },
+      ],
+    },
     ratings: {
       count: 92,
       raters: 41,
       suppressed: false,
       distribution: { '1': 4, '2': 3, '3': 14, '4': 32, '5': 39 },
       average: 4.08,
+      trend: [
+        { week: '2026-10-05', average: 4.2, count: 36 },
+        { week: '2026-10-12', average: null, count: 0 },
+        { week: '2026-10-19', average: null, count: 3 },
+        { week: '2026-10-26', average: null, count: 0 },
+        { week: '2026-11-02', average: 3.95, count: 53 },
+      ],
     },
     assessments: [],
     pairs: { total: 23, active: 23, needingAttention: 4, noRecentMeeting: 2, lowRatings: 2 },
@@ -97,13 +116,63 @@ describe('the HR report', () => {
     unmount();
     renderTab(
       <RatingsChart
-        report={aReport({ ratings: { count: 6, raters: 3, suppressed: true, distribution: null, average: null } })}
+        report={aReport({
+          ratings: { count: 6, raters: 3, suppressed: true, distribution: null, average: null, trend: [] },
+        })}
       />,
     );
     expect(screen.queryByRole('img')).toBeNull();
     expect(
       screen.getAllByText('Fewer than 5 people have rated sessions, so the distribution is not shown.').length,
     ).toBeGreaterThan(0);
+  });
+
+  it('draws sessions planned and held per week, with the same weeks as a table', () => {
+    renderTab(<MeetingsChart report={aReport()} />);
+    const svg = screen.getByRole('img', { name: 'Sessions planned and held per week' });
+    expect(svg.querySelectorAll('rect').length).toBeGreaterThanOrEqual(6);
+    fireEvent.click(screen.getByRole('button', { name: 'Show as table' }));
+    const rows = within(screen.getByTestId('meetings-table')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent))).toEqual([
+      ['23', '20'],
+      ['0', '0'],
+      ['23', '19'],
+      ['0', '0'],
+      ['23', '17'],
+    ]);
+  });
+
+  it('draws the rating trend through the rated weeks, a hidden week as a gap and “too few” in the table', () => {
+    renderTab(<TrendChart report={aReport()} />);
+    const svg = screen.getByRole('img', { name: 'Average session rating per week' });
+    expect(svg.querySelectorAll('circle')).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Show as table' }));
+    const rows = within(screen.getByTestId('trend-table')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent))).toEqual([
+      ['4.2', '36'],
+      ['–', '0'],
+      ['too few to show', '3'],
+      ['–', '0'],
+      ['3.95', '53'],
+    ]);
+  });
+
+  it('says so when no week had enough people rating, and draws no line', () => {
+    const report = aReport();
+    report.ratings.trend = [{ week: '2026-10-05', average: null, count: 4 }];
+    renderTab(<TrendChart report={report} />);
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(
+      screen.getByText('In no week did 5 or more people rate their sessions, so no weekly average is shown.'),
+    ).toBeTruthy();
+  });
+
+  it('puts the weekly series into the CSV', () => {
+    const lines = reportCsv(aReport()).trimEnd().split('\r\n');
+    expect(lines).toContain('meetingsPerWeek,2026-10-19,held,19');
+    expect(lines).toContain('ratingTrend,2026-10-05,average,4.2');
+    expect(lines).toContain('ratingTrend,2026-10-19,average,');
+    expect(lines).toContain('ratingTrend,2026-10-19,count,3');
   });
 
   it('opens a running programme’s report first', () => {

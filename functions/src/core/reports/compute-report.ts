@@ -4,9 +4,10 @@
  * NOTE: cosmosdb-server has no GROUP BY, and the real store would need one query per figure, so all
  * totals are computed here in one pass over the programme's partition.
  */
-import { heldVsPlanned, ROLES, type MeetingSeries, type Pair, type Role } from '../model';
+import { heldVsPlanned, ROLES, type MeetingSeries, type Occurrence, type Pair, type Role } from '../model';
 import { hasSessionsLeft, pairHealth } from './pair-health';
 import { round, suppressOverlapping, suppressPartition, type RowCounts } from './suppress';
+import { weeklySeries } from './weekly';
 import { UNKNOWN_GROUP, type AssessmentChange, type Funnel, type ProgrammeReport, type ReportInput } from './types';
 
 interface PersonFacts {
@@ -80,9 +81,12 @@ export function computeReport(input: ReportInput): ProgrammeReport {
     else feedbackByPair.set(f.pairId, [f]);
   }
   const published = input.pairs.filter((p) => p.publishedAt && p.endReason !== 'excluded');
+  const due: Occurrence[] = [];
   for (const pair of published) {
     const series = seriesByPair.get(pair.id);
     const hp = series ? heldVsPlanned(series, now) : { held: 0, planned: 0 };
+    // The same sessions as heldVsPlanned counts, for the weekly series.
+    for (const o of series?.occurrences ?? []) if (o.status !== 'cancelled' && o.start <= now) due.push(o);
     meetingsHeld += hp.held;
     meetingsPlanned += hp.planned;
     if (pair.status === 'active') activePairs++;
@@ -121,6 +125,18 @@ export function computeReport(input: ReportInput): ProgrammeReport {
     if (f.role) addToFunnel(funnelByRole[f.role], f);
   }
   const ratingsShown = raters.size >= k;
+  // A rating belongs to the week of its session (the week it was given when the session is unknown).
+  const sessionStart = (pairId: string, index: number) =>
+    seriesByPair.get(pairId)?.occurrences.find((o) => o.index === index)?.start;
+  const { weekly, trend } = weeklySeries({
+    due,
+    ratings: input.feedback.map((f) => ({
+      userId: f.userId,
+      rating: f.rating,
+      at: sessionStart(f.pairId, f.occurrenceIndex) ?? f.createdAt,
+    })),
+    threshold: k,
+  });
   return {
     programmeId: programme.id,
     name: programme.name,
@@ -133,6 +149,7 @@ export function computeReport(input: ReportInput): ProgrammeReport {
       planned: meetingsPlanned,
       held: meetingsHeld,
       heldShare: meetingsPlanned ? round(meetingsHeld / meetingsPlanned) : null,
+      weekly,
     },
     ratings: {
       count: input.feedback.length,
@@ -140,6 +157,7 @@ export function computeReport(input: ReportInput): ProgrammeReport {
       suppressed: !ratingsShown,
       distribution: ratingsShown ? distribution : null,
       average: ratingsShown && input.feedback.length ? round(ratingSum / input.feedback.length) : null,
+      trend,
     },
     assessments: assessmentChanges(input, k),
     pairs: { total: published.length, active: activePairs, needingAttention, noRecentMeeting, lowRatings },

@@ -66,6 +66,21 @@ export interface AssessmentChange {
   suppressed: boolean;
 }
 
+/** Sessions of one week (`week` = ISO date of its Monday, UTC): those due that week, and those held. */
+export interface WeeklyMeetings {
+  week: string;
+  planned: number;
+  held: number;
+}
+
+/** Ratings of the sessions of one week. */
+export interface WeeklyRating {
+  week: string;
+  /** Null when fewer people than the threshold rated that week (or too few in the hidden weeks together). */
+  average: number | null;
+  count: number;
+}
+
 export interface ProgrammeReport {
   programmeId: string;
   name: string;
@@ -74,13 +89,15 @@ export interface ProgrammeReport {
   anonymityThreshold: number;
   funnel: Funnel;
   funnelByRole: Record<Role, Funnel>;
-  meetings: { planned: number; held: number; heldShare: number | null };
+  meetings: { planned: number; held: number; heldShare: number | null; weekly: WeeklyMeetings[] };
   ratings: {
     count: number;
     raters: number;
     suppressed: boolean;
     distribution: Record<'1' | '2' | '3' | '4' | '5', number> | null;
     average: number | null;
+    /** The average per week, from the first week with a session due or a rating to the last. */
+    trend: WeeklyRating[];
   };
   assessments: AssessmentChange[];
   pairs: { total: number; active: number; needingAttention: number; noRecentMeeting: number; lowRatings: number };

@@ -23,14 +23,17 @@ export function reportCsv(r: Report): string {
   add('meetings', 'all', 'planned', r.meetings.planned);
   add('meetings', 'all', 'held', r.meetings.held);
   add('meetings', 'all', 'heldShare', r.meetings.heldShare);
-  for (const w of r.meetings.weekly ?? []) {
+  for (const w of r.meetings.weekly) {
     add('meetingsPerWeek', w.week, 'planned', w.planned);
     add('meetingsPerWeek', w.week, 'held', w.held);
   }
   add('ratings', 'all', 'count', r.ratings.count);
   add('ratings', 'all', 'average', r.ratings.average);
   for (const [rating, n] of Object.entries(r.ratings.distribution ?? {})) add('ratingDistribution', rating, 'count', n);
-  for (const w of r.ratings.trend ?? []) add('ratingTrend', w.week, 'average', w.average);
+  for (const w of r.ratings.trend) {
+    add('ratingTrend', w.week, 'average', w.average);
+    add('ratingTrend', w.week, 'count', w.count);
+  }
   for (const a of r.assessments) {
     if (a.suppressed) continue;
     const group = `${a.topicName} (${a.role})`;

@@ -1,4 +1,4 @@
-/** Sessions held vs planned: per week when the API sends the series, else the totals. */
+/** Sessions held vs planned per week (the totals alone until a first session is due). */
 import { useT } from '../../../i18n/i18n-context';
 import type { Report } from '../../../api/types';
 import { ChartCard, Legend } from '../../../components/charts/chart-card';
@@ -12,7 +12,7 @@ export function MeetingsChart({ report }: { report: Report }) {
   const SERIES = useSeries();
   const weekly = report.meetings.weekly;
   const week = (w: string) => date(w, { day: 'numeric', month: 'short' });
-  if (!weekly?.length) {
+  if (!weekly.length) {
     return (
       <ChartCard
         id="meetings"
@@ -66,6 +66,7 @@ export function MeetingsChart({ report }: { report: Report }) {
       }
       table={
         <DataTable
+          testId="meetings-table"
           rowKey={(w) => w.week}
           rows={weekly}
           columns={[

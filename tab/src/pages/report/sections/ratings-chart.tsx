@@ -55,8 +55,9 @@ export function RatingsChart({ report }: { report: Report }) {
 
 export function TrendChart({ report }: { report: Report }) {
   const { t, date, number } = useT();
+  const k = report.anonymityThreshold;
   const trend = report.ratings.trend;
-  if (!trend?.length) {
+  if (!trend.some((w) => w.count > 0)) {
     return (
       <ChartCard
         id="trend"
@@ -67,22 +68,29 @@ export function TrendChart({ report }: { report: Report }) {
       />
     );
   }
+  // The line runs through the weeks with ratings (sessions every few weeks leave weeks without any);
+  // a hidden week stays a gap.
+  const rated = trend.filter((w) => w.count > 0);
+  const shown = rated.some((w) => w.average !== null);
   return (
     <ChartCard
       id="trend"
       title={t('report.trend.title')}
-      description={t('report.trend.description', { k: report.anonymityThreshold })}
+      description={shown ? t('report.trend.description', { k }) : t('report.trend.suppressed', { k })}
       chart={
-        <LineChart
-          label={t('report.trend.aria')}
-          categories={trend.map((w) => date(w.week, { day: 'numeric', month: 'short' }))}
-          values={trend.map((w) => w.average)}
-          min={1}
-          max={5}
-        />
+        shown ? (
+          <LineChart
+            label={t('report.trend.aria')}
+            categories={rated.map((w) => date(w.week, { day: 'numeric', month: 'short' }))}
+            values={rated.map((w) => w.average)}
+            min={1}
+            max={5}
+          />
+        ) : null
       }
       table={
         <DataTable
+          testId="trend-table"
           rowKey={(w) => w.week}
           rows={trend}
           columns={[
@@ -91,7 +99,8 @@ export function TrendChart({ report }: { report: Report }) {
               key: 'avg',
               header: t('report.average'),
               numeric: true,
-              cell: (w) => (w.average === null ? t('report.suppressedShort') : number(w.average, 2)),
+              cell: (w) =>
+                w.count === 0 ? '–' : w.average === null ? t('report.suppressedShort') : number(w.average, 2),
             },
             { key: 'n', header: t('report.ratings.count'), numeric: true, cell: (w) => w.count },
           ]}
