@@ -1,5 +1,6 @@
 /** Every Programme API route the tab calls, typed: one function per route. */
 import { newIdempotencyKey, type ApiClient } from './client';
+import { interestEndpoints } from './interest-endpoints';
 import type {
   AnnouncementResult,
   Assessment,
@@ -121,6 +122,8 @@ export function createApi(client: ApiClient) {
 
     departments: async () => (await get<{ items: string[] }>('/directory/departments')).items,
     searchDirectory: (search: string) => get<Page<DirectoryUser>>('/directory/users', { search, pageSize: 20 }),
+
+    ...interestEndpoints(client),
   };
 }
 
