@@ -12,6 +12,7 @@ import type {
   Me,
   MeetingSeries,
   Page,
+  PairHealthItem,
   PairView,
   Participant,
   Phase,
@@ -76,6 +77,7 @@ export function createApi(client: ApiClient) {
     changePhase: (id: string, to: Phase, etag: string) =>
       send<WithEtag<Programme>>('POST', `${prog(id)}/phase`, { to }, { ifMatch: etag }),
     report: (id: string) => get<Report>(`${prog(id)}/report`),
+    pairHealth: async (id: string) => (await get<{ items: PairHealthItem[] }>(`${prog(id)}/pair-health`)).items,
     audit: (id: string) => get<Page<Audit>>(`${prog(id)}/audit`, { pageSize: 50 }),
     announce: (id: string, input: AnnouncementInput) =>
       send<AnnouncementResult>('POST', `${prog(id)}/announcements`, input, { key: true }),

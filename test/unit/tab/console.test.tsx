@@ -2,7 +2,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { MatchingBoard } from '../../../tab/src/pages/console/matching/matching-board';
 import { CreateProgramme } from '../../../tab/src/pages/console/create-programme';
-import { pairRows } from '../../../tab/src/pages/console/execution/pairs-meetings';
+import { PairsAndMeetings, pairRows } from '../../../tab/src/pages/console/execution/pairs-meetings';
 import { WorkspaceProvider, type Workspace } from '../../../tab/src/pages/console/workspace-data';
 import {
   programmeDraftErrors,
@@ -108,27 +108,61 @@ describe('the matching review board', () => {
 });
 
 describe('pairs and meetings in the console', () => {
-  it('counts sessions held against those due and flags a pair that has not met for two cadences', () => {
-    const quiet = aSeries({
-      id: 's2',
-      pairId: 'pair-2',
-      occurrences: [-42, -28, -14].map((d, index) => ({
-        index,
-        start: iso(d),
-        end: iso(d + 0.03),
-        status: index === 0 ? 'held' : 'missed',
-      })),
-    });
-    const rows = pairRows(
-      [aPair(), aPair({ id: 'pair-2', mentorId: 'x', menteeId: 'y' })],
-      [aSeries(), quiet],
-      aProgramme(),
-      new Date(NOW),
-    );
-    expect(rows.map((r) => [r.pair.id, r.held, r.planned, r.flags])).toEqual([
-      ['pair-2', 1, 3, ['no-recent-meeting']],
-      ['pair-1', 2, 2, []],
+  const quiet = aSeries({
+    id: 's2',
+    pairId: 'pair-2',
+    occurrences: [-42, -28, -14, 14].map((d, index) => ({
+      index,
+      start: iso(d),
+      end: iso(d + 0.03),
+      status: index === 0 ? 'held' : index === 3 ? 'planned' : 'missed',
+    })),
+  });
+  const pairs = [aPair({ mentorId: 'm1', menteeId: 'e1' }), aPair({ id: 'pair-2', mentorId: 'm2', menteeId: 'e2' })];
+  const health = [
+    { pairId: 'pair-2', mentorId: 'm2', menteeId: 'e2', flags: ['no-recent-meeting' as const], since: iso(-42) },
+    { pairId: 'pair-1', mentorId: 'm1', menteeId: 'e1', flags: ['low-rating' as const] },
+  ];
+
+  it('counts sessions held against those due and takes each pair’s flags from the API', () => {
+    const rows = pairRows(pairs, [aSeries(), quiet], health, new Date(NOW));
+    expect(rows.map((r) => [r.pair.id, r.held, r.planned, r.flags, r.since])).toEqual([
+      ['pair-1', 2, 2, ['low-rating'], undefined],
+      ['pair-2', 1, 3, ['no-recent-meeting'], iso(-42)],
     ]);
+    expect(pairRows(pairs, [aSeries(), quiet], [], new Date(NOW)).every((r) => r.flags.length === 0)).toBe(true);
+  });
+
+  it('shows an alert per flagged pair with both names and since when, and asks nothing of the report', async () => {
+    const api = fakeApi({ meetings: () => [aSeries(), quiet], pairHealth: () => health });
+    renderTab(
+      <WorkspaceProvider value={aWorkspace({ programme: aProgramme({ phase: 'execution' }), pairs })}>
+        <PairsAndMeetings />
+      </WorkspaceProvider>,
+      { api },
+    );
+    const alerts = within(await screen.findByTestId('pair-health')).getAllByRole('listitem');
+    // (Sessions held count against the real clock here, as the component does.)
+    expect(alerts).toHaveLength(2);
+    expect(alerts[0]?.textContent).toMatch(
+      /^Mia Mentor · Erika Mentee A latest rating is low; consider a neutral check-in with both people\. \d of \d sessions held\.$/,
+    );
+    expect(alerts[1]?.textContent).toMatch(
+      /^Max Mentor · Emil Mentee No session held since \D*15 Oct 2026\. 1 of 3 sessions held\.$/,
+    );
+    expect(api.pairHealth).toHaveBeenCalledWith('p-1');
+    expect(api.report).not.toHaveBeenCalled();
+  });
+
+  it('says all is well when the API flags no pair', async () => {
+    const api = fakeApi({ meetings: () => [aSeries()], pairHealth: () => [{ ...health[1], flags: [] }] });
+    renderTab(
+      <WorkspaceProvider value={aWorkspace({ programme: aProgramme({ phase: 'execution' }), pairs: [pairs[0]!] })}>
+        <PairsAndMeetings />
+      </WorkspaceProvider>,
+      { api },
+    );
+    expect(await screen.findByText('All pairs look healthy')).toBeTruthy();
   });
 });
 

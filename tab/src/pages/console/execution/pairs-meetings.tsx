@@ -1,6 +1,8 @@
 /**
  * Step 3, execution: every pair with its booking and sessions held vs planned, the next session, and
- * pair-health alerts (no meeting for two cadences, low ratings) for the manager to follow up.
+ * pair-health alerts (no meeting for two cadences, low ratings) for the manager to follow up. The
+ * flags come from the API (GET …/pair-health, the rule of the report and the daily notices); a low
+ * rating reaches the console only as a flag.
  */
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { useApp } from '../../../app/app-context';
@@ -11,8 +13,7 @@ import { Section, Empty, Loading } from '../../../components/layout';
 import { ErrorMessage } from '../../../components/error-message';
 import { DataTable } from '../../../components/data-table';
 import { Badge, StatusBadge } from '../../../components/badges';
-import { pairHealth, type HealthFlag } from '../../../../../functions/src/core/reports/pair-health';
-import type { MeetingSeries, PairView, Programme } from '../../../api/types';
+import type { HealthFlag, MeetingSeries, PairHealthItem, PairView } from '../../../api/types';
 import { useWorkspace } from '../workspace-data';
 
 const useStyles = makeStyles({
@@ -28,29 +29,34 @@ export interface PairRow {
   planned: number;
   next?: string;
   flags: HealthFlag[];
+  /** With 'no-recent-meeting': no session held since then. */
+  since?: string;
 }
 
-/** Rows for the table; health flags from the meetings (ratings are not visible to the console, see docs/tab.md). */
+/** Rows for the table: sessions from the meetings, health flags from the API's pair health. */
 export function pairRows(
   pairs: readonly PairView[],
   meetings: readonly MeetingSeries[],
-  programme: Pick<Programme, 'cadence' | 'phase'>,
+  health: readonly PairHealthItem[],
   now = new Date(),
 ): PairRow[] {
   const iso = now.toISOString();
+  const healthOf = new Map(health.map((h) => [h.pairId, h]));
   return pairs
     .filter((p) => p.publishedAt && p.status !== 'declined' && p.endReason !== 'excluded')
     .map((pair) => {
       const series = meetings.find((m) => m.kind === 'pair-series' && m.pairId === pair.id);
       const due = (series?.occurrences ?? []).filter((o) => o.status !== 'cancelled' && o.start <= iso);
       const next = (series?.occurrences ?? []).find((o) => o.status !== 'cancelled' && o.start > iso)?.start;
+      const h = healthOf.get(pair.id);
       return {
         pair,
         ...(series ? { series } : {}),
         held: due.filter((o) => o.status === 'held').length,
         planned: due.length,
         ...(next ? { next } : {}),
-        flags: pairHealth(pair, series, [], programme, iso).flags,
+        flags: h?.flags ?? [],
+        ...(h?.since ? { since: h.since } : {}),
       };
     })
     .sort((a, b) => b.flags.length - a.flags.length || a.pair.id.localeCompare(b.pair.id));
@@ -62,17 +68,28 @@ export function PairsAndMeetings() {
   const { api } = useApp();
   const w = useWorkspace();
   const meetings = useResource(() => api.meetings(w.programme.id), [api, w.programme.id, w.pairs]);
-  const report = useResource(() => api.report(w.programme.id).catch(() => undefined), [api, w.programme.id]);
+  const health = useResource(() => api.pairHealth(w.programme.id), [api, w.programme.id, w.pairs]);
   if (!meetings.data)
     return meetings.error ? <ErrorMessage error={meetings.error} /> : <Loading label={t('common.loading')} />;
-  const rows = pairRows(w.pairs, meetings.data, w.programme);
+  const rows = pairRows(w.pairs, meetings.data, health.data ?? []);
   const alerts = rows.filter((r) => r.flags.length > 0);
-  const lowRatings = report.data?.pairs.lowRatings ?? 0;
   const events = meetings.data.filter((m) => m.kind !== 'pair-series');
+  const flagText = (r: PairRow, f: HealthFlag) =>
+    f === 'low-rating'
+      ? t('health.flag.low-rating')
+      : r.since
+        ? t('health.flag.no-recent-meeting', { date: date(r.since) })
+        : t('health.short.no-recent-meeting');
   return (
     <>
       <Section title={t('health.title')} level={3} id="pair-health">
-        {alerts.length === 0 && lowRatings === 0 ? (
+        {!health.data ? (
+          health.error ? (
+            <ErrorMessage error={health.error} onRetry={() => void health.reload()} />
+          ) : (
+            <Loading label={t('common.loading')} />
+          )
+        ) : alerts.length === 0 ? (
           <Empty title={t('health.none')}>{t('health.noneHint')}</Empty>
         ) : (
           <ul className={s.alerts} data-testid="pair-health">
@@ -83,21 +100,12 @@ export function PairsAndMeetings() {
                     <MessageBarTitle>
                       {w.name(r.pair.mentorId)} · {w.name(r.pair.menteeId)}
                     </MessageBarTitle>{' '}
-                    {r.flags
-                      .map((f) => t(`health.flag.${f}` as MessageKey, { weeks: 2 * w.programme.cadence.intervalWeeks }))
-                      .join(' ')}{' '}
+                    {r.flags.map((f) => flagText(r, f)).join(' ')}{' '}
                     {t('health.held', { held: r.held, planned: r.planned })}
                   </MessageBarBody>
                 </MessageBar>
               </li>
             ))}
-            {lowRatings > 0 && (
-              <li>
-                <MessageBar intent="warning">
-                  <MessageBarBody>{t('health.lowRatings', { n: lowRatings })}</MessageBarBody>
-                </MessageBar>
-              </li>
-            )}
           </ul>
         )}
       </Section>
@@ -132,7 +140,9 @@ export function PairsAndMeetings() {
                 key: 'flags',
                 header: t('pairs.health'),
                 cell: (r) =>
-                  r.flags.length ? (
+                  !health.data ? (
+                    '–'
+                  ) : r.flags.length ? (
                     <span className={s.flags}>
                       {r.flags.map((f) => (
                         <Badge key={f} tone="warning">
