@@ -22,6 +22,7 @@ import { MatchingBoard } from './matching/matching-board';
 import { PairsAndMeetings } from './execution/pairs-meetings';
 import { AnnouncementComposer } from './steering/announcement-composer';
 import { AuditLog } from './steering/audit-log';
+import { InterestList } from './steering/interest-list';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '16px', minWidth: 0 },
@@ -99,6 +100,7 @@ export function ProgrammeWorkspace({ programmeId }: { programmeId: string }) {
         {shown === 'steering' && (
           <>
             <AnnouncementComposer />
+            <InterestList />
             <AuditLog />
           </>
         )}
