@@ -126,6 +126,21 @@ describe('the Teams tab, standalone on the local stack', () => {
     await screenshot(page, 'programmes-matching-published-light');
   });
 
+  it('lets a programme manager invite people from the interest list into the next cohort', async () => {
+    const page = await open({ as: 'manager', view: 'programmes', programme: 'demo-agile-2025' });
+    await page.getByTestId('workspace-title').filter({ hasText: 'New Ways of Working 2025' }).waitFor();
+    const table = page.getByTestId('interest-table');
+    await table.waitFor();
+    await expect(table.locator('tbody tr').count()).resolves.toBe(7);
+    await page.getByTestId('interest-target').selectOption({ label: 'Social Media Basics' });
+    await page.getByRole('button', { name: /^Choose all \d+ not yet invited$/ }).click();
+    await page.getByTestId('interest-invite').click();
+    await expect(page.getByTestId('interest-invite-result').textContent()).resolves.toMatch(/^\d+ invited, 0 were/);
+    await expect(table.getByText('Social Media Basics').count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, 'programmes-interest-light');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('shows HR the report with charts filled from the demo programme and small groups suppressed', async () => {
     const page = await open({ as: 'hr', view: 'reports' });
     await page.getByTestId('report-kpis').waitFor();
