@@ -4,6 +4,8 @@ import { StatusCard, nextStep } from '../../../tab/src/pages/my-tandem/status-ca
 import { PartnerCard } from '../../../tab/src/pages/my-tandem/partner-card';
 import { FeedbackCard } from '../../../tab/src/pages/my-tandem/feedback-card';
 import { upcoming } from '../../../tab/src/pages/my-tandem/meetings-card';
+import { loadOverview } from '../../../tab/src/pages/my-tandem/overview-data';
+import type { Api } from '../../../tab/src/api/endpoints';
 import { fakeApi, renderTab } from './support/render';
 import { NOW, aPair, aParticipant, aProgramme, aSeries, anOverview, iso } from './support/builders';
 
@@ -110,7 +112,9 @@ describe('my partner on My tandem', () => {
     renderTab(
       <PartnerCard
         overview={anOverview({
-          pairs: [aPair({ partner: { userId: 'u-mentor', displayName: 'Jonas Weber', department: 'IT' } })],
+          pairs: [
+            aPair({ partner: { userId: 'u-mentor', displayName: 'Jonas Weber', department: 'IT', topics: ['ai'] } }),
+          ],
         })}
         onChange={async () => undefined}
       />,
@@ -119,10 +123,38 @@ describe('my partner on My tandem', () => {
       },
     );
     expect(screen.getByTestId('partner-name').textContent).toBe('Jonas Weber');
+    expect(screen.getByText('Vermittelt AI assistants')).toBeTruthy();
     const why = within(screen.getByTestId('why-you-two'))
       .getAllByRole('listitem')
       .map((li) => li.textContent);
     expect(why).toEqual(['Deckt 1 von 1 gewünschten Themen ab: AI assistants', 'Gemeinsame Interessen: cycling']);
+  });
+
+  it('shows the partner’s name, job and profile from the API’s partner card', () => {
+    const partner = {
+      userId: 'u-mentor',
+      displayName: 'Jonas Weber',
+      jobTitle: 'Working Student',
+      department: 'IT',
+      officeLocation: 'Munich',
+      languages: ['de', 'en'],
+      interests: ['climbing', 'jazz'],
+      topics: ['ai', 'teams'],
+    };
+    renderTab(<PartnerCard overview={anOverview({ pairs: [aPair({ partner })] })} onChange={async () => undefined} />);
+    const card = screen.getByTestId('partner-name').parentElement as HTMLElement;
+    expect([...card.children].map((c) => c.textContent)).toEqual([
+      'Jonas Weber',
+      'Your mentor · Working Student · IT · Munich',
+      'Speaks German and English',
+      'Teaches AI assistants and Teams & Loop',
+      'Interested in climbing and jazz',
+    ]);
+  });
+
+  it('names the role instead of a person while the API sends no partner card', () => {
+    renderTab(<PartnerCard overview={anOverview()} onChange={async () => undefined} />);
+    expect(screen.getByTestId('partner-name').textContent).toBe('Your mentor');
   });
 
   it('lets a person accept a published proposal, and keeps a decline reason for the programme manager', async () => {
@@ -138,6 +170,40 @@ describe('my partner on My tandem', () => {
       fireEvent.click(within(dialog).getByRole('button', { name: 'Decline', hidden: true }));
     });
     expect(api.declinePair).toHaveBeenCalledWith('p-1', 'pair-1', 'We work together daily.');
+  });
+});
+
+describe('loading My tandem', () => {
+  it('keeps only the person’s own pairs (a manager’s list has them all) and fetches the partner card', async () => {
+    const own = aPair({ id: 'own', mentorId: 'u-mentor', menteeId: 'u-mentee' });
+    const other = aPair({ id: 'other', mentorId: 'x', menteeId: 'y', createdAt: iso(-1) });
+    const withPartner = { ...own, partner: { userId: 'u-mentor', displayName: 'Jonas Weber' } };
+    const api = fakeApi({
+      programme: () => aProgramme(),
+      myParticipation: () => aParticipant(),
+      pairs: () => [own, other],
+      pair: () => withPartner,
+      meetings: () => [],
+      feedback: () => [],
+      assessments: () => [],
+    });
+    const overview = await loadOverview(api as unknown as Api, 'p-1');
+    expect(overview.pairs).toEqual([withPartner]);
+    expect(api.pair).toHaveBeenCalledWith('p-1', 'own');
+  });
+
+  it('asks for nothing more when the list already has the partner card', async () => {
+    const own = aPair({ partner: { userId: 'u-mentor', displayName: 'Jonas Weber' } });
+    const api = fakeApi({
+      programme: () => aProgramme(),
+      myParticipation: () => aParticipant(),
+      pairs: () => [own],
+      meetings: () => [],
+      feedback: () => [],
+      assessments: () => [],
+    });
+    expect((await loadOverview(api as unknown as Api, 'p-1')).pairs).toEqual([own]);
+    expect(api.pair).not.toHaveBeenCalled();
   });
 });
 

@@ -24,12 +24,13 @@ export async function loadOverview(api: Api, programmeId: string): Promise<Overv
   const overview: Overview = {
     programme,
     participant,
-    pairs: settled(pairs, []),
+    // A programme manager who takes part gets every pair of the programme from the list: keep their own.
+    pairs: settled(pairs, []).filter((p) => p.mentorId === participant.userId || p.menteeId === participant.userId),
     meetings: settled(meetings, []),
     feedback: settled(feedback, []),
     assessments: settled(assessments, []),
   };
-  // The partner's card comes with the single pair (the list may leave it out).
+  // The list has the partner's card for a participant; a manager's list leaves it out, the pair has it.
   const current = currentPair(overview.pairs);
   if (current && !current.partner) {
     const detailed = await api.pair(programmeId, current.id).catch(() => undefined);

@@ -1,5 +1,6 @@
 /**
- * My partner and "why you two": the reasons the matching gave for the pair, in my language. A
+ * My partner (name, job, languages, topics and interests from the API's partner card) and "why you
+ * two": the reasons the matching gave for the pair, in my language. A
  * published proposal is answered here too; a decline is private and may carry a reason that only the
  * programme manager sees.
  */
@@ -47,9 +48,10 @@ export function PartnerCard({ overview, onChange }: { overview: Overview; onChan
     );
   }
   const partnerRole = role === 'mentor' ? 'mentee' : 'mentor';
-  const name = pair.partner?.displayName ?? t(`partner.your.${partnerRole}`);
+  const partner = pair.partner;
+  const name = partner?.displayName || t(`partner.your.${partnerRole}`);
   const names = topicNames(overview.programme);
-  const details = [pair.partner?.jobTitle, pair.partner?.department, pair.partner?.officeLocation].filter(Boolean);
+  const details = [partner?.jobTitle, partner?.department, partner?.officeLocation].filter(Boolean);
   const mine = pair[role];
   const theirs = pair[partnerRole];
   return (
@@ -60,16 +62,24 @@ export function PartnerCard({ overview, onChange }: { overview: Overview; onChan
           <Text className={s.name} data-testid="partner-name">
             {name}
           </Text>
-          {pair.partner && (
+          {partner && (
             <Text className={s.meta}>
               {t(`partner.is.${partnerRole}`)}
               {details.length ? ` · ${details.join(' · ')}` : ''}
             </Text>
           )}
-          {pair.partner?.languages?.length ? (
+          {partner?.languages?.length ? (
             <Text className={s.meta}>
-              {t('partner.languages', { languages: list(pair.partner.languages.map((l) => tk(`language.${l}`))) })}
+              {t('partner.languages', { languages: list(partner.languages.map((l) => tk(`language.${l}`))) })}
             </Text>
+          ) : null}
+          {partner?.topics?.length ? (
+            <Text className={s.meta}>
+              {t(`partner.topics.${partnerRole}`, { topics: list(partner.topics.map((x) => names[x] ?? x)) })}
+            </Text>
+          ) : null}
+          {partner?.interests?.length ? (
+            <Text className={s.meta}>{t('partner.interests', { interests: list(partner.interests) })}</Text>
           ) : null}
         </div>
       </div>
