@@ -77,6 +77,12 @@ describe('the Teams tab, standalone on the local stack', () => {
     await page.locator('#status').getByText('Taking part', { exact: true }).waitFor();
 
     await page.getByRole('button', { name: /Digital Leadership 2026/ }).click();
+    // The partner's card from the API: a name and a profile, not just "Your mentor".
+    const partner = page.locator('#partner');
+    await expect(partner.getByTestId('partner-name').textContent()).resolves.not.toMatch(/^Your (mentor|mentee)$/);
+    await partner.getByText(/^Your mentor · /).waitFor();
+    await partner.getByText(/^Speaks /).waitFor();
+    await partner.getByText(/^Teaches /).waitFor();
     const history = page.getByTestId('feedback-history');
     await history.waitFor();
     const firstOpen = history.getByRole('button', { name: /^Give feedback on session (\d+)$/ }).first();
@@ -141,6 +147,31 @@ describe('the Teams tab, standalone on the local stack', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('shows a programme manager the API’s pair-health alerts, and no missed meetings once the sessions are over', async () => {
+    const page = await open({ as: 'manager', view: 'programmes', programme: 'demo-digital-leadership' });
+    await page.getByTestId('workspace-title').filter({ hasText: 'Digital Leadership 2026' }).waitFor();
+    const alerts = page.getByTestId('pair-health').getByRole('listitem');
+    await alerts.first().waitFor();
+    const texts = await alerts.allTextContents();
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.every((x) => /No session held since|A latest rating is low/.test(x))).toBe(true);
+
+    await page.goto(tabUrl(t, { as: 'manager', view: 'programmes', programme: 'demo-agile-2025' }));
+    await page.getByTestId('workspace-title').filter({ hasText: 'New Ways of Working 2025' }).waitFor();
+    await page.getByRole('button', { name: /^Execution/ }).click();
+    // Sessions that are over are no alert; a pair whose latest rating was low still is.
+    const health = page.locator('#pair-health');
+    await health
+      .getByText(/All pairs look healthy|A latest rating is low/)
+      .first()
+      .waitFor();
+    await expect(health.getByText('No session held since').count()).resolves.toBe(0);
+    await expect(page.getByTestId('pairs-table').getByText('no recent meeting').count()).resolves.toBe(0);
+    await expect(
+      page.getByTestId('pairs-table').getByText('healthy', { exact: true }).count(),
+    ).resolves.toBeGreaterThan(0);
+  });
+
   it('shows HR the report with charts filled from the demo programme and small groups suppressed', async () => {
     const page = await open({ as: 'hr', view: 'reports' });
     await page.getByTestId('report-kpis').waitFor();
@@ -154,6 +185,15 @@ describe('the Teams tab, standalone on the local stack', () => {
       .locator('#ratings svg rect')
       .evaluateAll((rs) => rs.filter((r) => Number(r.getAttribute('height')) > 0).length);
     expect(ratingColumns).toBeGreaterThanOrEqual(3);
+    // Sessions per week and the rating trend come from the API's weekly series.
+    const weekColumns = await page
+      .locator('#meetings svg rect')
+      .evaluateAll((rs) => rs.filter((r) => Number(r.getAttribute('height')) > 0).length);
+    expect(weekColumns).toBeGreaterThanOrEqual(4);
+    await expect(page.locator('#trend svg path').count()).resolves.toBeGreaterThan(0);
+    await page.locator('#trend').getByRole('button', { name: 'Show as table' }).click();
+    const weeks = await page.getByTestId('trend-table').locator('tbody tr').count();
+    expect(weeks).toBeGreaterThanOrEqual(4);
     // Departments below the threshold are merged into one row, and the page says so.
     await expect(page.getByTestId('by-department-note').textContent()).resolves.toMatch(
       /^\d+ groups with fewer than 5 people are combined into one row\.$/,
