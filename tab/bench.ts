@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchChromium } from './headless-chromium';
+import { launchChromium } from '../scripts/lib/headless-chromium';
 import { buildTab } from './build';
 import { startLocalStack } from '../functions/src/local/stack';
 

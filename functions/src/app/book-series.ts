@@ -31,6 +31,7 @@ import {
 
 export type { BookingDeps } from './graph-booking-support';
 import { bookProgrammeEvents } from './graph-programme-events';
+import { retryStale } from './support/retry';
 export { bookProgrammeEvents };
 
 export type BookingOutcome = 'booked' | 'no-slot' | 'skipped' | 'failed';
@@ -38,16 +39,6 @@ export type BookingOutcome = 'booked' | 'no-slot' | 'skipped' | 'failed';
 const DAY = 86_400_000;
 /** getSchedule looks at less than 62 days at a time. */
 const HORIZON_DAYS = 61;
-
-async function retryStale<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await work();
-    } catch (err) {
-      if (!(err instanceof ConflictError && err.reason === 'stale') || attempt >= 4) throw err;
-    }
-  }
-}
 
 async function setBooking(deps: BookingDeps, pair: Pair, change: (p: Pair) => Pair): Promise<void> {
   await retryStale(() => mutate(deps.store.pairs, pair.programmeId, pair.id, change));

@@ -16,6 +16,7 @@ import type { CalendarPort } from '../ports/calendar';
 import { cancelSeriesForPair } from './book-series';
 import type { AppDeps } from './deps';
 import { rematchAffected } from './matching/rematch';
+import { retryStale } from './support/retry';
 
 export interface RemovalDeps {
   store: Store;
@@ -27,16 +28,6 @@ export interface RemovalDeps {
 }
 
 const ACTOR = 'timer:org-sync';
-
-async function retryStale<T>(work: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await work();
-    } catch (err) {
-      if (!(err instanceof ConflictError && err.reason === 'stale') || attempt >= 4) throw err;
-    }
-  }
-}
 
 async function endRemovedPair(deps: RemovalDeps, pair: Pair, userId: string): Promise<void> {
   const now = deps.clock.now().toISOString();

@@ -6,20 +6,7 @@
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { contentTypeOf } from './content-types';
 
 /** Teams, Outlook and the Microsoft 365 app may frame the tab; nobody else (clickjacking). */
 export const FRAME_ANCESTORS =
@@ -57,7 +44,7 @@ export function createTabHandler(root: string) {
     }
     if (!existsSync(file)) return notFound();
     const body = readFileSync(file);
-    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     // Bundlers put a content hash in asset names; those never change, everything else revalidates.
     const immutable = /\.[0-9a-z_-]{8,}\.(js|mjs|css|woff2|png|svg)$/i.test(file);
     return {

@@ -4,14 +4,14 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../../scripts/lib/headless-chromium';
 import { CARD_CATALOGUE } from '../../../bot/src/cards/catalogue';
 import { translator } from '../../../bot/src/i18n/translate';
 import { HOST_CONFIGS, themeCss } from './support/host-configs';
 
 const ROOT = resolve(__dirname, '../../..');
 const OUT = join(ROOT, 'test-results', 'cards');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface RenderOutcome {
   ok: boolean;
@@ -28,19 +28,7 @@ describe('every card rendered by the adaptivecards renderer in headless Chromium
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 600, height: 800 }, deviceScaleFactor: 1 });
     await page.setContent(
       '<!doctype html><html><head><meta charset="utf-8"><style id="theme"></style></head><body><div id="card"></div></body></html>',

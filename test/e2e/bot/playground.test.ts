@@ -7,7 +7,8 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../../scripts/lib/headless-chromium';
 import { startLocalStack, type LocalStack } from '../../../functions/src/local/stack';
 import { invite } from '../../../functions/src/app/invite';
 import { optInto } from '../../../functions/src/app/enrollment';
@@ -19,7 +20,6 @@ import { aPair, aProgramme } from '../../support/builders';
 import { startPlayground, type Playground } from './support/playground';
 
 const OUT = resolve(__dirname, '../../../test-results/playground');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PROGRAMME = 'e2e-playground';
 
 jest.setTimeout(180_000);
@@ -67,19 +67,7 @@ describe('the bot in Microsoft 365 Agents Playground', () => {
         },
       ],
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   });
 

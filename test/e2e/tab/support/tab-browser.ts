@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startLocalStack, type LocalStack } from '../../../../functions/src/local/stack';
 import { buildTab } from '../../../../tab/build';
-import { launchChromium } from '../../../../tab/headless-chromium';
+import { launchChromium } from '../../../../scripts/lib/headless-chromium';
 
 export const ARTEFACTS = resolve(__dirname, '../../../../test-results/tab');
 

@@ -1,8 +1,12 @@
-/** Headless Debian Chromium with a fresh profile, as the tab's bench and end-to-end tests drive it. */
+/**
+ * Headless Debian Chromium as every browser test and bench here drives it (tab e2e and bench, card
+ * screenshots, the Agents Playground test): the machine's /usr/bin/chromium (or CHROMIUM_PATH), no
+ * network side traffic, a fresh profile.
+ */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -26,4 +30,9 @@ export function launchChromium(
     viewport: { width: 1280, height: 900 },
     ...options,
   });
+}
+
+/** A plain browser (no persistent profile) for pages that need no storage between runs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
