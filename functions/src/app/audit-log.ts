@@ -6,18 +6,31 @@ import { assertManager, type Caller } from './caller';
 import type { PageQuery } from './schemas';
 import { loadProgramme } from './support/access';
 
+/** An audit entry with the actor's name from the directory, where the actor is a person still in it. */
+export type AuditItem = Stored<AuditEntry> & { actorName?: string };
+
 export async function listAudit(
   deps: AppDeps,
   caller: Caller,
   programmeId: string,
   page: PageQuery,
-): Promise<Page<Stored<AuditEntry>>> {
+): Promise<Page<AuditItem>> {
   assertManager(caller);
   await loadProgramme(deps, programmeId);
-  return deps.store.audit.list(programmeId, {
+  const result = await deps.store.audit.list(programmeId, {
     orderBy: 'at',
     descending: true,
     ...(page.pageSize ? { pageSize: page.pageSize } : {}),
     ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
   });
+  // Timers, jobs and erased people (pseudonyms) have no directory entry and keep their id.
+  const ids = [...new Set(result.items.map((a) => a.actor))].filter((id) => !/^(timer|job|system|erased)[-:]/.test(id));
+  const names = new Map((await deps.directory.getUsers(ids)).map((u) => [u.id, u.displayName]));
+  return {
+    ...result,
+    items: result.items.map((a) => {
+      const actorName = names.get(a.actor);
+      return actorName ? { ...a, actorName } : a;
+    }),
+  };
 }

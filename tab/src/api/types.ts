@@ -7,6 +7,7 @@ import type { MatchingJobResult } from '../../../functions/src/app/matching/run-
 import type { InviteResult } from '../../../functions/src/app/invite';
 import type { AnnouncementResult } from '../../../functions/src/app/announcements';
 import type { PartnerView } from '../../../functions/src/app/partner-card';
+import type { AuditItem } from '../../../functions/src/app/audit-log';
 import type {
   Assessment,
   AuditEntry,
@@ -72,4 +73,4 @@ export type Job = JobRecord & { result?: MatchingJobResult };
 
 export type DirectoryUser = Pick<OrgUser, 'id' | 'displayName' | 'mail' | 'department' | 'jobTitle' | 'officeLocation'>;
 
-export type Audit = AuditEntry;
+export type Audit = AuditEntry & Pick<AuditItem, 'actorName'>;

@@ -92,6 +92,12 @@ describe('the daily timers', () => {
       actor: 'timer:phasesByDate',
       details: { to: 'steering' },
     });
+    // People are named from the directory for the manager; timers keep their id.
+    expect(audit.find((a) => a.action === 'programme.phase')).not.toHaveProperty('actorName');
+    expect(audit.find((a) => a.action === 'programme.created')).toMatchObject({
+      actor: 'manager-1',
+      actorName: 'Max Manager',
+    });
   });
 
   it('finishes a matching run whose worker stopped', async () => {

@@ -12,7 +12,8 @@ export function AuditLog() {
   const { api } = useApp();
   const w = useWorkspace();
   const audit = useResource(() => api.audit(w.programme.id), [api, w.programme.id, w.programme.etag]);
-  const actor = (id: string) => (id.startsWith('timer:') || id.startsWith('job:') ? t('audit.system') : w.name(id));
+  const actor = (a: { actor: string; actorName?: string }) =>
+    a.actor.startsWith('timer:') || a.actor.startsWith('job:') ? t('audit.system') : (a.actorName ?? w.name(a.actor));
   return (
     <Section title={t('audit.title')} level={3} id="audit">
       {audit.error ? (
@@ -27,7 +28,7 @@ export function AuditLog() {
           rows={[...audit.data.items].sort((a, b) => b.at.localeCompare(a.at)).slice(0, 50)}
           columns={[
             { key: 'at', header: t('audit.when'), cell: (a) => dateTime(a.at) },
-            { key: 'who', header: t('audit.who'), cell: (a) => actor(a.actor) },
+            { key: 'who', header: t('audit.who'), cell: (a) => actor(a) },
             {
               key: 'what',
               header: t('audit.what'),
