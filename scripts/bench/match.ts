@@ -1,12 +1,12 @@
 /**
- * `npm run bench:match [-- --sizes 1000,5000,10000 --seed 1 --munkres-timeout 300 --munkres-max 10000]`
+ * `npm run bench:match [-- --sizes 1000,5000,10000 --seed 1 --munkres-timeout 300 --munkres-max 10000 --threads 1]`
  *
  * Seeded realistic instances (see lib/instance.ts); Tandem's solver and the `munkres` package on the
  * same instances, each in its own process (time and peak memory belong to one solver); checks both
  * reach the same optimum; then the hierarchy figures. Prints a table and the targets.
  */
 import { execFile } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
@@ -18,11 +18,17 @@ import type { RunResult } from './lib/run-one';
 const run = promisify(execFile);
 const RUNNER = join(__dirname, 'lib', 'run-one.ts');
 
-async function measure(solver: string, n: number, seed: number, timeoutS: number): Promise<RunResult | string> {
+async function measure(
+  solver: string,
+  n: number,
+  seed: number,
+  timeoutS: number,
+  extra: string[] = [],
+): Promise<RunResult | string> {
   try {
     const { stdout } = await run(
       process.execPath,
-      ['--import', 'tsx', RUNNER, '--solver', solver, '--n', String(n), '--seed', String(seed)],
+      ['--import', 'tsx', RUNNER, '--solver', solver, '--n', String(n), '--seed', String(seed), ...extra],
       {
         timeout: timeoutS * 1000,
         maxBuffer: 1 << 20,
@@ -75,7 +81,13 @@ async function main(): Promise<void> {
   const seed = Number(options.seed ?? 1);
   const munkresTimeout = Number(options['munkres-timeout'] ?? 300);
   const munkresMax = Number(options['munkres-max'] ?? 10_000);
-  console.log(`bench:match — seed ${seed}, Node ${process.version}, one process per run`);
+  const threads = options.threads === '1' ? 1 : 0;
+  console.log(
+    `bench:match — seed ${seed}, Node ${process.version}, one process per run, ` +
+      (threads === 1
+        ? 'tandem on one thread (--threads 1)'
+        : `tandem with helper threads (${availableParallelism()} cores)`),
+  );
   console.log(
     `load average at start: ${loadavg()
       .map((x) => x.toFixed(1))
@@ -85,7 +97,7 @@ async function main(): Promise<void> {
   const targets: string[] = [];
   for (const n of sizes) {
     process.stderr.write(`  ${n} × ${n}: tandem ...`);
-    const t = await measure('tandem', n, seed, 600);
+    const t = await measure('tandem', n, seed, 600, threads === 1 ? ['--threads', '1'] : []);
     process.stderr.write(` munkres ...`);
     const m = n <= munkresMax ? await measure('munkres', n, seed, munkresTimeout) : 'not run (--munkres-max)';
     process.stderr.write(' done\n');

@@ -1,9 +1,10 @@
 /**
  * One bench measurement in its own process (so peak memory belongs to one solver):
- *   node --import tsx scripts/bench/lib/run-one.ts --solver tandem|munkres --n N --seed S [--cap2 SHARE]
+ *   node --import tsx scripts/bench/lib/run-one.ts --solver tandem|munkres --n N --seed S [--cap2 SHARE] [--threads 1]
  * Prints one JSON line: time, pairs, total score (units), peak RSS.
  */
 import { performance } from 'node:perf_hooks';
+import { rowPool, solveMatchingInParallel } from '../../../functions/src/adapters/parallel-matching';
 import { solveMatching } from '../../../functions/src/core/matching';
 import { compileFeatures } from '../../../functions/src/core/matching/features';
 import { buildScoreTables } from '../../../functions/src/core/matching/fit-score';
@@ -48,7 +49,10 @@ function main(): void {
   if (solver === 'tandem') {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const r = solveMatching(input, { clock: () => performance.now() });
+    // As `tandem match` does: the helper threads start with the run (their start-up is timed too).
+    const single = options.threads === '1';
+    if (!single) rowPool();
+    const r = (single ? solveMatching : solveMatchingInParallel)(input, { clock: () => performance.now() });
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(c0);
     result = {

@@ -4,7 +4,8 @@
  * the engine's best pairs. A run interrupted half-way is picked up again by the `matchingJobs` timer.
  */
 import { ConflictError, InvalidError } from '../../core/errors';
-import { MatchInputError, solveMatching } from '../../core/matching';
+import { MatchInputError } from '../../core/matching';
+import { solveMatchingInParallel } from '../../adapters/parallel-matching';
 import type { Programme } from '../../core/model';
 import type { JobRecord } from '../../ports/records';
 import { type Stored } from '../../ports/store';
@@ -152,7 +153,8 @@ async function match(deps: AppDeps, programme: Programme, jobId: string): Promis
     people,
     locked.map((p) => [p.mentorId, p.menteeId]),
   );
-  const result = solveMatching(input);
+  // Same result as solveMatching; the passes over all pairs run on the spare cores too.
+  const result = solveMatchingInParallel(input);
   const now = nowIso(deps.clock);
   const lockedKeys = new Set(locked.map((p) => `${p.mentorId}|${p.menteeId}`));
   const stale = unpublished.filter((old) => !lockedKeys.has(`${old.mentorId}|${old.menteeId}`));

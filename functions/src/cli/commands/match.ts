@@ -2,13 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { CliCommand } from '../command';
 import { UsageError, parseArgs } from '../command';
-import {
-  formatReason,
-  MatchInputError,
-  solveMatching,
-  type MatchResult,
-  type MessageLanguage,
-} from '../../core/matching';
+import { rowPool, solveMatchingInParallel } from '../../adapters/parallel-matching';
+import { formatReason, MatchInputError, type MatchResult, type MessageLanguage } from '../../core/matching';
 
 const USAGE = 'usage: tandem match --input FILE [--output FILE] [--lang en|de]';
 
@@ -68,10 +63,15 @@ export const command: CliCommand = {
     const lang = options.lang ?? 'en';
     if (lang !== 'en' && lang !== 'de') throw new UsageError(`--lang must be en or de\n${USAGE}`);
     if (options.output !== undefined && typeof options.output !== 'string') throw new UsageError(USAGE);
+    // Helper threads start loading now, while the instance is read and prepared.
+    rowPool();
     try {
       const instance = readInstance(input);
-      // solveMatching validates the instance first (MatchInputError names each problem).
-      const result = solveMatching(instance as Parameters<typeof solveMatching>[0], { clock: () => performance.now() });
+      // The engine validates the instance first (MatchInputError names each problem); the result is
+      // solveMatching's, with the passes over all pairs shared with the helper threads.
+      const result = solveMatchingInParallel(instance as Parameters<typeof solveMatchingInParallel>[0], {
+        clock: () => performance.now(),
+      });
       const json = `${JSON.stringify(renderResult(result, lang), null, 2)}\n`;
       if (typeof options.output === 'string') writeFileSync(options.output, json);
       else process.stdout.write(json);

@@ -1,6 +1,7 @@
-import { offer } from './bounded-heap';
 import { type EdgeSet, edgesFromPairs, type PairList } from './edge-set';
-import type { RowSource, ScoreRow } from './row-source';
+import type { RowPool } from './row-pool';
+import type { RowSource } from './row-source';
+import { allocOf, runTask, taskBase, type Alloc, type ScoreTask } from './row-tasks';
 
 /**
  * Mentors keep 2K candidates per place: the optimum often pairs mentors nobody ranks first with
@@ -21,87 +22,57 @@ export interface CandidatePass {
 }
 
 /**
- * One row against every mentor: keeps the row's K best in (rowScore, rowItem) and offers the pair to
- * the mentor's heap when it beats that heap's threshold. A function of its own (not a loop inside
- * candidatePass) so V8 optimises it as a regular call instead of on-stack replacement, and with one
- * row type per call site: the 10^8-iteration loop then runs several times faster.
- */
-function scanRow(
-  row: ScoreRow,
-  nM: number,
-  k: number,
-  ep: number,
-  rowScore: Float64Array,
-  rowItem: Int32Array,
-  colMin: Float64Array,
-  offerColumn: (s: number, mp: number, ep: number) => void,
-): number {
-  let size = 0;
-  let rowMin = 0;
-  for (let mp = 0; mp < nM; mp++) {
-    const s = row[mp] as number;
-    // Strictly better only: among equal scores the earlier (smaller id) stays — ties go by id.
-    if (s > rowMin) {
-      size = offer(rowScore, rowItem, 0, size, k, s, mp);
-      if (size === k) rowMin = rowScore[0] as number;
-    }
-    if (s > (colMin[mp] as number)) offerColumn(s, mp, ep);
-  }
-  return size;
-}
-
-/**
  * One pass over every pair: scores each row once (straight into the cache when there is one), keeps
  * the best K per person in flat heaps and fills the cache used by the dual check. Row values are
  * units + 1 with 0 for a forbidden pair, so the inner loop is two comparisons against thresholds
- * that start at 0 (heaps change rarely) — the pass costs little more than the scoring itself.
+ * that start at 0 (heaps change rarely) — the pass costs little more than the scoring itself. With a
+ * pool, helper threads score chunks of rows too (the cache is then shared memory); each thread keeps
+ * its own best mentees per mentor and the merge keeps the best of their union, which is exactly what
+ * one thread would have kept (the order "higher score, then smaller index" is total).
  */
 export function candidatePass(
   src: RowSource,
   freePlaces: Int32Array,
   k: number,
   maxCachedCells: number,
+  pool?: RowPool,
 ): CandidatePass {
   const nE = src.mentees;
   const nM = src.mentors;
   const useCache = src.maxUnits < CACHE_MAX && src.unitsPerPoint === 10 && nE * nM <= maxCachedCells;
-  const cache = useCache ? new Uint16Array(nE * nM) : null;
-  const buffer = new Float64Array(nM);
-  const rowScore = new Float64Array(k);
-  const rowItem = new Int32Array(k);
-  const rowBest = new Int32Array(nE * k);
-  const rowBestScore = new Float64Array(nE * k);
-  const rowCount = new Int32Array(nE);
+  // Helpers rebuild the built-in scorer from plain data and write into the shared cache.
+  const parallel = pool && pool.helpers > 0 && useCache && src.spec ? pool : undefined;
+  const cache = useCache ? (parallel ? parallel.sharedUint16(nE * nM) : new Uint16Array(nE * nM)) : null;
+  if (parallel && src.spec) parallel.setSource(src.spec);
   const colOff = new Int32Array(nM + 1);
   for (let mp = 0; mp < nM; mp++)
     colOff[mp + 1] = (colOff[mp] as number) + MENTOR_SIDE * k * (freePlaces[mp] as number);
-  const colScore = new Float64Array(colOff[nM] as number);
-  const colItem = new Int32Array(colOff[nM] as number);
-  const colSize = new Int32Array(nM);
-  // Entry threshold per mentor: 0 (takes any feasible value) until the heap is full, then its worst.
-  const colMin = new Float64Array(nM);
+  const makeTask = (a: Alloc, threads: number): ScoreTask => ({
+    ...taskBase(a, nE, nM),
+    kind: 'score',
+    k,
+    cache,
+    colOff: parallel ? copyInt32(a, colOff) : colOff,
+    threads,
+    colScore: a.f64(threads * (colOff[nM] as number)),
+    colItem: a.i32(threads * (colOff[nM] as number)),
+    colSize: a.i32(threads * nM),
+    rowBest: a.i32(nE * k),
+    rowBestScore: a.f64(nE * k),
+    rowCount: a.i32(nE),
+  });
+  const t = runTask(makeTask(allocOf(parallel), parallel ? parallel.helpers + 1 : 1), src, parallel, () =>
+    makeTask(allocOf(undefined), 1),
+  );
   let best = 0;
-  const offerColumn = (s: number, mp: number, ep: number): void => {
-    if (s > best) best = s;
-    const off = colOff[mp] as number;
-    const cap = (colOff[mp + 1] as number) - off;
-    const cs = offer(colScore, colItem, off, colSize[mp] as number, cap, s, ep);
-    colSize[mp] = cs;
-    if (cs === cap) colMin[mp] = colScore[off] as number;
-  };
-  for (let ep = 0; ep < nE; ep++) {
-    const row: ScoreRow = cache ? cache.subarray(ep * nM, (ep + 1) * nM) : buffer;
-    src.fill(ep, row);
-    const size = scanRow(row, nM, k, ep, rowScore, rowItem, colMin, offerColumn);
-    for (let c = 0; c < size; c++) if ((rowScore[c] as number) > best) best = rowScore[c] as number;
-    rowCount[ep] = size;
-    rowBest.set(rowItem.subarray(0, size), ep * k);
-    rowBestScore.set(rowScore.subarray(0, size), ep * k);
+  for (let c = 0; c < t.rowBestScore.length; c++) {
+    if ((t.rowBestScore[c] as number) > best && c % k < (t.rowCount[Math.floor(c / k)] as number))
+      best = t.rowBestScore[c] as number;
   }
+  const col = mergeColumns(t);
   // Both sides' picks as one pair list (row values are units + 1).
-  let length = 0;
-  for (let ep = 0; ep < nE; ep++) length += rowCount[ep] as number;
-  for (let mp = 0; mp < nM; mp++) length += colSize[mp] as number;
+  let length = col.length;
+  for (let ep = 0; ep < nE; ep++) length += t.rowCount[ep] as number;
   const pairs: PairList = {
     mentee: new Int32Array(length),
     mentor: new Int32Array(length),
@@ -110,19 +81,57 @@ export function candidatePass(
   };
   let at = 0;
   for (let ep = 0; ep < nE; ep++) {
-    for (let c = ep * k; c < ep * k + (rowCount[ep] as number); c++, at++) {
+    for (let c = ep * k; c < ep * k + (t.rowCount[ep] as number); c++, at++) {
       pairs.mentee[at] = ep;
-      pairs.mentor[at] = rowBest[c] as number;
-      pairs.units[at] = (rowBestScore[c] as number) - 1;
+      pairs.mentor[at] = t.rowBest[c] as number;
+      pairs.units[at] = (t.rowBestScore[c] as number) - 1;
     }
   }
-  for (let mp = 0; mp < nM; mp++) {
-    const off = colOff[mp] as number;
-    for (let c = off; c < off + (colSize[mp] as number); c++, at++) {
-      pairs.mentee[at] = colItem[c] as number;
-      pairs.mentor[at] = mp;
-      pairs.units[at] = (colScore[c] as number) - 1;
-    }
+  for (let q = 0; q < col.length; q++, at++) {
+    pairs.mentee[at] = col.mentee[q] as number;
+    pairs.mentor[at] = col.mentor[q] as number;
+    pairs.units[at] = (col.score[q] as number) - 1;
   }
   return { edges: edgesFromPairs(nE, pairs), maxSeen: best - 1, cache };
+}
+
+function copyInt32(a: Alloc, from: Int32Array): Int32Array {
+  const to = a.i32(from.length);
+  to.set(from);
+  return to;
+}
+
+/** Each mentor's best mentees over all threads' heaps: higher score first, then the smaller index. */
+function mergeColumns(t: ScoreTask): { mentee: Int32Array; mentor: Int32Array; score: Float64Array; length: number } {
+  const nM = t.mentors;
+  const total = t.colOff[nM] as number;
+  const mentee = new Int32Array(total);
+  const mentor = new Int32Array(total);
+  const score = new Float64Array(total);
+  let length = 0;
+  const entries: { s: number; e: number }[] = [];
+  for (let mp = 0; mp < nM; mp++) {
+    const off = t.colOff[mp] as number;
+    const cap = (t.colOff[mp + 1] as number) - off;
+    if (t.threads === 1) {
+      for (let c = off; c < off + (t.colSize[mp] as number); c++, length++) {
+        mentee[length] = t.colItem[c] as number;
+        mentor[length] = mp;
+        score[length] = t.colScore[c] as number;
+      }
+      continue;
+    }
+    entries.length = 0;
+    for (let th = 0; th < t.threads; th++) {
+      for (let c = th * total + off; c < th * total + off + (t.colSize[th * nM + mp] as number); c++)
+        entries.push({ s: t.colScore[c] as number, e: t.colItem[c] as number });
+    }
+    entries.sort((a, b) => b.s - a.s || a.e - b.e);
+    for (let q = 0; q < Math.min(cap, entries.length); q++, length++) {
+      mentee[length] = (entries[q] as { e: number }).e;
+      mentor[length] = mp;
+      score[length] = (entries[q] as { s: number }).s;
+    }
+  }
+  return { mentee, mentor, score, length };
 }

@@ -1,6 +1,8 @@
 import type { EdgeSet } from './edge-set';
 import type { LapSolution } from './lap-sparse';
+import type { RowPool } from './row-pool';
 import { FORBIDDEN, type RowSource } from './row-source';
+import { allocOf, MAX_VIOLATIONS_PER_MENTEE, NEAR, runTask, taskBase, type Alloc, type CheckTask } from './row-tasks';
 
 /**
  * The optimality proof, independent of how the assignment was found. Costs are c = top − score for a
@@ -49,48 +51,6 @@ export interface Orientation {
   readonly mentorSlotStart: Int32Array;
 }
 
-const MAX_VIOLATIONS_PER_MENTEE = 64;
-/** Near pairs (smallest reduced cost outside the graph) added per fully scanned row. */
-const NEAR = 4;
-
-/**
- * One full row: counts violations (returned as count << 8 | kept) and keeps the NEAR + 1 smallest
- * reduced costs outside the graph, sorted, in nearRc/nearMp. Its own function so V8 optimises the
- * 10^8-iteration loop as a regular call; the hot path is one load, one subtraction, one comparison.
- */
-function scanFull(
-  data: Uint16Array | Float64Array,
-  nM: number,
-  threshold: number,
-  pM: Float64Array,
-  inGraph: Int32Array,
-  ep: number,
-  nearRc: Float64Array,
-  nearMp: Int32Array,
-): number {
-  let kept = 0;
-  let violations = 0;
-  let gate = Infinity; // below it a pair is a violation or a near pair candidate
-  for (let mp = 0; mp < nM; mp++) {
-    const s = data[mp] as number;
-    if (s === 0) continue; // FORBIDDEN
-    const rc = threshold - s - (pM[mp] as number);
-    if (rc >= gate) continue;
-    if (rc < 0) violations++;
-    if (inGraph[mp] === ep) continue;
-    let at = kept <= NEAR ? kept++ : NEAR;
-    while (at > 0 && (nearRc[at - 1] as number) > rc) {
-      nearRc[at] = nearRc[at - 1] as number;
-      nearMp[at] = nearMp[at - 1] as number;
-      at--;
-    }
-    nearRc[at] = rc;
-    nearMp[at] = mp;
-    if (kept > NEAR) gate = Math.max(nearRc[NEAR] as number, 0);
-  }
-  return (violations << 8) | kept;
-}
-
 export function certify(
   sol: LapSolution,
   o: Orientation,
@@ -99,7 +59,11 @@ export function certify(
   matchedMentor: Int32Array,
   edges: EdgeSet,
   previous?: CheckState,
+  pool?: RowPool,
 ): Certificate {
+  // Helpers take chunks of rows only with the shared cache (without one, rows are rescored here).
+  const parallel = pool && pool.helpers > 0 && cache ? pool : undefined;
+  const alloc = allocOf(parallel);
   const problems: string[] = [];
   const { rowMatch, colMatch, u, v } = sol;
   const nR = rowMatch.length;
@@ -122,8 +86,8 @@ export function certify(
   if (maxAssigned > minFree) problems.push('an assigned column has a higher potential than a free one');
 
   // Per-person potentials: the largest over their slots (mentees have one slot).
-  const pE = new Float64Array(nE);
-  const pM = new Float64Array(nM).fill(-Infinity);
+  const pE = alloc.f64(nE);
+  const pM = alloc.f64(nM).fill(-Infinity);
   const tight = new Float64Array(nE); // u + v of the mentee's assigned edge
   const menteePot = o.rowsAreMentees ? u : v;
   const mentorPot = o.rowsAreMentees ? v : u;
@@ -145,66 +109,71 @@ export function certify(
   let incremental = cache !== null && previous !== undefined;
   for (let mp = 0; incremental && mp < nM; mp++)
     if ((pM[mp] as number) > (previous?.pM[mp] as number)) incremental = false;
-  const base = incremental ? (previous as CheckState).base : new Float64Array(nE);
-  const slack = incremental ? (previous as CheckState).slack : new Float64Array(nE);
-  const inGraph = new Int32Array(nM).fill(-1); // stamp: the mentee whose graph edges are marked
+  const base = incremental ? (previous as CheckState).base : alloc.f64(nE);
+  const slack = incremental ? (previous as CheckState).slack : alloc.f64(nE);
+  // A run done again after a helper failed must start from the state before the first run.
+  const before = parallel && incremental ? { base: base.slice(), slack: slack.slice() } : undefined;
+  const violStart = new Int32Array(nE + 1);
+  for (let ep = 0; ep < nE; ep++) {
+    const inRow = (edges.start[ep + 1] as number) - (edges.start[ep] as number);
+    violStart[ep + 1] = (violStart[ep] as number) + Math.max(MAX_VIOLATIONS_PER_MENTEE, inRow);
+  }
+  const shared = (a: Alloc, x: Int32Array): Int32Array => {
+    if (!parallel) return x;
+    const y = a.i32(x.length);
+    y.set(x);
+    return y;
+  };
+  const makeTask = (a: Alloc, threads: number, from = { base, slack }): CheckTask => ({
+    ...taskBase(a, nE, nM),
+    kind: 'check',
+    cache,
+    top: o.top,
+    pE,
+    pM,
+    edgeStart: shared(a, edges.start),
+    edgeMentor: shared(a, edges.mentor),
+    incremental: incremental ? 1 : 0,
+    base: from.base,
+    slack: from.slack,
+    violStart: shared(a, violStart),
+    violMentor: a.i32(violStart[nE] as number),
+    violUnits: a.f64(violStart[nE] as number),
+    violListed: a.i32(nE),
+    violCount: a.i32(nE),
+    nearMentor: a.i32(nE * NEAR),
+    nearUnits: a.f64(nE * NEAR),
+    nearCount: a.i32(nE),
+    checked: a.f64(threads),
+    partner: shared(a, matchedMentor),
+    partnerValue: a.f64(nE),
+  });
+  const t = runTask(makeTask(alloc, parallel ? parallel.helpers + 1 : 1), src, parallel, () =>
+    makeTask(allocOf(undefined), 1, {
+      base: before ? before.base : new Float64Array(nE),
+      slack: before ? before.slack : new Float64Array(nE),
+    }),
+  );
   const violations = new Map<number, number[]>();
-  const nearRc = new Float64Array(NEAR + 1);
-  const nearMp = new Int32Array(NEAR + 1);
   let near: number[] | undefined; // flat (mentee, mentor, units) triples
   let violationCount = 0;
   let checkedPairs = 0;
-  const row = new Float64Array(nM);
-  const forbidden = FORBIDDEN;
+  for (const c of t.checked) checkedPairs += c;
   for (let ep = 0; ep < nE; ep++) {
-    // Row values are units + 1: a pair violates when value − 1 + pM > top − pE.
-    const threshold = o.top + 1 - (pE[ep] as number);
-    let found: number[] | undefined;
-    const data: Uint16Array | Float64Array = cache ? cache.subarray(ep * nM, (ep + 1) * nM) : row;
-    if (!cache) src.fill(ep, row);
-    const edgeStart = edges.start[ep] as number;
-    const edgeEnd = edges.start[ep + 1] as number;
-    if (incremental && (pE[ep] as number) - (base[ep] as number) <= (slack[ep] as number)) {
-      checkedPairs += edgeEnd - edgeStart;
-      for (let k = edgeStart; k < edgeEnd; k++) {
-        const mp = edges.mentor[k] as number;
-        const s = data[mp] as number;
-        if (s === forbidden || s + (pM[mp] as number) <= threshold) continue;
-        found ??= [];
-        found.push(mp, s - 1);
-        violationCount++;
-      }
-    } else {
-      checkedPairs += nM;
-      for (let k = edgeStart; k < edgeEnd; k++) inGraph[edges.mentor[k] as number] = ep;
-      // Besides violations, keep the NEAR pairs outside the graph with the smallest reduced costs:
-      // they join the graph (pricing), so the bound below is the next one, which is larger and lets
-      // this row skip its scan in later rounds more often.
-      const scan = scanFull(data, nM, threshold, pM, inGraph, ep, nearRc, nearMp);
-      const kept = scan & 0xff;
-      if (scan >>> 8 > 0) {
-        // Violations (rare): list them.
-        for (let mp = 0; mp < nM; mp++) {
-          const s = data[mp] as number;
-          if (s === forbidden || threshold - s - (pM[mp] as number) >= 0) continue;
-          found ??= [];
-          if (found.length < 2 * MAX_VIOLATIONS_PER_MENTEE) found.push(mp, s - 1);
-          violationCount++;
-        }
-      }
-      for (let q = 0; q < Math.min(kept, NEAR); q++) {
-        const mp = nearMp[q] as number;
-        if ((nearRc[q] as number) < 0) continue; // already listed as a violation
-        (near ??= []).push(ep, mp, (data[mp] as number) - 1);
-      }
-      base[ep] = pE[ep] as number;
-      slack[ep] = kept > NEAR ? (nearRc[NEAR] as number) : Infinity;
+    const count = t.violCount[ep] as number;
+    if (count > 0) {
+      violationCount += count;
+      const found: number[] = [];
+      for (let q = violStart[ep] as number; q < (violStart[ep] as number) + (t.violListed[ep] as number); q++)
+        found.push(t.violMentor[q] as number, t.violUnits[q] as number);
+      violations.set(ep, found);
     }
-    if (found) violations.set(ep, found);
+    for (let q = ep * NEAR; q < ep * NEAR + (t.nearCount[ep] as number); q++)
+      (near ??= []).push(ep, t.nearMentor[q] as number, t.nearUnits[q] as number);
     const partner = matchedMentor[ep] as number;
     if (partner >= 0) {
-      const s = data[partner] as number;
-      if (s === forbidden) problems.push(`assigned pair (mentee ${ep}, mentor ${partner}) is forbidden`);
+      const s = t.partnerValue[ep] as number;
+      if (s === FORBIDDEN) problems.push(`assigned pair (mentee ${ep}, mentor ${partner}) is forbidden`);
       else if (o.top + 1 - s !== tight[ep])
         problems.push(`assigned pair (mentee ${ep}, mentor ${partner}) is not tight`);
     }
@@ -223,7 +192,7 @@ export function certify(
     violations,
     violationCount,
     checkedPairs,
-    state: { base, slack, pM },
+    state: { base: t.base, slack: t.slack, pM },
     problems,
   };
 }

@@ -10,6 +10,9 @@ export { MatchInputError } from './errors';
 export { validateMatchInput } from './validate';
 export { formatReason, MESSAGES, type MessageLanguage } from './messages';
 export { DEFAULT_WEIGHTS } from './fit-score';
+export type { RowPool } from './row-pool';
+export { runChunks, type RowTask } from './row-tasks';
+export { builtInRows, type RowSpec } from './row-source';
 
 /**
  * The best set of pairs: first as many pairs as possible, then the highest total fit; ties go to

@@ -1,4 +1,4 @@
-import { type Features } from './features';
+import type { Features } from './features';
 import { pop32, seniorityClass, topicTenths, TZ_ZERO_QUARTERS, type ScoreTables } from './fit-score';
 import type { Prepared } from './prepare';
 
@@ -22,10 +22,32 @@ export interface RowSource {
   /** Upper bound of any score in units. */
   readonly maxUnits: number;
   fill(ep: number, out: ScoreRow): void;
+  /** The built-in scorer's inputs as plain data, so a helper thread can rebuild it (absent for custom scores). */
+  readonly spec?: RowSpec;
+}
+
+/** The pair rules of a Prepared instance that do not depend on profiles. */
+export type RowMasks = Pick<
+  Prepared,
+  'conflicts' | 'excludedStart' | 'excludedMentor' | 'affectedMentor' | 'affectedMentee'
+>;
+
+/**
+ * Everything the built-in scorer reads, as structured-cloneable data (typed arrays and numbers):
+ * `builtInRows(spec.p, spec.f, spec.t)` on another thread gives the very same rows.
+ */
+export interface RowSpec {
+  readonly p: RowMasks & Pick<Prepared, 'activeMentors' | 'activeMentees'>;
+  readonly f: Pick<Features, 'mentors' | 'mentees' | 'departments'> & {
+    readonly topics: { readonly words: number };
+    readonly interests: { readonly words: number };
+    readonly languages: { readonly words: number };
+  };
+  readonly t: ScoreTables;
 }
 
 /** Hierarchy, exclusions and re-match scope: the pair rules that do not depend on profiles. */
-export function applyMasks(p: Prepared, ep: number, out: ScoreRow): void {
+export function applyMasks(p: RowMasks, ep: number, out: ScoreRow): void {
   const c = p.conflicts;
   for (let k = c.descLo[ep] as number, end = c.descHi[ep] as number; k < end; k++)
     out[c.rightByTin[k] as number] = FORBIDDEN;
@@ -52,7 +74,7 @@ function gather<T extends Uint32Array | Int32Array | Float64Array>(src: T, idx: 
 const POP16 = Uint8Array.from({ length: 1 << 16 }, (_, x) => pop32(x));
 
 /** The built-in fit score; must equal the sum of pairComponents (a unit test holds them together). */
-export function builtInRows(p: Prepared, f: Features, t: ScoreTables): RowSource {
+export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): RowSource {
   const idx = p.activeMentors;
   const M = f.mentors;
   const E = f.mentees;
@@ -202,5 +224,25 @@ export function builtInRows(p: Prepared, f: Features, t: ScoreTables): RowSource
     }
     applyMasks(p, ep, out);
   }
-  return { mentees: p.activeMentees.length, mentors: nM, unitsPerPoint: 10, maxUnits: t.max, fill };
+  const spec: RowSpec = {
+    p: {
+      conflicts: p.conflicts,
+      excludedStart: p.excludedStart,
+      excludedMentor: p.excludedMentor,
+      affectedMentor: p.affectedMentor,
+      affectedMentee: p.affectedMentee,
+      activeMentors: p.activeMentors,
+      activeMentees: p.activeMentees,
+    },
+    f: {
+      mentors: f.mentors,
+      mentees: f.mentees,
+      departments: f.departments,
+      topics: { words: tw },
+      interests: { words: iw },
+      languages: { words: lw },
+    },
+    t,
+  };
+  return { mentees: p.activeMentees.length, mentors: nM, unitsPerPoint: 10, maxUnits: t.max, fill, spec };
 }

@@ -43,7 +43,7 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
   const src = input.scores ? customRows(p, f, input.scores, warnings) : builtInRows(p, f, tables);
   lap('prepare');
   const k = Math.max(1, Math.floor(options.candidatesPerPerson ?? DEFAULT_K));
-  const pass = candidatePass(src, p.freePlaces, k, options.maxCachedCells ?? DEFAULT_CACHE_CELLS);
+  const pass = candidatePass(src, p.freePlaces, k, options.maxCachedCells ?? DEFAULT_CACHE_CELLS, options.pool);
   lap('score');
 
   const nE = src.mentees;
@@ -99,7 +99,16 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
     }
     lap('solve');
     const orientation = { rowsAreMentees, top, dummyCost, mentorSlotStart };
-    const cert = certify(sol, orientation, src, pass.cache, matchedMentor, edges, warm ? checked : undefined);
+    const cert = certify(
+      sol,
+      orientation,
+      src,
+      pass.cache,
+      matchedMentor,
+      edges,
+      warm ? checked : undefined,
+      options.pool,
+    );
     checked = cert.state;
     checkedPairs += cert.checkedPairs;
     options.trace?.(

@@ -1,3 +1,5 @@
+import type { RowPool } from './row-pool';
+
 /**
  * The matching engine's own plain input and output. The use-case layer maps the domain model
  * (participants, org users, programme) onto MatchInput; the CLI reads the same shape from JSON.
@@ -145,6 +147,11 @@ export interface MatchOptions {
   clock?: () => number;
   /** Receives one line per solve round (for the bench and diagnostics). */
   trace?: (line: string) => void;
+  /**
+   * Helper threads for the passes over all pairs (scoring and the dual check); core has no threads,
+   * so they are injected (see adapters/parallel-matching). The result is the same with or without.
+   */
+  pool?: RowPool;
 }
 
 /** Which people a re-match may move. */

@@ -1,0 +1,320 @@
+import { offer } from './bounded-heap';
+import { DONE, FAILED, NEXT, type RowPool } from './row-pool';
+import type { RowSource, ScoreRow } from './row-source';
+
+/**
+ * The two passes over all pairs as chunked row tasks (see row-pool.ts). A task is plain data: typed
+ * arrays (shared when a pool runs it) and numbers, so it can be posted to a helper thread as is.
+ * Every row writes only its own slots; what several rows share (each mentor's best mentees) is kept
+ * per thread and merged by the caller, in a way that does not depend on which thread saw which row.
+ */
+
+/** Rows per chunk: small enough that the last chunk does not keep the other thread waiting long. */
+const CHUNK_ROWS = 32;
+
+interface TaskBase {
+  /** [next chunk, chunks done, failed] */
+  readonly control: Int32Array;
+  readonly rows: number;
+  readonly chunkRows: number;
+  readonly mentors: number;
+}
+
+/** Scoring: each row's K best mentors, each thread's best mentees per mentor, the score cache. */
+export interface ScoreTask extends TaskBase {
+  readonly kind: 'score';
+  readonly k: number;
+  /** Row values (units + 1) of all pairs, or null (rows are scored into a scratch row and dropped). */
+  readonly cache: Uint16Array | null;
+  /** Mentor mp's heap is at [colOff[mp], colOff[mp + 1]) of each thread's region. */
+  readonly colOff: Int32Array;
+  readonly threads: number;
+  readonly colScore: Float64Array; // threads × colOff[mentors]
+  readonly colItem: Int32Array;
+  readonly colSize: Int32Array; // threads × mentors
+  readonly rowBest: Int32Array; // rows × k
+  readonly rowBestScore: Float64Array;
+  readonly rowCount: Int32Array;
+}
+
+/** The dual check of every row against every mentor (see certify.ts for the rules). */
+export interface CheckTask extends TaskBase {
+  readonly kind: 'check';
+  readonly cache: Uint16Array | null;
+  readonly top: number;
+  readonly pE: Float64Array;
+  readonly pM: Float64Array;
+  readonly edgeStart: Int32Array;
+  readonly edgeMentor: Int32Array;
+  /** 1: rows whose potential rose by no more than their slack check their graph edges only. */
+  readonly incremental: number;
+  readonly base: Float64Array;
+  readonly slack: Float64Array;
+  /** Violating pairs listed per row at [violStart[ep], violStart[ep + 1]); counts per row. */
+  readonly violStart: Int32Array;
+  readonly violMentor: Int32Array;
+  readonly violUnits: Float64Array;
+  readonly violListed: Int32Array;
+  readonly violCount: Int32Array;
+  /** The NEAR nearest pairs outside the graph per fully scanned row (pricing). */
+  readonly nearMentor: Int32Array;
+  readonly nearUnits: Float64Array;
+  readonly nearCount: Int32Array;
+  /** Pairs examined, per thread. */
+  readonly checked: Float64Array;
+  /** Each row's assigned mentor (-1 = none) and that pair's row value, for the tightness check. */
+  readonly partner: Int32Array;
+  readonly partnerValue: Float64Array;
+}
+
+export type RowTask = ScoreTask | CheckTask;
+
+export const MAX_VIOLATIONS_PER_MENTEE = 64;
+/** Near pairs (smallest reduced cost outside the graph) added per fully scanned row. */
+export const NEAR = 4;
+
+/** Allocates task arrays: shared through the pool when there is one. */
+export interface Alloc {
+  f64(n: number): Float64Array;
+  i32(n: number): Int32Array;
+}
+
+export function allocOf(pool: RowPool | undefined): Alloc {
+  return pool
+    ? { f64: (n) => pool.sharedFloat64(n), i32: (n) => pool.sharedInt32(n) }
+    : { f64: (n) => new Float64Array(n), i32: (n) => new Int32Array(n) };
+}
+
+export const chunksOf = (t: TaskBase): number => Math.ceil(t.rows / t.chunkRows);
+
+export const taskBase = (a: Alloc, rows: number, mentors: number): TaskBase => ({
+  control: a.i32(3),
+  rows,
+  chunkRows: CHUNK_ROWS,
+  mentors,
+});
+
+/**
+ * Runs a task on this thread and the pool's helpers and returns once every chunk is done. A helper
+ * failure makes this thread run the whole task again on fresh outputs (`fresh()`), which every row
+ * overwrites with the same values.
+ */
+export function runTask<T extends RowTask>(
+  task: T,
+  src: RowSource | null,
+  pool: RowPool | undefined,
+  fresh: () => T,
+): T {
+  if (!pool) {
+    runChunks(task, src, 0);
+    return task;
+  }
+  pool.post(task);
+  runChunks(task, src, 0);
+  if (pool.wait(task)) return task;
+  const again = fresh();
+  runChunks(again, src, 0);
+  return again;
+}
+
+/** Claims and runs chunks until none is left (thread 0 is the caller, 1.. the helpers). */
+export function runChunks(task: RowTask, src: RowSource | null, thread: number): void {
+  const chunks = chunksOf(task);
+  const c = task.control;
+  const run = task.kind === 'score' ? scoreChunkRunner(task, src, thread) : checkChunkRunner(task, src, thread);
+  try {
+    for (;;) {
+      const chunk = Atomics.add(c, NEXT, 1);
+      if (chunk >= chunks) return;
+      run(chunk * task.chunkRows, Math.min(task.rows, (chunk + 1) * task.chunkRows));
+      Atomics.add(c, DONE, 1);
+      Atomics.notify(c, DONE);
+    }
+  } catch (err) {
+    Atomics.store(c, FAILED, 1);
+    Atomics.notify(c, DONE);
+    throw err;
+  }
+}
+
+/**
+ * One row against every mentor: keeps the row's K best in (rowScore, rowItem) and offers the pair to
+ * the mentor's heap when it beats that heap's threshold. A function of its own (not a loop inside
+ * the chunk loop) so V8 optimises it as a regular call instead of on-stack replacement, and with one
+ * row type per call site: the 10^8-iteration loop then runs several times faster.
+ */
+function scanRow(
+  row: ScoreRow,
+  nM: number,
+  k: number,
+  ep: number,
+  rowScore: Float64Array,
+  rowItem: Int32Array,
+  colMin: Float64Array,
+  offerColumn: (s: number, mp: number, ep: number) => void,
+): number {
+  let size = 0;
+  let rowMin = 0;
+  for (let mp = 0; mp < nM; mp++) {
+    const s = row[mp] as number;
+    // Strictly better only: among equal scores the earlier (smaller id) stays — ties go by id.
+    if (s > rowMin) {
+      size = offer(rowScore, rowItem, 0, size, k, s, mp);
+      if (size === k) rowMin = rowScore[0] as number;
+    }
+    if (s > (colMin[mp] as number)) offerColumn(s, mp, ep);
+  }
+  return size;
+}
+
+function scoreChunkRunner(t: ScoreTask, src: RowSource | null, thread: number): (lo: number, hi: number) => void {
+  if (!src) throw new Error('score task without a row source');
+  const nM = t.mentors;
+  const k = t.k;
+  const total = t.colOff[nM] as number;
+  const heapBase = thread * total;
+  const sizeBase = thread * nM;
+  const { colScore, colItem, colSize, colOff } = t;
+  // Entry threshold per mentor: 0 (takes any feasible value) until the heap is full, then its worst.
+  const colMin = new Float64Array(nM);
+  for (let mp = 0; mp < nM; mp++) {
+    const cap = (colOff[mp + 1] as number) - (colOff[mp] as number);
+    if (cap > 0 && colSize[sizeBase + mp] === cap) colMin[mp] = colScore[heapBase + (colOff[mp] as number)] as number;
+  }
+  const offerColumn = (s: number, mp: number, ep: number): void => {
+    const off = heapBase + (colOff[mp] as number);
+    const cap = (colOff[mp + 1] as number) - (colOff[mp] as number);
+    const cs = offer(colScore, colItem, off, colSize[sizeBase + mp] as number, cap, s, ep);
+    colSize[sizeBase + mp] = cs;
+    if (cs === cap) colMin[mp] = colScore[off] as number;
+  };
+  const buffer = t.cache ? null : new Float64Array(nM);
+  const rowScore = new Float64Array(k);
+  const rowItem = new Int32Array(k);
+  return (lo, hi) => {
+    for (let ep = lo; ep < hi; ep++) {
+      const row: ScoreRow = t.cache ? t.cache.subarray(ep * nM, (ep + 1) * nM) : (buffer as Float64Array);
+      src.fill(ep, row);
+      const size = scanRow(row, nM, k, ep, rowScore, rowItem, colMin, offerColumn);
+      t.rowCount[ep] = size;
+      t.rowBest.set(rowItem.subarray(0, size), ep * k);
+      t.rowBestScore.set(rowScore.subarray(0, size), ep * k);
+    }
+  };
+}
+
+/**
+ * One full row: counts violations (returned as count << 8 | kept) and keeps the NEAR + 1 smallest
+ * reduced costs outside the graph, sorted, in nearRc/nearMp. Its own function so V8 optimises the
+ * 10^8-iteration loop as a regular call; the hot path is one load, one subtraction, one comparison.
+ */
+function scanFull(
+  data: Uint16Array | Float64Array,
+  nM: number,
+  threshold: number,
+  pM: Float64Array,
+  inGraph: Int32Array,
+  ep: number,
+  nearRc: Float64Array,
+  nearMp: Int32Array,
+): number {
+  let kept = 0;
+  let violations = 0;
+  let gate = Infinity; // below it a pair is a violation or a near pair candidate
+  for (let mp = 0; mp < nM; mp++) {
+    const s = data[mp] as number;
+    if (s === 0) continue; // FORBIDDEN
+    const rc = threshold - s - (pM[mp] as number);
+    if (rc >= gate) continue;
+    if (rc < 0) violations++;
+    if (inGraph[mp] === ep) continue;
+    let at = kept <= NEAR ? kept++ : NEAR;
+    while (at > 0 && (nearRc[at - 1] as number) > rc) {
+      nearRc[at] = nearRc[at - 1] as number;
+      nearMp[at] = nearMp[at - 1] as number;
+      at--;
+    }
+    nearRc[at] = rc;
+    nearMp[at] = mp;
+    if (kept > NEAR) gate = Math.max(nearRc[NEAR] as number, 0);
+  }
+  return (violations << 8) | kept;
+}
+
+function checkChunkRunner(t: CheckTask, src: RowSource | null, thread: number): (lo: number, hi: number) => void {
+  const nM = t.mentors;
+  const inGraph = new Int32Array(nM).fill(-1); // stamp: the mentee whose graph edges are marked
+  const nearRc = new Float64Array(NEAR + 1);
+  const nearMp = new Int32Array(NEAR + 1);
+  const row = t.cache ? null : new Float64Array(nM);
+  const { pE, pM, edgeStart, edgeMentor, base, slack, violStart, violMentor, violUnits } = t;
+  let checked = 0;
+  return (lo, hi) => {
+    for (let ep = lo; ep < hi; ep++) {
+      // Row values are units + 1: a pair violates when value − 1 + pM > top − pE.
+      const threshold = t.top + 1 - (pE[ep] as number);
+      let data: Uint16Array | Float64Array;
+      if (t.cache) data = t.cache.subarray(ep * nM, (ep + 1) * nM);
+      else {
+        if (!src) throw new Error('check task without a cache or a row source');
+        src.fill(ep, row as Float64Array);
+        data = row as Float64Array;
+      }
+      const from = edgeStart[ep] as number;
+      const to = edgeStart[ep + 1] as number;
+      const out = violStart[ep] as number;
+      let listed = 0;
+      let count = 0;
+      let near = 0;
+      if (t.incremental === 1 && (pE[ep] as number) - (base[ep] as number) <= (slack[ep] as number)) {
+        checked += to - from;
+        for (let k = from; k < to; k++) {
+          const mp = edgeMentor[k] as number;
+          const s = data[mp] as number;
+          if (s === 0 || s + (pM[mp] as number) <= threshold) continue;
+          violMentor[out + listed] = mp;
+          violUnits[out + listed] = s - 1;
+          listed++;
+          count++;
+        }
+      } else {
+        checked += nM;
+        for (let k = from; k < to; k++) inGraph[edgeMentor[k] as number] = ep;
+        // Besides violations, keep the NEAR pairs outside the graph with the smallest reduced costs:
+        // they join the graph (pricing), so the bound below is the next one, which is larger and lets
+        // this row skip its scan in later rounds more often.
+        const scan = scanFull(data, nM, threshold, pM, inGraph, ep, nearRc, nearMp);
+        const kept = scan & 0xff;
+        if (scan >>> 8 > 0) {
+          // Violations (rare): list them.
+          for (let mp = 0; mp < nM; mp++) {
+            const s = data[mp] as number;
+            if (s === 0 || threshold - s - (pM[mp] as number) >= 0) continue;
+            if (listed < MAX_VIOLATIONS_PER_MENTEE) {
+              violMentor[out + listed] = mp;
+              violUnits[out + listed] = s - 1;
+              listed++;
+            }
+            count++;
+          }
+        }
+        for (let q = 0; q < Math.min(kept, NEAR); q++) {
+          const mp = nearMp[q] as number;
+          if ((nearRc[q] as number) < 0) continue; // already listed as a violation
+          t.nearMentor[ep * NEAR + near] = mp;
+          t.nearUnits[ep * NEAR + near] = (data[mp] as number) - 1;
+          near++;
+        }
+        base[ep] = pE[ep] as number;
+        slack[ep] = kept > NEAR ? (nearRc[NEAR] as number) : Infinity;
+      }
+      const partner = t.partner[ep] as number;
+      if (partner >= 0) t.partnerValue[ep] = data[partner] as number;
+      t.violListed[ep] = listed;
+      t.violCount[ep] = count;
+      t.nearCount[ep] = near;
+    }
+    t.checked[thread] = (t.checked[thread] as number) + checked;
+    checked = 0;
+  };
+}
