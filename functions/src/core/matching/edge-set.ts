@@ -15,9 +15,29 @@ export interface PairList {
   length: number;
 }
 
-/** Builds the CSR with a counting sort by mentee, then sorts each (short) row and drops repeats. */
+/**
+ * Builds the CSR by two counting sorts (by mentor, then stably by mentee), so each row comes out
+ * sorted by mentor without sorting rows: a popular mentee is among the best of a thousand mentors,
+ * and sorting such rows one by one was most of this function's time. Then drops repeats.
+ */
 export function edgesFromPairs(nE: number, pairs: PairList): EdgeSet {
   const { length } = pairs;
+  let nM = 0;
+  for (let i = 0; i < length; i++) if ((pairs.mentor[i] as number) >= nM) nM = (pairs.mentor[i] as number) + 1;
+  // Pass 1: positions ordered by mentor.
+  const byMentor = new Int32Array(nM + 1);
+  for (let i = 0; i < length; i++) {
+    const mp = (pairs.mentor[i] as number) + 1;
+    byMentor[mp] = (byMentor[mp] as number) + 1;
+  }
+  for (let mp = 0; mp < nM; mp++) byMentor[mp + 1] = (byMentor[mp + 1] as number) + (byMentor[mp] as number);
+  const order = new Int32Array(length);
+  for (let i = 0; i < length; i++) {
+    const mp = pairs.mentor[i] as number;
+    order[byMentor[mp] as number] = i;
+    byMentor[mp] = (byMentor[mp] as number) + 1;
+  }
+  // Pass 2: stable by mentee, so each row keeps the mentor order.
   const start = new Int32Array(nE + 1);
   for (let i = 0; i < length; i++) {
     const ep = (pairs.mentee[i] as number) + 1;
@@ -27,31 +47,20 @@ export function edgesFromPairs(nE: number, pairs: PairList): EdgeSet {
   const fill = start.slice(0, nE);
   const mentor = new Int32Array(length);
   const units = new Float64Array(length);
-  for (let i = 0; i < length; i++) {
+  for (let q = 0; q < length; q++) {
+    const i = order[q] as number;
     const ep = pairs.mentee[i] as number;
     const at = fill[ep] as number;
     mentor[at] = pairs.mentor[i] as number;
     units[at] = pairs.units[i] as number;
     fill[ep] = at + 1;
   }
-  // Insertion sort per row (rows hold a few dozen edges), then compact without repeats.
+  // Compact without repeats (a pair always has the same units).
   let out = 0;
   const compactStart = new Int32Array(nE + 1);
   for (let ep = 0; ep < nE; ep++) {
     const lo = start[ep] as number;
     const hi = start[ep + 1] as number;
-    for (let i = lo + 1; i < hi; i++) {
-      const m = mentor[i] as number;
-      const u = units[i] as number;
-      let j = i - 1;
-      while (j >= lo && (mentor[j] as number) > m) {
-        mentor[j + 1] = mentor[j] as number;
-        units[j + 1] = units[j] as number;
-        j--;
-      }
-      mentor[j + 1] = m;
-      units[j + 1] = u;
-    }
     compactStart[ep] = out;
     for (let i = lo; i < hi; i++) {
       if (i > lo && mentor[i] === mentor[i - 1]) continue;
