@@ -73,32 +73,44 @@ export function edgesFromPairs(nE: number, pairs: PairList): EdgeSet {
   return { start: compactStart, mentor: mentor.slice(0, out), units: units.slice(0, out) };
 }
 
-/** The set plus extra (mentor, units) pairs per mentee (from the dual check). */
+/**
+ * The set plus extra (mentor, units) pairs per mentee (from the dual check): each row is merged with
+ * its few extras (sorted), without re-sorting the whole graph. Same result as rebuilding from pairs.
+ */
 export function withEdges(set: EdgeSet, extra: ReadonlyMap<number, number[]>): EdgeSet {
   const nE = set.start.length - 1;
   let more = 0;
   for (const list of extra.values()) more += list.length / 2;
-  const length = set.mentor.length + more;
-  const pairs: PairList = {
-    mentee: new Int32Array(length),
-    mentor: new Int32Array(length),
-    units: new Float64Array(length),
-    length,
-  };
-  let at = 0;
+  const start = new Int32Array(nE + 1);
+  const mentor = new Int32Array(set.mentor.length + more);
+  const units = new Float64Array(set.mentor.length + more);
+  let out = 0;
   for (let ep = 0; ep < nE; ep++) {
-    for (let k = set.start[ep] as number; k < (set.start[ep + 1] as number); k++, at++) {
-      pairs.mentee[at] = ep;
-      pairs.mentor[at] = set.mentor[k] as number;
-      pairs.units[at] = set.units[k] as number;
+    start[ep] = out;
+    const list = extra.get(ep);
+    let k = set.start[ep] as number;
+    const end = set.start[ep + 1] as number;
+    if (list) {
+      // Extras by mentor; among repeats the first stays (a pair always has the same units).
+      const add = Array.from({ length: list.length / 2 }, (_, q) => q).sort(
+        (a, b) => (list[2 * a] as number) - (list[2 * b] as number) || a - b,
+      );
+      for (const q of add) {
+        const m = list[2 * q] as number;
+        while (k < end && (set.mentor[k] as number) < m) {
+          mentor[out] = set.mentor[k] as number;
+          units[out++] = set.units[k++] as number;
+        }
+        if ((k < end && set.mentor[k] === m) || (out > (start[ep] as number) && mentor[out - 1] === m)) continue;
+        mentor[out] = m;
+        units[out++] = list[2 * q + 1] as number;
+      }
+    }
+    while (k < end) {
+      mentor[out] = set.mentor[k] as number;
+      units[out++] = set.units[k++] as number;
     }
   }
-  for (const [ep, list] of extra) {
-    for (let i = 0; i < list.length; i += 2, at++) {
-      pairs.mentee[at] = ep;
-      pairs.mentor[at] = list[i] as number;
-      pairs.units[at] = list[i + 1] as number;
-    }
-  }
-  return edgesFromPairs(nE, pairs);
+  start[nE] = out;
+  return { start, mentor: mentor.slice(0, out), units: units.slice(0, out) };
 }
