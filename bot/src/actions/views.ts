@@ -39,6 +39,18 @@ export interface ViewNotes {
   saved?: boolean;
 }
 
+/** The programme as the caller may see it, and the caller's own enrollment in it. */
+async function ownEnrollment(ctx: ActionContext, programmeId: string) {
+  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
+  const participant = await getParticipant(ctx.deps, ctx.caller, programmeId, ctx.caller.userId);
+  return { programme, participant };
+}
+
+/** A card's error and notice lines, where there are any. */
+function shownNotes(notes: ViewNotes): { error?: string; notice?: string } {
+  return { ...(notes.error ? { error: notes.error } : {}), ...(notes.notice ? { notice: notes.notice } : {}) };
+}
+
 async function displayName(ctx: ActionContext, userId: string): Promise<string> {
   return (await ctx.deps.directory.getUser(userId))?.displayName ?? userId;
 }
@@ -48,16 +60,14 @@ export async function invitationView(
   programmeId: string,
   notes: ViewNotes = {},
 ): Promise<AdaptiveCard> {
-  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
-  const participant = await getParticipant(ctx.deps, ctx.caller, programmeId, ctx.caller.userId);
+  const { programme, participant } = await ownEnrollment(ctx, programmeId);
   return invitationCard(ctx.t, {
     programme,
     inviterName: await displayName(ctx, participant.invitedBy),
     userId: ctx.caller.userId,
     participant: { ...participant, ...notes.draft },
     enrollmentOpen: isEnrollmentOpen(programme.phase),
-    ...(notes.error ? { error: notes.error } : {}),
-    ...(notes.notice ? { notice: notes.notice } : {}),
+    ...shownNotes(notes),
   });
 }
 
@@ -66,14 +76,12 @@ export async function trainingView(
   programmeId: string,
   notes: ViewNotes = {},
 ): Promise<AdaptiveCard> {
-  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
-  const participant = await getParticipant(ctx.deps, ctx.caller, programmeId, ctx.caller.userId);
+  const { programme, participant } = await ownEnrollment(ctx, programmeId);
   return trainingCard(ctx.t, {
     programme,
     userId: ctx.caller.userId,
     ...(participant.trainingCompletedAt ? { completedAt: participant.trainingCompletedAt } : {}),
-    ...(notes.error ? { error: notes.error } : {}),
-    ...(notes.notice ? { notice: notes.notice } : {}),
+    ...shownNotes(notes),
   });
 }
 
@@ -146,8 +154,7 @@ export async function feedbackView(
     timeZone: ctx.timeZone ?? series.timeZone,
     partnerName: await displayName(ctx, partnerId),
     ...(existing ? { existing } : {}),
-    ...(notes.error ? { error: notes.error } : {}),
-    ...(notes.notice ? { notice: notes.notice } : {}),
+    ...shownNotes(notes),
     ...(notes.saved ? { saved: true } : {}),
   });
 }
@@ -165,8 +172,7 @@ export async function assessmentView(
     userId: ctx.caller.userId,
     kind,
     ...(existing ? { existing: existing.ratings } : {}),
-    ...(notes.error ? { error: notes.error } : {}),
-    ...(notes.notice ? { notice: notes.notice } : {}),
+    ...shownNotes(notes),
     ...(notes.saved ? { saved: true } : {}),
   });
 }
@@ -176,8 +182,7 @@ export async function membershipView(
   programmeId: string,
   notes: ViewNotes = {},
 ): Promise<AdaptiveCard> {
-  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
-  const participant = await getParticipant(ctx.deps, ctx.caller, programmeId, ctx.caller.userId);
+  const { programme, participant } = await ownEnrollment(ctx, programmeId);
   return membershipCard(ctx.t, {
     programme,
     userId: ctx.caller.userId,
@@ -212,8 +217,7 @@ export async function noSlotView(
     },
     canPick: true,
     ...(requested ? { requested: requested as { weekday: typeof weekday } } : {}),
-    ...(notes.error ? { error: notes.error } : {}),
-    ...(notes.notice ? { notice: notes.notice } : {}),
+    ...shownNotes(notes),
   });
 }
 
@@ -247,8 +251,7 @@ export async function testimonialView(
   programmeId: string,
   notes: ViewNotes = {},
 ): Promise<AdaptiveCard> {
-  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
-  const participant = await getParticipant(ctx.deps, ctx.caller, programmeId, ctx.caller.userId);
+  const { programme, participant } = await ownEnrollment(ctx, programmeId);
   return testimonialCard(ctx.t, {
     programme,
     ...(participant.testimonial ? { existing: participant.testimonial } : {}),

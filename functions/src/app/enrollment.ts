@@ -130,41 +130,46 @@ export async function updateProfile(
   );
 }
 
-/** Leaving (or declining the invitation) is always possible; the pair ends and the partner is re-matched. */
-export async function leaveProgramme(
+/**
+ * Stepping out of the programme, for good (leave, or decline the invitation) or for a while (pause):
+ * always possible and without blame. The person's live pairs end and their partners are re-matched.
+ */
+async function stepOut(
   deps: AppDeps,
   caller: Caller,
   programmeId: string,
   userId: string,
+  to: 'left' | 'paused',
 ): Promise<Stored<Participant>> {
   assertSelf(caller, userId);
   await loadProgramme(deps, programmeId);
   const now = nowIso(deps.clock);
   const stored = await update(deps.store.participants, programmeId, userId, (p) =>
-    p.status === 'left' ? p : leave(p, now),
+    p.status === to ? p : to === 'left' ? leave(p, now) : pause(p, now),
   );
-  const freed = await endPairsOf(deps, programmeId, userId, 'left', userId);
-  await audit(deps, programmeId, userId, 'participant.left', userId);
+  const freed = await endPairsOf(deps, programmeId, userId, to, userId);
+  await audit(deps, programmeId, userId, `participant.${to}`, userId);
   if (freed.length) await rematchAffected(deps, programmeId, freed, userId);
   return stored;
 }
 
-export async function pauseParticipation(
+/** Leaving (or declining the invitation) is always possible; the pair ends and the partner is re-matched. */
+export function leaveProgramme(
   deps: AppDeps,
   caller: Caller,
   programmeId: string,
   userId: string,
 ): Promise<Stored<Participant>> {
-  assertSelf(caller, userId);
-  await loadProgramme(deps, programmeId);
-  const now = nowIso(deps.clock);
-  const stored = await update(deps.store.participants, programmeId, userId, (p) =>
-    p.status === 'paused' ? p : pause(p, now),
-  );
-  const freed = await endPairsOf(deps, programmeId, userId, 'paused', userId);
-  await audit(deps, programmeId, userId, 'participant.paused', userId);
-  if (freed.length) await rematchAffected(deps, programmeId, freed, userId);
-  return stored;
+  return stepOut(deps, caller, programmeId, userId, 'left');
+}
+
+export function pauseParticipation(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  userId: string,
+): Promise<Stored<Participant>> {
+  return stepOut(deps, caller, programmeId, userId, 'paused');
 }
 
 export async function resumeParticipation(
