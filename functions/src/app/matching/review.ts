@@ -19,8 +19,35 @@ function assertReviewable(programme: Programme, pair: Pair): void {
     throw new ConflictError('Only proposals that are not published yet can be changed.');
 }
 
+/** Changes one unpublished proposal during review (read-modify-write with If-Match) and audits it. */
+async function reviewProposal(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  pairId: string,
+  change: (pair: Pair, now: string) => Pair,
+  action: string,
+  ifMatch?: string,
+): Promise<Stored<Pair>> {
+  assertManager(caller);
+  const programme = await loadProgramme(deps, programmeId);
+  const now = nowIso(deps.clock);
+  const stored = await update(
+    deps.store.pairs,
+    programmeId,
+    pairId,
+    (p) => {
+      assertReviewable(programme, p);
+      return change(p, now);
+    },
+    ifMatch,
+  );
+  await audit(deps, programmeId, caller.userId, action, pairId);
+  return stored;
+}
+
 /** Keeps a proposal as it is in every re-run (or releases it again). */
-export async function setPairLock(
+export function setPairLock(
   deps: AppDeps,
   caller: Caller,
   programmeId: string,
@@ -28,46 +55,34 @@ export async function setPairLock(
   locked: boolean,
   ifMatch?: string,
 ): Promise<Stored<Pair>> {
-  assertManager(caller);
-  const programme = await loadProgramme(deps, programmeId);
-  const now = nowIso(deps.clock);
-  const stored = await update(
-    deps.store.pairs,
+  return reviewProposal(
+    deps,
+    caller,
     programmeId,
     pairId,
-    (p) => {
-      assertReviewable(programme, p);
-      return { ...p, locked, updatedAt: now };
-    },
+    (p, now) => ({ ...p, locked, updatedAt: now }),
+    locked ? 'pair.locked' : 'pair.unlocked',
     ifMatch,
   );
-  await audit(deps, programmeId, caller.userId, locked ? 'pair.locked' : 'pair.unlocked', pairId);
-  return stored;
 }
 
 /** Ends a proposal and makes sure the engine never proposes these two people together again. */
-export async function excludePair(
+export function excludePair(
   deps: AppDeps,
   caller: Caller,
   programmeId: string,
   pairId: string,
   ifMatch?: string,
 ): Promise<Stored<Pair>> {
-  assertManager(caller);
-  const programme = await loadProgramme(deps, programmeId);
-  const now = nowIso(deps.clock);
-  const stored = await update(
-    deps.store.pairs,
+  return reviewProposal(
+    deps,
+    caller,
     programmeId,
     pairId,
-    (p) => {
-      assertReviewable(programme, p);
-      return endPair(p, 'excluded', now);
-    },
+    (p, now) => endPair(p, 'excluded', now),
+    'pair.excluded',
     ifMatch,
   );
-  await audit(deps, programmeId, caller.userId, 'pair.excluded', pairId);
-  return stored;
 }
 
 /**
