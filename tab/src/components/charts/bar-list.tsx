@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { useWidth } from './use-width';
 import { useChartStyles, useSeries, MUTED_FILL } from './chart-styles';
+import { ChartSvg } from './chart-svg';
 
 export interface Bar {
   label: string;
@@ -41,52 +42,43 @@ export function BarList({
   const top = Math.max(max ?? 0, ...bars.map((b) => b.value), 1);
   const height = bars.length * rowHeight + 4;
   return (
-    <div ref={ref}>
-      <svg
-        className={s.svg}
-        width={width}
-        height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={label}
-      >
-        <defs>
-          <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" style={{ fill: MUTED_FILL }} />
-            <line x1="0" y1="0" x2="0" y2="6" style={{ stroke: SERIES[series % SERIES.length], strokeWidth: 3 }} />
-          </pattern>
-        </defs>
-        {bars.map((b, i) => {
-          const y = i * rowHeight + 2;
-          const w = Math.max(b.value > 0 ? 2 : 0, (b.value / top) * plot);
-          return (
-            <g key={`${b.label}-${i}`}>
-              <text x={labelWidth - 8} y={y + rowHeight / 2 + 4} textAnchor="end" className={s.label}>
-                {fit(b.label, labelWidth)}
-              </text>
-              <rect
-                x={labelWidth}
-                y={y + 5}
-                width={plot}
-                height={rowHeight - 10}
-                rx={3}
-                style={{ fill: MUTED_FILL, opacity: 0.45 }}
-              />
-              <rect
-                x={labelWidth}
-                y={y + 5}
-                width={w}
-                height={rowHeight - 10}
-                rx={3}
-                style={{ fill: b.muted ? `url(#${hatch})` : SERIES[series % SERIES.length] }}
-              />
-              <text x={labelWidth + plot + 8} y={y + rowHeight / 2 + 4} className={s.value}>
-                {b.valueText ?? b.value}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-    </div>
+    <ChartSvg frameRef={ref} width={width} height={height} label={label}>
+      <defs>
+        <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="6" height="6" style={{ fill: MUTED_FILL }} />
+          <line x1="0" y1="0" x2="0" y2="6" style={{ stroke: SERIES[series % SERIES.length], strokeWidth: 3 }} />
+        </pattern>
+      </defs>
+      {bars.map((b, i) => {
+        const y = i * rowHeight + 2;
+        const w = Math.max(b.value > 0 ? 2 : 0, (b.value / top) * plot);
+        return (
+          <g key={`${b.label}-${i}`}>
+            <text x={labelWidth - 8} y={y + rowHeight / 2 + 4} textAnchor="end" className={s.label}>
+              {fit(b.label, labelWidth)}
+            </text>
+            <rect
+              x={labelWidth}
+              y={y + 5}
+              width={plot}
+              height={rowHeight - 10}
+              rx={3}
+              style={{ fill: MUTED_FILL, opacity: 0.45 }}
+            />
+            <rect
+              x={labelWidth}
+              y={y + 5}
+              width={w}
+              height={rowHeight - 10}
+              rx={3}
+              style={{ fill: b.muted ? `url(#${hatch})` : SERIES[series % SERIES.length] }}
+            />
+            <text x={labelWidth + plot + 8} y={y + rowHeight / 2 + 4} className={s.value}>
+              {b.valueText ?? b.value}
+            </text>
+          </g>
+        );
+      })}
+    </ChartSvg>
   );
 }

@@ -1,6 +1,7 @@
 /** Vertical columns per category, one or more series side by side (meetings per week, ratings 1–5). */
 import { useChartStyles, useSeries, GRID, AXIS } from './chart-styles';
 import { useWidth } from './use-width';
+import { ChartSvg } from './chart-svg';
 
 export interface ColumnSeries {
   name: string;
@@ -38,57 +39,48 @@ export function ColumnChart({
   const ticks = [0, max / 2, max];
   const every = Math.ceil(categories.length / Math.max(2, Math.floor(plotW / 56)));
   return (
-    <div ref={ref}>
-      <svg
-        className={s.svg}
-        width={width}
-        height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={label}
-      >
-        {ticks.map((t) => {
-          const y = 10 + plotH - (t / max) * plotH;
-          return (
-            <g key={t}>
-              <line x1={left} x2={width - 8} y1={y} y2={y} style={{ stroke: GRID }} />
-              <text x={left - 6} y={y + 4} textAnchor="end" className={s.small}>
-                {Number.isInteger(t) ? t : t.toFixed(1)}
+    <ChartSvg frameRef={ref} width={width} height={height} label={label}>
+      {ticks.map((t) => {
+        const y = 10 + plotH - (t / max) * plotH;
+        return (
+          <g key={t}>
+            <line x1={left} x2={width - 8} y1={y} y2={y} style={{ stroke: GRID }} />
+            <text x={left - 6} y={y + 4} textAnchor="end" className={s.small}>
+              {Number.isInteger(t) ? t : t.toFixed(1)}
+            </text>
+          </g>
+        );
+      })}
+      <line x1={left} x2={width - 8} y1={10 + plotH} y2={10 + plotH} style={{ stroke: AXIS }} />
+      {categories.map((c, i) => {
+        const x0 = left + i * band + gap / 2;
+        return (
+          <g key={`${c}-${i}`}>
+            {series.map((ser, j) => {
+              const v = ser.values[i] ?? 0;
+              const h = (v / max) * plotH;
+              return (
+                <rect
+                  key={ser.name}
+                  x={x0 + j * colW}
+                  y={10 + plotH - h}
+                  width={Math.max(1, colW - 1)}
+                  height={h}
+                  rx={2}
+                  style={{ fill: SERIES[j % SERIES.length] }}
+                >
+                  <title>{`${c} · ${ser.name}: ${v}`}</title>
+                </rect>
+              );
+            })}
+            {i % every === 0 && (
+              <text x={x0 + (band - gap) / 2} y={height - 10} textAnchor="middle" className={s.small}>
+                {c}
               </text>
-            </g>
-          );
-        })}
-        <line x1={left} x2={width - 8} y1={10 + plotH} y2={10 + plotH} style={{ stroke: AXIS }} />
-        {categories.map((c, i) => {
-          const x0 = left + i * band + gap / 2;
-          return (
-            <g key={`${c}-${i}`}>
-              {series.map((ser, j) => {
-                const v = ser.values[i] ?? 0;
-                const h = (v / max) * plotH;
-                return (
-                  <rect
-                    key={ser.name}
-                    x={x0 + j * colW}
-                    y={10 + plotH - h}
-                    width={Math.max(1, colW - 1)}
-                    height={h}
-                    rx={2}
-                    style={{ fill: SERIES[j % SERIES.length] }}
-                  >
-                    <title>{`${c} · ${ser.name}: ${v}`}</title>
-                  </rect>
-                );
-              })}
-              {i % every === 0 && (
-                <text x={x0 + (band - gap) / 2} y={height - 10} textAnchor="middle" className={s.small}>
-                  {c}
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
-    </div>
+            )}
+          </g>
+        );
+      })}
+    </ChartSvg>
   );
 }

@@ -2,6 +2,7 @@
 import { useChartStyles, useSeries, GRID, MUTED_FILL } from './chart-styles';
 import { useWidth } from './use-width';
 import { fit } from './bar-list';
+import { ChartSvg } from './chart-svg';
 
 export interface Dumbbell {
   label: string;
@@ -33,55 +34,46 @@ export function DumbbellChart({
   const height = top + rows.length * rowH + 4;
   const x = (v: number) => labelW + ((v - min) / (max - min)) * plotW;
   return (
-    <div ref={ref}>
-      <svg
-        className={s.svg}
-        width={width}
-        height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={label}
-      >
-        {Array.from({ length: max - min + 1 }, (_, i) => min + i).map((t) => (
-          <g key={t}>
-            <line x1={x(t)} x2={x(t)} y1={top - 4} y2={height} style={{ stroke: GRID }} />
-            <text x={x(t)} y={12} textAnchor="middle" className={s.small}>
-              {t}
+    <ChartSvg frameRef={ref} width={width} height={height} label={label}>
+      {Array.from({ length: max - min + 1 }, (_, i) => min + i).map((t) => (
+        <g key={t}>
+          <line x1={x(t)} x2={x(t)} y1={top - 4} y2={height} style={{ stroke: GRID }} />
+          <text x={x(t)} y={12} textAnchor="middle" className={s.small}>
+            {t}
+          </text>
+        </g>
+      ))}
+      {rows.map((r, i) => {
+        const y = top + i * rowH + rowH / 2;
+        return (
+          <g key={`${r.label}-${i}`}>
+            <text x={labelW - 8} y={y + 4} textAnchor="end" className={s.label}>
+              {fit(r.label, labelW - 8)}
             </text>
-          </g>
-        ))}
-        {rows.map((r, i) => {
-          const y = top + i * rowH + rowH / 2;
-          return (
-            <g key={`${r.label}-${i}`}>
-              <text x={labelW - 8} y={y + 4} textAnchor="end" className={s.label}>
-                {fit(r.label, labelW - 8)}
+            {r.start !== null && r.end !== null ? (
+              <>
+                <line
+                  x1={x(r.start)}
+                  x2={x(r.end)}
+                  y1={y}
+                  y2={y}
+                  style={{ stroke: SERIES[0], strokeWidth: 4, opacity: 0.5 }}
+                />
+                <circle cx={x(r.start)} cy={y} r={6} style={{ fill: MUTED_FILL, stroke: SERIES[0], strokeWidth: 2 }}>
+                  <title>{`${r.label}: ${r.start}`}</title>
+                </circle>
+                <circle cx={x(r.end)} cy={y} r={6} style={{ fill: SERIES[0] }}>
+                  <title>{`${r.label}: ${r.end}`}</title>
+                </circle>
+              </>
+            ) : (
+              <text x={labelW + 4} y={y + 4} className={s.small}>
+                {r.note ?? '–'}
               </text>
-              {r.start !== null && r.end !== null ? (
-                <>
-                  <line
-                    x1={x(r.start)}
-                    x2={x(r.end)}
-                    y1={y}
-                    y2={y}
-                    style={{ stroke: SERIES[0], strokeWidth: 4, opacity: 0.5 }}
-                  />
-                  <circle cx={x(r.start)} cy={y} r={6} style={{ fill: MUTED_FILL, stroke: SERIES[0], strokeWidth: 2 }}>
-                    <title>{`${r.label}: ${r.start}`}</title>
-                  </circle>
-                  <circle cx={x(r.end)} cy={y} r={6} style={{ fill: SERIES[0] }}>
-                    <title>{`${r.label}: ${r.end}`}</title>
-                  </circle>
-                </>
-              ) : (
-                <text x={labelW + 4} y={y + 4} className={s.small}>
-                  {r.note ?? '–'}
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
-    </div>
+            )}
+          </g>
+        );
+      })}
+    </ChartSvg>
   );
 }

@@ -1,6 +1,7 @@
 /** A line over time with a fixed value range (the average rating per week, 1 to 5); gaps where a week is suppressed. */
 import { useChartStyles, useSeries, GRID, AXIS } from './chart-styles';
 import { useWidth } from './use-width';
+import { ChartSvg } from './chart-svg';
 
 export function LineChart({
   categories,
@@ -39,42 +40,33 @@ export function LineChart({
   const every = Math.ceil(categories.length / Math.max(2, Math.floor(plotW / 56)));
   const ticks = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   return (
-    <div ref={ref}>
-      <svg
-        className={s.svg}
-        width={width}
-        height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={label}
-      >
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={left} x2={width - 16} y1={y(t)} y2={y(t)} style={{ stroke: GRID }} />
-            <text x={left - 6} y={y(t) + 4} textAnchor="end" className={s.small}>
-              {t}
-            </text>
-          </g>
-        ))}
-        <line x1={left} x2={width - 16} y1={10 + plotH} y2={10 + plotH} style={{ stroke: AXIS }} />
-        {segments.map((d, i) => (
-          <path key={i} d={d} style={{ fill: 'none', stroke: SERIES[0], strokeWidth: 2.5 }} />
-        ))}
-        {values.map((v, i) =>
-          v === null ? null : (
-            <circle key={i} cx={x(i)} cy={y(v)} r={3.5} style={{ fill: SERIES[0] }}>
-              <title>{`${categories[i]}: ${v}`}</title>
-            </circle>
-          ),
-        )}
-        {categories.map((c, i) =>
-          i % every === 0 ? (
-            <text key={`${c}-${i}`} x={x(i)} y={height - 10} textAnchor="middle" className={s.small}>
-              {c}
-            </text>
-          ) : null,
-        )}
-      </svg>
-    </div>
+    <ChartSvg frameRef={ref} width={width} height={height} label={label}>
+      {ticks.map((t) => (
+        <g key={t}>
+          <line x1={left} x2={width - 16} y1={y(t)} y2={y(t)} style={{ stroke: GRID }} />
+          <text x={left - 6} y={y(t) + 4} textAnchor="end" className={s.small}>
+            {t}
+          </text>
+        </g>
+      ))}
+      <line x1={left} x2={width - 16} y1={10 + plotH} y2={10 + plotH} style={{ stroke: AXIS }} />
+      {segments.map((d, i) => (
+        <path key={i} d={d} style={{ fill: 'none', stroke: SERIES[0], strokeWidth: 2.5 }} />
+      ))}
+      {values.map((v, i) =>
+        v === null ? null : (
+          <circle key={i} cx={x(i)} cy={y(v)} r={3.5} style={{ fill: SERIES[0] }}>
+            <title>{`${categories[i]}: ${v}`}</title>
+          </circle>
+        ),
+      )}
+      {categories.map((c, i) =>
+        i % every === 0 ? (
+          <text key={`${c}-${i}`} x={x(i)} y={height - 10} textAnchor="middle" className={s.small}>
+            {c}
+          </text>
+        ) : null,
+      )}
+    </ChartSvg>
   );
 }
