@@ -298,9 +298,10 @@ function checkChunkRunner(t: CheckTask, src: RowSource | null, thread: number): 
             count++;
           }
         }
+        // Violators among them too: a row with more than MAX_VIOLATIONS_PER_MENTEE lists only the
+        // first by mentor, and the bound below is sound only if every pair under it joins the graph.
         for (let q = 0; q < Math.min(kept, NEAR); q++) {
           const mp = nearMp[q] as number;
-          if ((nearRc[q] as number) < 0) continue; // already listed as a violation
           t.nearMentor[ep * NEAR + near] = mp;
           t.nearUnits[ep * NEAR + near] = (data[mp] as number) - 1;
           near++;
