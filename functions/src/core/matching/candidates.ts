@@ -1,11 +1,14 @@
 import { type EdgeSet, edgesFromPairs, type PairList } from './edge-set';
 import type { RowPool } from './row-pool';
 import type { RowSource } from './row-source';
-import { allocOf, runTask, taskBase, type Alloc, type ScoreTask } from './row-tasks';
+import { allocOf, REGRET_BASE, runTask, taskBase, type Alloc, type ScoreTask } from './row-tasks';
 
 /**
  * Mentors keep 2K candidates per place: the optimum often pairs mentors nobody ranks first with
  * mentees they rank well, and the wider mentor side halves the pairs the dual check has to add.
+ * They rank mentees by regret (see regretShift), not by score: a popular mentee scores high with
+ * every mentor but ends up with one of its favourites, so an unpopular mentor's real options are the
+ * mentees for whom it is (nearly) as good as anyone — a fifth of the dual check's additions remain.
  */
 const MENTOR_SIDE = 2;
 
@@ -51,6 +54,7 @@ export function candidatePass(
     ...taskBase(a, nE, nM),
     kind: 'score',
     k,
+    regret: src.maxUnits + 1 < REGRET_BASE ? 1 : 0,
     cache,
     colOff: parallel ? copyInt32(a, colOff) : colOff,
     threads,
@@ -90,7 +94,8 @@ export function candidatePass(
   for (let q = 0; q < col.length; q++, at++) {
     pairs.mentee[at] = col.mentee[q] as number;
     pairs.mentor[at] = col.mentor[q] as number;
-    pairs.units[at] = (col.score[q] as number) - 1;
+    const key = col.score[q] as number;
+    pairs.units[at] = (t.regret === 1 ? key % REGRET_BASE : key) - 1;
   }
   return { edges: edgesFromPairs(nE, pairs), maxSeen: best - 1, cache };
 }
@@ -101,7 +106,7 @@ function copyInt32(a: Alloc, from: Int32Array): Int32Array {
   return to;
 }
 
-/** Each mentor's best mentees over all threads' heaps: higher score first, then the smaller index. */
+/** Each mentor's best mentees over all threads' heaps: higher key first, then the smaller index. */
 function mergeColumns(t: ScoreTask): { mentee: Int32Array; mentor: Int32Array; score: Float64Array; length: number } {
   const nM = t.mentors;
   const total = t.colOff[nM] as number;

@@ -49,8 +49,14 @@ export function customRows(
     maxUnits: Math.round(max * scale),
     fill(ep, out) {
       const from = ep * nM;
-      for (let mp = 0; mp < nM; mp++) out[mp] = matrix[from + mp] as number;
+      let best = 0;
+      for (let mp = 0; mp < nM; mp++) {
+        const value = matrix[from + mp] as number;
+        out[mp] = value;
+        if (value > best) best = value;
+      }
       applyMasks(p, ep, out);
+      return best;
     },
   };
 }

@@ -21,7 +21,11 @@ export interface RowSource {
   readonly unitsPerPoint: number;
   /** Upper bound of any score in units. */
   readonly maxUnits: number;
-  fill(ep: number, out: ScoreRow): void;
+  /**
+   * Writes row ep and returns its largest value before the pair rules (hierarchy, exclusions,
+   * scope) apply: an upper bound of the row, the same on every thread (candidate ranking uses it).
+   */
+  fill(ep: number, out: ScoreRow): number;
   /** The built-in scorer's inputs as plain data, so a helper thread can rebuild it (absent for custom scores). */
   readonly spec?: RowSpec;
 }
@@ -129,7 +133,7 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): R
   // classRow: zone + department + level points; negative (-1 - points) = add seniority by hire date.
   const classRow = new Int32Array(classKey.size);
 
-  function fastRow(ep: number, e: number, out: ScoreRow): void {
+  function fastRow(ep: number, e: number, out: ScoreRow): number {
     const lvlE = E.level[e] as number;
     const hireE = E.hireDay[e] as number;
     const deptE = E.department[e] as number;
@@ -161,6 +165,7 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): R
       ti = tInt,
       ta = tAv,
       pc = p16;
+    let best = 0;
     for (let m = 0; m < nM; m++) {
       const lang = langE & (mL[m] as number);
       const x = topE & (mT[m] as number);
@@ -183,12 +188,15 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): R
         (ta[(pc[z & 0xffff] as number) + (pc[z >>> 16] as number)] as number) +
         c;
       // Branch-free "forbidden (0) when no common language": keep = -1 if lang != 0, else 0.
-      out[m] = (s + 1) & ((lang | -lang) >> 31);
+      const value = (s + 1) & ((lang | -lang) >> 31);
+      out[m] = value;
+      best = value > best ? value : best;
     }
     applyMasks(p, ep, out);
+    return best;
   }
 
-  function fill(ep: number, out: ScoreRow): void {
+  function fill(ep: number, out: ScoreRow): number {
     const e = p.activeMentees[ep] as number;
     const wished = E.topicCount[e] as number;
     for (let c = 0; c < topicRow.length; c++) topicRow[c] = topicTenths(c, wished, t.topicWeight);
@@ -200,6 +208,7 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): R
     // General path: vocabularies over 32 entries (several words per mask) or very many mentor classes.
     const slotE = E.slots[e] as number;
     const deptE = E.department[e] as number;
+    let best = 0;
     for (let m = 0; m < nM; m++) {
       let lang = 0;
       let top = 0;
@@ -213,7 +222,7 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): R
       for (let w = 0; w < iw; w++) int += pop((E.interests[e * iw + w] as number) & (mInterests[m * iw + w] as number));
       const dm = mDept[m] as number;
       const sen = senior(E.level[e] as number, mLevel[m] as number, E.hireDay[e] as number, mHire[m] as number);
-      out[m] =
+      const value =
         1 +
         (topicRow[top] as number) +
         (tInt[int > 64 ? 64 : int] as number) +
@@ -221,8 +230,11 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): R
         (zoneRow[mZone[m] as number] as number) +
         (deptE >= 0 && dm >= 0 && dm !== deptE ? deptPts : 0) +
         (sen === 2 ? full : sen === 1 ? half : 0);
+      out[m] = value;
+      if (value > best) best = value;
     }
     applyMasks(p, ep, out);
+    return best;
   }
   const spec: RowSpec = {
     p: {

@@ -24,6 +24,11 @@ interface TaskBase {
 export interface ScoreTask extends TaskBase {
   readonly kind: 'score';
   readonly k: number;
+  /**
+   * 1: mentors rank mentees by regret — how close the pair comes to the mentee's best value, then by
+   * value — as the key `regretKey(value, rowBest)`; 0: by value (keys too large to pack).
+   */
+  readonly regret: number;
   /** Row values (units + 1) of all pairs, or null (rows are scored into a scratch row and dropped). */
   readonly cache: Uint16Array | null;
   /** Mentor mp's heap is at [colOff[mp], colOff[mp + 1]) of each thread's region. */
@@ -151,7 +156,9 @@ function scanRow(
   rowScore: Float64Array,
   rowItem: Int32Array,
   colMin: Float64Array,
-  offerColumn: (s: number, mp: number, ep: number) => void,
+  offerColumn: (key: number, mp: number, ep: number) => void,
+  shift: number,
+  mult: number,
 ): number {
   let size = 0;
   let rowMin = 0;
@@ -162,10 +169,22 @@ function scanRow(
       size = offer(rowScore, rowItem, 0, size, k, s, mp);
       if (size === k) rowMin = rowScore[0] as number;
     }
-    if (s > (colMin[mp] as number)) offerColumn(s, mp, ep);
+    const key = shift + s * mult;
+    if (s !== 0 && key > (colMin[mp] as number)) offerColumn(key, mp, ep);
   }
   return size;
 }
+
+/** Values below this pack into a regret key (and back out with `% REGRET_BASE`). */
+export const REGRET_BASE = 0x10000;
+
+/**
+ * A mentor's key for a mentee: first the smaller gap to the mentee's best value (the pairs an optimal
+ * assignment can use: an unpopular mentor's best partners are the mentees with nothing much better
+ * elsewhere), then the higher value. `shift + value * mult` with the row's shift and mult.
+ */
+export const regretShift = (rowBest: number): number => (REGRET_BASE - rowBest) * REGRET_BASE;
+export const REGRET_MULT = REGRET_BASE + 1;
 
 function scoreChunkRunner(t: ScoreTask, src: RowSource | null, thread: number): (lo: number, hi: number) => void {
   if (!src) throw new Error('score task without a row source');
@@ -181,10 +200,10 @@ function scoreChunkRunner(t: ScoreTask, src: RowSource | null, thread: number): 
     const cap = (colOff[mp + 1] as number) - (colOff[mp] as number);
     if (cap > 0 && colSize[sizeBase + mp] === cap) colMin[mp] = colScore[heapBase + (colOff[mp] as number)] as number;
   }
-  const offerColumn = (s: number, mp: number, ep: number): void => {
+  const offerColumn = (key: number, mp: number, ep: number): void => {
     const off = heapBase + (colOff[mp] as number);
     const cap = (colOff[mp + 1] as number) - (colOff[mp] as number);
-    const cs = offer(colScore, colItem, off, colSize[sizeBase + mp] as number, cap, s, ep);
+    const cs = offer(colScore, colItem, off, colSize[sizeBase + mp] as number, cap, key, ep);
     colSize[sizeBase + mp] = cs;
     if (cs === cap) colMin[mp] = colScore[off] as number;
   };
@@ -194,8 +213,11 @@ function scoreChunkRunner(t: ScoreTask, src: RowSource | null, thread: number): 
   return (lo, hi) => {
     for (let ep = lo; ep < hi; ep++) {
       const row: ScoreRow = t.cache ? t.cache.subarray(ep * nM, (ep + 1) * nM) : (buffer as Float64Array);
-      src.fill(ep, row);
-      const size = scanRow(row, nM, k, ep, rowScore, rowItem, colMin, offerColumn);
+      const best = src.fill(ep, row);
+      const size =
+        t.regret === 1
+          ? scanRow(row, nM, k, ep, rowScore, rowItem, colMin, offerColumn, regretShift(best), REGRET_MULT)
+          : scanRow(row, nM, k, ep, rowScore, rowItem, colMin, offerColumn, 0, 1);
       t.rowCount[ep] = size;
       t.rowBest.set(rowItem.subarray(0, size), ep * k);
       t.rowBestScore.set(rowScore.subarray(0, size), ep * k);
