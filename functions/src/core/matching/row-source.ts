@@ -132,6 +132,12 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): R
   const mInterestsHi = Uint32Array.from({ length: nM }, (_, m) => (iw === 2 ? (mInterests[m * iw + 1] as number) : 0));
   // classRow: zone + department + level points; negative (-1 - points) = add seniority by hire date.
   const classRow = new Int32Array(classKey.size);
+  // Availability by the mentor's weekday/time mask: a few hundred distinct masks, so a per-row table
+  // of their points replaces two popcount lookups per pair with one lookup.
+  const slotMasks = Int32Array.from(new Set(mSlots)).sort();
+  const slotOf = new Map(Array.from(slotMasks, (mask, i) => [mask, i]));
+  const mSlotClass = Uint16Array.from(mSlots, (mask) => slotOf.get(mask) as number);
+  const slotRow = new Int32Array(slotMasks.length);
 
   function fastRow(ep: number, e: number, out: ScoreRow): number {
     const lvlE = E.level[e] as number;
@@ -153,17 +159,18 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): R
     const intLo = E.interests[e * iw] as number;
     const intHi = iw === 2 ? (E.interests[e * iw + 1] as number) : 0;
     const slotE = E.slots[e] as number;
+    for (let c = 0; c < slotRow.length; c++) slotRow[c] = tAv[pop(slotE & (slotMasks[c] as number))] as number;
     const mL = mLanguages,
       mT = mTopics,
       mI = mInterestsLo,
       mI2 = mInterestsHi,
-      mS = mSlots,
+      mS = mSlotClass,
       mC = mClass,
       mH = mHire;
     const tRow = topicRow,
       cRow = classRow,
       ti = tInt,
-      ta = tAv,
+      sRow = slotRow,
       pc = p16;
     let best = 0;
     for (let m = 0; m < nM; m++) {
@@ -171,7 +178,6 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): R
       const x = topE & (mT[m] as number);
       const y = intLo & (mI[m] as number);
       const y2 = intHi & (mI2[m] as number);
-      const z = slotE & (mS[m] as number);
       let c = cRow[mC[m] as number] as number;
       if (c < 0) {
         const d = (mH[m] as number) - hireE; // NaN when the mentor's date is unknown: no points
@@ -185,7 +191,7 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): R
             (pc[y2 & 0xffff] as number) +
             (pc[y2 >>> 16] as number)
         ] as number) +
-        (ta[(pc[z & 0xffff] as number) + (pc[z >>> 16] as number)] as number) +
+        (sRow[mS[m] as number] as number) +
         c;
       // Branch-free "forbidden (0) when no common language": keep = -1 if lang != 0, else 0.
       const value = (s + 1) & ((lang | -lang) >> 31);
