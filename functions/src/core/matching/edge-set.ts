@@ -85,17 +85,28 @@ export function withEdges(set: EdgeSet, extra: ReadonlyMap<number, number[]>): E
   const mentor = new Int32Array(set.mentor.length + more);
   const units = new Float64Array(set.mentor.length + more);
   let out = 0;
+  let add = new Int32Array(64);
   for (let ep = 0; ep < nE; ep++) {
     start[ep] = out;
     const list = extra.get(ep);
     let k = set.start[ep] as number;
     const end = set.start[ep + 1] as number;
     if (list) {
-      // Extras by mentor; among repeats the first stays (a pair always has the same units).
-      const add = Array.from({ length: list.length / 2 }, (_, q) => q).sort(
-        (a, b) => (list[2 * a] as number) - (list[2 * b] as number) || a - b,
-      );
-      for (const q of add) {
+      // Extras by mentor (insertion sort: lists are short); among repeats the first stays (a pair
+      // always has the same units).
+      const n = list.length / 2;
+      if (add.length < n) add = new Int32Array(n);
+      for (let q = 0; q < n; q++) {
+        const m = list[2 * q] as number;
+        let at = q;
+        while (at > 0 && (list[2 * (add[at - 1] as number)] as number) > m) {
+          add[at] = add[at - 1] as number;
+          at--;
+        }
+        add[at] = q;
+      }
+      for (let i = 0; i < n; i++) {
+        const q = add[i] as number;
         const m = list[2 * q] as number;
         while (k < end && (set.mentor[k] as number) < m) {
           mentor[out] = set.mentor[k] as number;

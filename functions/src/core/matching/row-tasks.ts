@@ -156,7 +156,9 @@ function scanRow(
   rowScore: Float64Array,
   rowItem: Int32Array,
   colMin: Float64Array,
+  colGate: Float64Array,
   offerColumn: (key: number, mp: number, ep: number) => void,
+  best: number,
   shift: number,
   mult: number,
 ): number {
@@ -169,8 +171,11 @@ function scanRow(
       size = offer(rowScore, rowItem, 0, size, k, s, mp);
       if (size === k) rowMin = rowScore[0] as number;
     }
-    const key = shift + s * mult;
-    if (s !== 0 && key > (colMin[mp] as number)) offerColumn(key, mp, ep);
+    // The gate (see gateOf) rejects almost every pair with one subtraction and one comparison.
+    if (s - best >= (colGate[mp] as number)) {
+      const key = shift + s * mult;
+      if (s !== 0 && key > (colMin[mp] as number)) offerColumn(key, mp, ep);
+    }
   }
   return size;
 }
@@ -186,6 +191,13 @@ export const REGRET_BASE = 0x10000;
 export const regretShift = (rowBest: number): number => (REGRET_BASE - rowBest) * REGRET_BASE;
 export const REGRET_MULT = REGRET_BASE + 1;
 
+/**
+ * A necessary condition for `key > min` as `value − best ≥ gate`: with regret keys the gap part of
+ * the key, floor(key / REGRET_BASE) − REGRET_BASE = value − best, cannot be below the heap minimum's;
+ * with plain keys (best = 0) the value itself. 0 (an empty heap) lets every pair through.
+ */
+const gateOf = (min: number, regret: boolean): number => (regret ? Math.floor(min / REGRET_BASE) - REGRET_BASE : min);
+
 function scoreChunkRunner(t: ScoreTask, src: RowSource | null, thread: number): (lo: number, hi: number) => void {
   if (!src) throw new Error('score task without a row source');
   const nM = t.mentors;
@@ -195,17 +207,25 @@ function scoreChunkRunner(t: ScoreTask, src: RowSource | null, thread: number): 
   const sizeBase = thread * nM;
   const { colScore, colItem, colSize, colOff } = t;
   // Entry threshold per mentor: 0 (takes any feasible value) until the heap is full, then its worst.
+  const regret = t.regret === 1;
   const colMin = new Float64Array(nM);
+  const colGate = new Float64Array(nM).fill(gateOf(0, regret));
   for (let mp = 0; mp < nM; mp++) {
     const cap = (colOff[mp + 1] as number) - (colOff[mp] as number);
-    if (cap > 0 && colSize[sizeBase + mp] === cap) colMin[mp] = colScore[heapBase + (colOff[mp] as number)] as number;
+    if (cap > 0 && colSize[sizeBase + mp] === cap) {
+      colMin[mp] = colScore[heapBase + (colOff[mp] as number)] as number;
+      colGate[mp] = gateOf(colMin[mp] as number, regret);
+    }
   }
   const offerColumn = (key: number, mp: number, ep: number): void => {
     const off = heapBase + (colOff[mp] as number);
     const cap = (colOff[mp + 1] as number) - (colOff[mp] as number);
     const cs = offer(colScore, colItem, off, colSize[sizeBase + mp] as number, cap, key, ep);
     colSize[sizeBase + mp] = cs;
-    if (cs === cap) colMin[mp] = colScore[off] as number;
+    if (cs === cap) {
+      colMin[mp] = colScore[off] as number;
+      colGate[mp] = gateOf(colMin[mp] as number, regret);
+    }
   };
   const buffer = t.cache ? null : new Float64Array(nM);
   const rowScore = new Float64Array(k);
@@ -214,10 +234,9 @@ function scoreChunkRunner(t: ScoreTask, src: RowSource | null, thread: number): 
     for (let ep = lo; ep < hi; ep++) {
       const row: ScoreRow = t.cache ? t.cache.subarray(ep * nM, (ep + 1) * nM) : (buffer as Float64Array);
       const best = src.fill(ep, row);
-      const size =
-        t.regret === 1
-          ? scanRow(row, nM, k, ep, rowScore, rowItem, colMin, offerColumn, regretShift(best), REGRET_MULT)
-          : scanRow(row, nM, k, ep, rowScore, rowItem, colMin, offerColumn, 0, 1);
+      const size = regret
+        ? scanRow(row, nM, k, ep, rowScore, rowItem, colMin, colGate, offerColumn, best, regretShift(best), REGRET_MULT)
+        : scanRow(row, nM, k, ep, rowScore, rowItem, colMin, colGate, offerColumn, 0, 0, 1);
       t.rowCount[ep] = size;
       t.rowBest.set(rowItem.subarray(0, size), ep * k);
       t.rowBestScore.set(rowScore.subarray(0, size), ep * k);
