@@ -53,7 +53,14 @@ const norm = (s: string): string => {
 
 function vocabulary(people: readonly MatchPerson[], pick: (p: MatchPerson) => string[] | undefined): Vocabulary {
   const seen = new Map<string, string>();
-  for (const p of people) for (const raw of pick(p) ?? []) if (!seen.has(norm(raw))) seen.set(norm(raw), raw.trim());
+  for (const p of people) {
+    const list = pick(p);
+    if (list === undefined) continue;
+    for (const raw of list) {
+      const key = norm(raw);
+      if (!seen.has(key)) seen.set(key, raw.trim());
+    }
+  }
   const keys = [...seen.keys()].sort();
   return {
     words: Math.max(1, Math.ceil(keys.length / 32)),
