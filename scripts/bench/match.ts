@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     `bench:match — seed ${seed}, Node ${process.version}, one process per run, ` +
       (threads === 1
         ? 'tandem on one thread (--threads 1)'
-        : `tandem with helper threads (${availableParallelism()} cores)`),
+        : `tandem with helper threads (${availableParallelism()} cores), started with the process as \`tandem match\` does`),
   );
   console.log(
     `load average at start: ${loadavg()
