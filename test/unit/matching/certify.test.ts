@@ -71,4 +71,23 @@ describe('dual check (certify)', () => {
     expect(second.ok).toBe(false);
     expect(second.violations.get(0)?.slice(0, 2)).toEqual([77, 199]);
   });
+
+  it('records as the bound the fifth-smallest reduced cost outside the graph, however the violations arrive', () => {
+    // On mentor 0 at potential 50: mentors 1–65 violate by 1, then 70–74 by 10, then 75 by 3.
+    const row = new Uint16Array(nM);
+    row[0] = 151;
+    for (let mp = 1; mp <= 65; mp++) row[mp] = 152;
+    for (let mp = 70; mp <= 74; mp++) row[mp] = 161;
+    row[75] = 154;
+    const graph = edgesFromPairs(1, {
+      mentee: Int32Array.of(0),
+      mentor: Int32Array.of(0),
+      units: Float64Array.of(150),
+      length: 1,
+    });
+    const check = certify(solution(0, 50), orientation, src, row, Int32Array.of(0), graph);
+    expect(check.violationCount).toBe(71);
+    // The four nearest join the graph; every other pair outside it costs at least the bound.
+    expect(check.state.slack[0]).toBe(-10);
+  });
 });

@@ -269,6 +269,8 @@ function scanFull(
     if (rc >= gate) continue;
     if (rc < 0) violations++;
     if (inGraph[mp] === ep) continue;
+    // A violation passes the gate (it is counted) but joins the list only if it is among the smallest.
+    if (kept > NEAR && rc >= (nearRc[NEAR] as number)) continue;
     let at = kept <= NEAR ? kept++ : NEAR;
     while (at > 0 && (nearRc[at - 1] as number) > rc) {
       nearRc[at] = nearRc[at - 1] as number;
