@@ -114,7 +114,10 @@ function mergeColumns(t: ScoreTask): { mentee: Int32Array; mentor: Int32Array; s
   const mentor = new Int32Array(total);
   const score = new Float64Array(total);
   let length = 0;
-  const entries: { s: number; e: number }[] = [];
+  // Scratch for one mentor's entries over all threads, sorted by insertion (higher key, then smaller
+  // index): a few dozen entries, no objects.
+  let keys = new Float64Array(64);
+  let items = new Int32Array(64);
   for (let mp = 0; mp < nM; mp++) {
     const off = t.colOff[mp] as number;
     const cap = (t.colOff[mp + 1] as number) - off;
@@ -126,16 +129,36 @@ function mergeColumns(t: ScoreTask): { mentee: Int32Array; mentor: Int32Array; s
       }
       continue;
     }
-    entries.length = 0;
+    let n = 0;
     for (let th = 0; th < t.threads; th++) {
-      for (let c = th * total + off; c < th * total + off + (t.colSize[th * nM + mp] as number); c++)
-        entries.push({ s: t.colScore[c] as number, e: t.colItem[c] as number });
+      for (let c = th * total + off; c < th * total + off + (t.colSize[th * nM + mp] as number); c++) {
+        if (n === keys.length) {
+          const k2 = new Float64Array(2 * n);
+          k2.set(keys);
+          keys = k2;
+          const i2 = new Int32Array(2 * n);
+          i2.set(items);
+          items = i2;
+        }
+        const key = t.colScore[c] as number;
+        const item = t.colItem[c] as number;
+        let at = n++;
+        while (
+          at > 0 &&
+          ((keys[at - 1] as number) < key || ((keys[at - 1] as number) === key && (items[at - 1] as number) > item))
+        ) {
+          keys[at] = keys[at - 1] as number;
+          items[at] = items[at - 1] as number;
+          at--;
+        }
+        keys[at] = key;
+        items[at] = item;
+      }
     }
-    entries.sort((a, b) => b.s - a.s || a.e - b.e);
-    for (let q = 0; q < Math.min(cap, entries.length); q++, length++) {
-      mentee[length] = (entries[q] as { e: number }).e;
+    for (let q = 0; q < Math.min(cap, n); q++, length++) {
+      mentee[length] = items[q] as number;
       mentor[length] = mp;
-      score[length] = (entries[q] as { s: number }).s;
+      score[length] = keys[q] as number;
     }
   }
   return { mentee, mentor, score, length };
