@@ -1,5 +1,5 @@
 /**
- * `npm run bench:match [-- --sizes 1000,5000,10000 --seed 1 --munkres-timeout 300 --munkres-max 10000 --threads 1]`
+ * `npm run bench:match [-- --sizes 1000,5000,10000 --seed 1 --runs 3 --munkres-timeout 300 --munkres-max 10000 --threads 1]`
  *
  * Seeded realistic instances (see lib/instance.ts); Tandem's solver and the `munkres` package on the
  * same instances, each in its own process (time and peak memory belong to one solver); checks both
@@ -82,6 +82,7 @@ async function main(): Promise<void> {
   const munkresTimeout = Number(options['munkres-timeout'] ?? 300);
   const munkresMax = Number(options['munkres-max'] ?? 10_000);
   const threads = options.threads === '1' ? 1 : 0;
+  const runs = Math.max(1, Math.floor(Number(options.runs ?? 3)));
   console.log(
     `bench:match — seed ${seed}, Node ${process.version}, one process per run, ` +
       (threads === 1
@@ -96,8 +97,19 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   const targets: string[] = [];
   for (const n of sizes) {
-    process.stderr.write(`  ${n} × ${n}: tandem ...`);
-    const t = await measure('tandem', n, seed, 600, threads === 1 ? ['--threads', '1'] : []);
+    process.stderr.write(`  ${n} × ${n}: tandem ×${runs} ...`);
+    // Several runs, each in its own process: this shared VM's speed drifts by ±20 % within minutes, so
+    // one sample says little; the median run is reported, with the fastest and slowest beside it.
+    const samples: (RunResult | string)[] = [];
+    for (let i = 0; i < runs; i++)
+      samples.push(await measure('tandem', n, seed, 600, threads === 1 ? ['--threads', '1'] : []));
+    const ok = samples.filter((x): x is RunResult => typeof x !== 'string').sort((a, b) => a.ms - b.ms);
+    const t: RunResult | string =
+      ok.length === samples.length
+        ? { ...(ok[Math.floor(ok.length / 2)] as RunResult), peakRssMB: Math.max(...ok.map((x) => x.peakRssMB)) }
+        : (samples.find((x) => typeof x === 'string') as string);
+    const spread =
+      ok.length > 1 ? ` [${fmt((ok[0] as RunResult).ms)}–${fmt((ok[ok.length - 1] as RunResult).ms)}]` : '';
     process.stderr.write(` munkres ...`);
     const m = n <= munkresMax ? await measure('munkres', n, seed, munkresTimeout) : 'not run (--munkres-max)';
     process.stderr.write(' done\n');
@@ -111,7 +123,7 @@ async function main(): Promise<void> {
         : '–';
     rows.push([
       `${n} × ${n}`,
-      tOk ? `${fmt(t.ms)} (cpu ${fmt(t.cpuMs)})` : t,
+      tOk ? `${fmt(t.ms)}${spread} (cpu ${fmt(t.cpuMs)})` : t,
       tOk ? `${t.peakRssMB} MB` : '',
       tOk ? `${t.pairs} / ${t.totalUnits / 10}` : '',
       tOk ? `${t.optimal ? 'proven' : 'NOT proven'}, ${t.rounds} round(s)` : '',
@@ -131,7 +143,10 @@ async function main(): Promise<void> {
         `10,000 certified ≤ 5 s: ${fmt(t.ms)} ${t.ms <= 5000 && t.optimal ? 'MET' : 'MISSED'}; peak memory ≤ 1 GB: ${t.peakRssMB} MB ${t.peakRssMB <= 1024 ? 'MET' : 'MISSED'}`,
       );
     if (tOk && n === 5_000)
-      targets.push(`5,000 certified ≤ 1.5 s: ${fmt(t.ms)} ${t.ms <= 1500 && t.optimal ? 'MET' : 'MISSED'}`);
+      targets.push(
+        `5,000 certified ≤ 1.5 s: ${fmt(t.ms)} ${t.ms <= 1500 && t.optimal ? 'MET' : 'MISSED'}` +
+          (mOk ? ` (munkres in this run: ${fmt(m.ms)}; the issue's anchor for this machine: about 8 s)` : ''),
+      );
   }
   const head = [
     'instance',
@@ -149,7 +164,10 @@ async function main(): Promise<void> {
   console.log(head.map((h, i) => pad(h, widths[i] as number)).join(' | '));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const r of rows) console.log(r.map((c, i) => pad(c, widths[i] as number)).join(' | '));
-  console.log('munkres time is the solve only (its dense cost matrix is built beforehand, not timed); tandem time is');
+  console.log(
+    `tandem: median of ${runs} run(s) [fastest–slowest], peak RSS the largest; munkres: one run, the solve only`,
+  );
+  console.log('(its dense cost matrix is built beforehand, not timed); tandem time is');
   console.log(
     'end to end from the instance: validation, hierarchy, scoring, solve, dual check over all pairs, explanations.',
   );
