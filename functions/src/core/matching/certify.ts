@@ -60,6 +60,8 @@ export function certify(
   edges: EdgeSet,
   previous?: CheckState,
   pool?: RowPool,
+  /** Work for this thread while the helpers check (only when they do; see runTask). */
+  meanwhile?: () => void,
 ): Certificate {
   // Helpers take chunks of rows only with the shared cache (without one, rows are rescored here).
   const parallel = pool && pool.helpers > 0 && cache ? pool : undefined;
@@ -148,11 +150,16 @@ export function certify(
     partner: shared(a, matchedMentor),
     partnerValue: a.f64(nE),
   });
-  const t = runTask(makeTask(alloc, parallel ? parallel.helpers + 1 : 1), src, parallel, () =>
-    makeTask(allocOf(undefined), 1, {
-      base: before ? before.base : new Float64Array(nE),
-      slack: before ? before.slack : new Float64Array(nE),
-    }),
+  const t = runTask(
+    makeTask(alloc, parallel ? parallel.helpers + 1 : 1),
+    src,
+    parallel,
+    () =>
+      makeTask(allocOf(undefined), 1, {
+        base: before ? before.base : new Float64Array(nE),
+        slack: before ? before.slack : new Float64Array(nE),
+      }),
+    meanwhile,
   );
   const violations = new Map<number, number[]>();
   let near: number[] | undefined; // flat (mentee, mentor, units) triples

@@ -102,19 +102,22 @@ export const taskBase = (a: Alloc, rows: number, mentors: number): TaskBase => (
 /**
  * Runs a task on this thread and the pool's helpers and returns once every chunk is done. A helper
  * failure makes this thread run the whole task again on fresh outputs (`fresh()`), which every row
- * overwrites with the same values.
+ * overwrites with the same values. With helpers, `meanwhile` runs on this thread once they have the
+ * task and before this thread joins it (work that does not depend on the task's result).
  */
 export function runTask<T extends RowTask>(
   task: T,
   src: RowSource | null,
   pool: RowPool | undefined,
   fresh: () => T,
+  meanwhile?: () => void,
 ): T {
   if (!pool) {
     runChunks(task, src, 0);
     return task;
   }
   pool.post(task);
+  meanwhile?.();
   runChunks(task, src, 0);
   if (pool.wait(task)) return task;
   const again = fresh();

@@ -2,7 +2,7 @@ import { candidatePass } from './candidates';
 import { certify, type CheckState } from './certify';
 import { customRows } from './custom-rows';
 import { withEdges, type EdgeSet } from './edge-set';
-import { explainBuiltIn, explainCustom } from './explain-pair';
+import { explainBuiltIn, explainCustom, type PairExplanation } from './explain-pair';
 import { unmatchedReasons } from './explain-unmatched';
 import { compileFeatures } from './features';
 import { buildScoreTables } from './fit-score';
@@ -63,6 +63,17 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
   let warm: LapSolution | undefined;
   let checked: CheckState | undefined;
   let checkedPairs = 0;
+  // Built-in explanations of unlocked pairs, by active positions (mentee ep × mentors + mentor mp).
+  const explained = new Map<number, PairExplanation>();
+  const explainAhead = (partner: Int32Array): void => {
+    for (let ep = 0; ep < partner.length; ep++) {
+      const mp = partner[ep] as number;
+      if (mp < 0 || explained.has(ep * nM + mp)) continue;
+      const m = p.activeMentors[mp] as number;
+      const e = p.activeMentees[ep] as number;
+      explained.set(ep * nM + mp, explainBuiltIn(f, tables, m, e, false));
+    }
+  };
   const slotMentor = new Int32Array(places);
   for (let mp = 0; mp < nM; mp++) slotMentor.fill(mp, mentorSlotStart[mp], mentorSlotStart[mp + 1]);
   const cache = pass.cache;
@@ -99,6 +110,9 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
     }
     lap('solve');
     const orientation = { rowsAreMentees, top, dummyCost, mentorSlotStart };
+    // While helper threads run the check, this thread explains the pairs found so far: most of them
+    // are final, and an explanation depends on the pair alone.
+    const current = matchedMentor;
     const cert = certify(
       sol,
       orientation,
@@ -108,6 +122,7 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
       edges,
       warm ? checked : undefined,
       options.pool,
+      input.scores ? undefined : () => explainAhead(current),
     );
     checked = cert.state;
     checkedPairs += cert.checkedPairs;
@@ -136,7 +151,7 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
   if (!optimal && rounds >= MAX_ROUNDS)
     warnings.push({ code: 'not-certified', message: 'dual check rounds exhausted' });
 
-  const result = assemble(input, p, f, tables, src, pass, matchedMentor);
+  const result = assemble(input, p, f, tables, src, pass, matchedMentor, explained);
   lap('explain');
   return {
     ...result,
@@ -224,17 +239,25 @@ function assemble(
   src: RowSource,
   pass: ReturnType<typeof candidatePass>,
   matchedMentor: Int32Array,
+  explained: ReadonlyMap<number, PairExplanation>,
 ): Pick<MatchResult, 'pairs' | 'pairCount' | 'totalScore' | 'unmatched'> {
   const unitsPerPoint = src.unitsPerPoint;
-  const found: { m: number; e: number; locked: boolean }[] = p.locks.map((l) => ({ ...l, locked: true }));
+  const found: { m: number; e: number; locked: boolean; key: number }[] = p.locks.map((l) => ({
+    ...l,
+    locked: true,
+    key: -1,
+  }));
   matchedMentor.forEach((mp, ep) => {
-    if (mp >= 0) found.push({ m: p.activeMentors[mp] as number, e: p.activeMentees[ep] as number, locked: false });
+    if (mp >= 0) {
+      const m = p.activeMentors[mp] as number;
+      found.push({ m, e: p.activeMentees[ep] as number, locked: false, key: ep * src.mentors + mp });
+    }
   });
   found.sort((a, b) => a.m - b.m || a.e - b.e);
   const mentorPaired = new Uint8Array(p.mentors.length);
   const menteePaired = new Uint8Array(p.mentees.length);
   let totalUnits = 0;
-  const pairs: MatchedPair[] = found.map(({ m, e, locked }) => {
+  const pairs: MatchedPair[] = found.map(({ m, e, locked, key }) => {
     mentorPaired[m] = 1;
     menteePaired[e] = 1;
     let x;
@@ -242,7 +265,7 @@ function assemble(
       const raw = input.scores[p.mentorInput[m] as number]?.[p.menteeInput[e] as number] as number;
       const units = Math.round(raw * unitsPerPoint);
       x = explainCustom(f, units, units / unitsPerPoint, m, e, locked);
-    } else x = explainBuiltIn(f, tables, m, e, locked);
+    } else x = explained.get(key) ?? explainBuiltIn(f, tables, m, e, locked);
     totalUnits += x.units;
     return {
       mentor: p.mentors[m]?.id as string,
