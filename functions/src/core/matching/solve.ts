@@ -74,6 +74,7 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
       explained.set(ep * nM + mp, explainBuiltIn(f, tables, m, e, false));
     }
   };
+  // The active mentor of each place (slot); shared by the searches and by reading the assignment.
   const slotMentor = new Int32Array(places);
   for (let mp = 0; mp < nM; mp++) slotMentor.fill(mp, mentorSlotStart[mp], mentorSlotStart[mp + 1]);
   const cache = pass.cache;
@@ -93,7 +94,7 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
     rounds++;
     const problem = { ...lapProblem(edges, mentorSlotStart, top, dummyCost, rowsAreMentees), directCost };
     const sol = solveLap(problem, warm);
-    matchedMentor = menteePartners(sol.rowMatch, sol.realColumns, mentorSlotStart, nE, rowsAreMentees);
+    matchedMentor = menteePartners(sol.rowMatch, sol.realColumns, slotMentor, nE, rowsAreMentees);
     if (sol.extraPairs.length > 0) {
       // Pairs the searches took outside the graph join it (the repair and the check rely on that).
       const extra = new Map<number, number[]>();
@@ -214,13 +215,10 @@ function lapProblem(
 function menteePartners(
   rowMatch: Int32Array,
   nC: number,
-  mentorSlotStart: Int32Array,
+  slotMentor: Int32Array,
   nE: number,
   rowsAreMentees: boolean,
 ): Int32Array {
-  const slotMentor = new Int32Array(mentorSlotStart[mentorSlotStart.length - 1] as number);
-  for (let mp = 0; mp + 1 < mentorSlotStart.length; mp++)
-    slotMentor.fill(mp, mentorSlotStart[mp], mentorSlotStart[mp + 1]);
   const partner = new Int32Array(nE).fill(-1);
   for (let r = 0; r < rowMatch.length; r++) {
     const j = rowMatch[r] as number;
