@@ -56,7 +56,7 @@ export function candidatePass(
     k,
     regret: src.maxUnits + 1 < REGRET_BASE ? 1 : 0,
     cache,
-    colOff: parallel ? copyInt32(a, colOff) : colOff,
+    colOff: a.i32From(colOff),
     threads,
     colScore: a.f64(threads * (colOff[nM] as number)),
     colItem: a.i32(threads * (colOff[nM] as number)),
@@ -98,12 +98,6 @@ export function candidatePass(
     pairs.units[at] = (t.regret === 1 ? key % REGRET_BASE : key) - 1;
   }
   return { edges: edgesFromPairs(nE, pairs), maxSeen: best - 1, cache };
-}
-
-function copyInt32(a: Alloc, from: Int32Array): Int32Array {
-  const to = a.i32(from.length);
-  to.set(from);
-  return to;
 }
 
 /** Each mentor's best mentees over all threads' heaps: higher key first, then the smaller index. */

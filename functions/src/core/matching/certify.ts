@@ -120,12 +120,6 @@ export function certify(
     const inRow = (edges.start[ep + 1] as number) - (edges.start[ep] as number);
     violStart[ep + 1] = (violStart[ep] as number) + Math.max(MAX_VIOLATIONS_PER_MENTEE, inRow);
   }
-  const shared = (a: Alloc, x: Int32Array): Int32Array => {
-    if (!parallel) return x;
-    const y = a.i32(x.length);
-    y.set(x);
-    return y;
-  };
   const makeTask = (a: Alloc, threads: number, from = { base, slack }): CheckTask => ({
     ...taskBase(a, nE, nM),
     kind: 'check',
@@ -133,12 +127,12 @@ export function certify(
     top: o.top,
     pE,
     pM,
-    edgeStart: shared(a, edges.start),
-    edgeMentor: shared(a, edges.mentor),
+    edgeStart: a.i32From(edges.start),
+    edgeMentor: a.i32From(edges.mentor),
     incremental: incremental ? 1 : 0,
     base: from.base,
     slack: from.slack,
-    violStart: shared(a, violStart),
+    violStart: a.i32From(violStart),
     violMentor: a.i32(violStart[nE] as number),
     violUnits: a.f64(violStart[nE] as number),
     violListed: a.i32(nE),
@@ -147,7 +141,7 @@ export function certify(
     nearUnits: a.f64(nE * NEAR),
     nearCount: a.i32(nE),
     checked: a.f64(threads),
-    partner: shared(a, matchedMentor),
+    partner: a.i32From(matchedMentor),
     partnerValue: a.f64(nE),
   });
   const t = runTask(

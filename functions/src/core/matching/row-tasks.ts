@@ -82,12 +82,22 @@ export const NEAR = 4;
 export interface Alloc {
   f64(n: number): Float64Array;
   i32(n: number): Int32Array;
+  /** A read-only input every thread sees: a shared copy with a pool, else the array itself. */
+  i32From(x: Int32Array): Int32Array;
 }
 
 export function allocOf(pool: RowPool | undefined): Alloc {
   return pool
-    ? { f64: (n) => pool.sharedFloat64(n), i32: (n) => pool.sharedInt32(n) }
-    : { f64: (n) => new Float64Array(n), i32: (n) => new Int32Array(n) };
+    ? {
+        f64: (n) => pool.sharedFloat64(n),
+        i32: (n) => pool.sharedInt32(n),
+        i32From: (x) => {
+          const y = pool.sharedInt32(x.length);
+          y.set(x);
+          return y;
+        },
+      }
+    : { f64: (n) => new Float64Array(n), i32: (n) => new Int32Array(n), i32From: (x) => x };
 }
 
 export const chunksOf = (t: TaskBase): number => Math.ceil(t.rows / t.chunkRows);
