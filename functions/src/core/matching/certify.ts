@@ -32,10 +32,11 @@ export interface Certificate {
 
 /**
  * What earlier checks proved, for the next check. A mentee's row was last scanned in full at
- * potential `base`, when its smallest reduced cost over pairs outside the graph was `slack`. While no
- * mentor potential rises, those pairs' reduced costs fall by at most the rise of the mentee's own
- * potential, so the row needs no new scan while that rise stays within `slack`; pairs in the graph
- * are checked explicitly every time (there are few).
+ * potential `base`; `slack` is the (NEAR + 1)-th smallest reduced cost over pairs outside the graph
+ * then (the NEAR smaller ones, violating or not, joined the graph). While no mentor potential rises,
+ * the other pairs' reduced costs fall by at most the rise of the mentee's own potential, so the row
+ * needs no new scan while that rise stays within `slack`; pairs in the graph are checked explicitly
+ * every time (there are few).
  */
 export interface CheckState {
   readonly base: Float64Array;
