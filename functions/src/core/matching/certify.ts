@@ -18,10 +18,11 @@ import { allocOf, MAX_VIOLATIONS_PER_MENTEE, NEAR, runTask, taskBase, type Alloc
 export interface Certificate {
   ok: boolean;
   /**
-   * Pairs to add before re-solving (mentee → flat (mentor, units) list): those that broke rule 2,
-   * plus, per fully scanned row, the few with the smallest reduced cost outside the graph.
+   * Pairs to add before re-solving, per mentee by mentor (an EdgeSet, so the graph takes them in one
+   * merge): those that broke rule 2, plus, unless proven, per fully scanned row the few with the
+   * smallest reduced cost outside the graph. Empty when proven.
    */
-  violations: Map<number, number[]>;
+  added: EdgeSet;
   violationCount: number;
   /** Pairs checked this time (all pairs on a full check). */
   checkedPairs: number;
@@ -156,22 +157,11 @@ export function certify(
       }),
     meanwhile,
   );
-  const violations = new Map<number, number[]>();
-  let near: number[] | undefined; // flat (mentee, mentor, units) triples
   let violationCount = 0;
   let checkedPairs = 0;
   for (const c of t.checked) checkedPairs += c;
   for (let ep = 0; ep < nE; ep++) {
-    const count = t.violCount[ep] as number;
-    if (count > 0) {
-      violationCount += count;
-      const found: number[] = [];
-      for (let q = violStart[ep] as number; q < (violStart[ep] as number) + (t.violListed[ep] as number); q++)
-        found.push(t.violMentor[q] as number, t.violUnits[q] as number);
-      violations.set(ep, found);
-    }
-    for (let q = ep * NEAR; q < ep * NEAR + (t.nearCount[ep] as number); q++)
-      (near ??= []).push(ep, t.nearMentor[q] as number, t.nearUnits[q] as number);
+    violationCount += t.violCount[ep] as number;
     const partner = matchedMentor[ep] as number;
     if (partner >= 0) {
       const s = t.partnerValue[ep] as number;
@@ -181,20 +171,51 @@ export function certify(
     }
   }
   const ok = problems.length === 0 && violationCount === 0;
-  if (!ok && near) {
-    for (let q = 0; q < near.length; q += 3) {
-      const ep = near[q] as number;
-      const list = violations.get(ep) ?? [];
-      list.push(near[q + 1] as number, near[q + 2] as number);
-      violations.set(ep, list);
-    }
-  }
   return {
     ok,
-    violations,
+    added: ok
+      ? { start: new Int32Array(nE + 1), mentor: new Int32Array(0), units: new Float64Array(0) }
+      : added(t, violStart),
     violationCount,
     checkedPairs,
     state: { base: t.base, slack: t.slack, pM },
     problems,
   };
+}
+
+/**
+ * Each row's listed violators (found in mentor order) merged with its near pairs (found by reduced
+ * cost; a near pair may be a listed violator too): sorted by mentor, without repeats.
+ */
+function added(t: CheckTask, violStart: Int32Array): EdgeSet {
+  const nE = t.rows;
+  let size = 0;
+  for (let ep = 0; ep < nE; ep++) size += (t.violListed[ep] as number) + (t.nearCount[ep] as number);
+  const start = new Int32Array(nE + 1);
+  const mentor = new Int32Array(size);
+  const units = new Float64Array(size);
+  let out = 0;
+  for (let ep = 0; ep < nE; ep++) {
+    const first = out;
+    start[ep] = first;
+    for (let q = violStart[ep] as number, end = q + (t.violListed[ep] as number); q < end; q++) {
+      mentor[out] = t.violMentor[q] as number;
+      units[out++] = t.violUnits[q] as number;
+    }
+    for (let q = ep * NEAR; q < ep * NEAR + (t.nearCount[ep] as number); q++) {
+      const m = t.nearMentor[q] as number;
+      let at = out;
+      while (at > first && (mentor[at - 1] as number) > m) at--;
+      if (at > first && mentor[at - 1] === m) continue;
+      for (let i = out; i > at; i--) {
+        mentor[i] = mentor[i - 1] as number;
+        units[i] = units[i - 1] as number;
+      }
+      mentor[at] = m;
+      units[at] = t.nearUnits[q] as number;
+      out++;
+    }
+  }
+  start[nE] = out;
+  return { start, mentor: mentor.slice(0, out), units: units.slice(0, out) };
 }

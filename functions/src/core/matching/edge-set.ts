@@ -74,54 +74,58 @@ export function edgesFromPairs(nE: number, pairs: PairList): EdgeSet {
 }
 
 /**
- * The set plus extra (mentor, units) pairs per mentee (from the dual check): each row is merged with
- * its few extras (sorted), without re-sorting the whole graph. Same result as rebuilding from pairs.
+ * The union of the graph and extra pairs (from the dual check or the searches), both CSR sorted by
+ * mentor without repeats: each row with extras is a merge of two sorted lists, and runs of rows
+ * without extras (most rows after the first check) are block copies. Same result as rebuilding from
+ * all pairs (a pair always has the same units).
  */
-export function withEdges(set: EdgeSet, extra: ReadonlyMap<number, number[]>): EdgeSet {
+export function withEdges(set: EdgeSet, extra: EdgeSet): EdgeSet {
   const nE = set.start.length - 1;
-  let more = 0;
-  for (const list of extra.values()) more += list.length / 2;
+  const size = set.mentor.length + extra.mentor.length;
   const start = new Int32Array(nE + 1);
-  const mentor = new Int32Array(set.mentor.length + more);
-  const units = new Float64Array(set.mentor.length + more);
+  const mentor = new Int32Array(size);
+  const units = new Float64Array(size);
   let out = 0;
-  let add = new Int32Array(64);
+  let from = 0; // rows [from, ep) have no extras: copied as one block when the next row with extras comes
+  const copyRows = (ep: number): void => {
+    const lo = set.start[from] as number;
+    const hi = set.start[ep] as number;
+    mentor.set(set.mentor.subarray(lo, hi), out);
+    units.set(set.units.subarray(lo, hi), out);
+    for (let r = from; r < ep; r++) start[r] = (set.start[r] as number) - lo + out;
+    out += hi - lo;
+  };
   for (let ep = 0; ep < nE; ep++) {
+    let x = extra.start[ep] as number;
+    const xEnd = extra.start[ep + 1] as number;
+    if (x === xEnd) continue;
+    copyRows(ep);
+    from = ep + 1;
     start[ep] = out;
-    const list = extra.get(ep);
     let k = set.start[ep] as number;
     const end = set.start[ep + 1] as number;
-    if (list) {
-      // Extras by mentor (insertion sort: lists are short); among repeats the first stays (a pair
-      // always has the same units).
-      const n = list.length / 2;
-      if (add.length < n) add = new Int32Array(n);
-      for (let q = 0; q < n; q++) {
-        const m = list[2 * q] as number;
-        let at = q;
-        while (at > 0 && (list[2 * (add[at - 1] as number)] as number) > m) {
-          add[at] = add[at - 1] as number;
-          at--;
-        }
-        add[at] = q;
-      }
-      for (let i = 0; i < n; i++) {
-        const q = add[i] as number;
-        const m = list[2 * q] as number;
-        while (k < end && (set.mentor[k] as number) < m) {
-          mentor[out] = set.mentor[k] as number;
-          units[out++] = set.units[k++] as number;
-        }
-        if ((k < end && set.mentor[k] === m) || (out > (start[ep] as number) && mentor[out - 1] === m)) continue;
-        mentor[out] = m;
-        units[out++] = list[2 * q + 1] as number;
+    while (k < end && x < xEnd) {
+      const a = set.mentor[k] as number;
+      const b = extra.mentor[x] as number;
+      if (a <= b) {
+        mentor[out] = a;
+        units[out++] = set.units[k++] as number;
+        if (a === b) x++;
+      } else {
+        mentor[out] = b;
+        units[out++] = extra.units[x++] as number;
       }
     }
     while (k < end) {
       mentor[out] = set.mentor[k] as number;
       units[out++] = set.units[k++] as number;
     }
+    while (x < xEnd) {
+      mentor[out] = extra.mentor[x] as number;
+      units[out++] = extra.units[x++] as number;
+    }
   }
+  copyRows(nE);
   start[nE] = out;
-  return { start, mentor: mentor.slice(0, out), units: units.slice(0, out) };
+  return out === size ? { start, mentor, units } : { start, mentor: mentor.slice(0, out), units: units.slice(0, out) };
 }

@@ -1,7 +1,7 @@
 import { candidatePass } from './candidates';
 import { certify, type CheckState } from './certify';
 import { customRows } from './custom-rows';
-import { withEdges, type EdgeSet } from './edge-set';
+import { edgesFromPairs, withEdges, type EdgeSet, type PairList } from './edge-set';
 import { explainBuiltIn, explainCustom, type PairExplanation } from './explain-pair';
 import { unmatchedReasons } from './explain-unmatched';
 import { compileFeatures } from './features';
@@ -97,17 +97,23 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
     matchedMentor = menteePartners(sol.rowMatch, sol.realColumns, slotMentor, nE, rowsAreMentees);
     if (sol.extraPairs.length > 0) {
       // Pairs the searches took outside the graph join it (the repair and the check rely on that).
-      const extra = new Map<number, number[]>();
-      for (let q = 0; q < sol.extraPairs.length; q += 2) {
-        const r = sol.extraPairs[q] as number;
-        const j = sol.extraPairs[q + 1] as number;
+      const n = sol.extraPairs.length / 2;
+      const extra: PairList = {
+        mentee: new Int32Array(n),
+        mentor: new Int32Array(n),
+        units: new Float64Array(n),
+        length: n,
+      };
+      for (let q = 0; q < n; q++) {
+        const r = sol.extraPairs[2 * q] as number;
+        const j = sol.extraPairs[2 * q + 1] as number;
         const ep = rowsAreMentees ? r : j;
         const mp = slotMentor[rowsAreMentees ? j : r] as number;
-        const list = extra.get(ep) ?? [];
-        list.push(mp, (cache?.[ep * nM + mp] as number) - 1);
-        extra.set(ep, list);
+        extra.mentee[q] = ep;
+        extra.mentor[q] = mp;
+        extra.units[q] = (cache?.[ep * nM + mp] as number) - 1;
       }
-      edges = withEdges(edges, extra);
+      edges = withEdges(edges, edgesFromPairs(nE, extra));
     }
     lap('solve');
     const orientation = { rowsAreMentees, top, dummyCost, mentorSlotStart };
@@ -144,7 +150,7 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
     }
     if (cert.ok) optimal = true;
     else {
-      edges = withEdges(edges, cert.violations);
+      edges = withEdges(edges, cert.added);
       addedEdges += cert.violationCount;
       warm = sol;
     }
