@@ -49,8 +49,15 @@ const ARR_PASSES = 10;
  * potential the new edges undercut are re-reduced and, when their assigned edge is no longer tight,
  * freed and re-assigned. A column freed this way keeps its (negative) potential; if it is still
  * free at the end, the certificate's column condition fails and the caller solves cold instead.
+ * `changed` lists the row slots that have new edges (default: all): the others' edges were all
+ * feasible at the end of the warm solve, so they cannot undercut it.
  */
-export function solveLap(p: LapProblem, warm?: LapSolution, columnReduction = true): LapSolution {
+export function solveLap(
+  p: LapProblem,
+  warm?: LapSolution,
+  changed?: ArrayLike<number>,
+  columnReduction = true,
+): LapSolution {
   const nRG = p.rowSlotStart.length - 1;
   const nR = p.rowSlotStart[nRG] as number;
   const nC = p.colSlotStart[p.colSlotStart.length - 1] as number;
@@ -97,7 +104,8 @@ export function solveLap(p: LapProblem, warm?: LapSolution, columnReduction = tr
   let queue: number[] = [];
   if (warm) {
     // Repair: lower u where a new edge undercuts it; free the row when its edge is no longer tight.
-    for (let r = 0; r < nR; r++) {
+    for (let i = 0; i < (changed ? changed.length : nR); i++) {
+      const r = changed ? (changed[i] as number) : i;
       scanRow(r);
       if (best1 >= (u[r] as number)) continue;
       u[r] = best1;
@@ -124,7 +132,7 @@ export function solveLap(p: LapProblem, warm?: LapSolution, columnReduction = tr
     // case that is not enough (more places than rows), solve again from zero column potentials,
     // where free columns keep potential 0 and the rule holds by construction.
     liftFreeColumns();
-    if (!freeColumnsOnTop()) return solveLap(p, undefined, false);
+    if (!freeColumnsOnTop()) return solveLap(p, undefined, undefined, false);
   }
   return { rowMatch, colMatch, u, v, realColumns: nC, searches, settled, extraPairs };
 
@@ -165,6 +173,9 @@ export function solveLap(p: LapProblem, warm?: LapSolution, columnReduction = tr
 
   /** Raises free columns' potentials back towards 0 as far as their edges allow (see certify, rule 3). */
   function liftFreeColumns(): void {
+    let free = false;
+    for (let j = 0; j < nC && !free; j++) free = colMatch[j] === -1;
+    if (!free) return; // every place taken (the usual case when places and people match up)
     const limit = new Float64Array(nC).fill(0);
     for (let r = 0; r < nR; r++) {
       const g = rowGroup[r] as number;

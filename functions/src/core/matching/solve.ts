@@ -61,6 +61,7 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
   let rounds = 0;
   let addedEdges = 0;
   let warm: LapSolution | undefined;
+  let changed: Int32Array | undefined; // row slots with edges added since the warm solution
   let checked: CheckState | undefined;
   let checkedPairs = 0;
   // Built-in explanations of unlocked pairs, by active positions (mentee ep × mentors + mentor mp).
@@ -93,7 +94,7 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
   while (!optimal && rounds < MAX_ROUNDS) {
     rounds++;
     const problem = { ...lapProblem(edges, mentorSlotStart, top, dummyCost, rowsAreMentees), directCost };
-    const sol = solveLap(problem, warm);
+    const sol = solveLap(problem, warm, warm ? changed : undefined);
     matchedMentor = menteePartners(sol.rowMatch, sol.realColumns, slotMentor, nE, rowsAreMentees);
     if (sol.extraPairs.length > 0) {
       // Pairs the searches took outside the graph join it (the repair and the check rely on that).
@@ -151,6 +152,7 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
     if (cert.ok) optimal = true;
     else {
       edges = withEdges(edges, cert.added);
+      changed = changedRows(cert.added, mentorSlotStart, rowsAreMentees);
       addedEdges += cert.violationCount;
       warm = sol;
     }
@@ -215,6 +217,23 @@ function lapProblem(
     }
   }
   return { rowSlotStart: mentorSlotStart, colSlotStart: menteeSlots, adjStart, adjCol, adjCost, dummyCost };
+}
+
+/** Row slots (ascending) that gain edges from `added`: its mentees, or its mentors' slots. */
+function changedRows(added: EdgeSet, mentorSlotStart: Int32Array, rowsAreMentees: boolean): Int32Array {
+  const nE = added.start.length - 1;
+  const rows: number[] = [];
+  if (rowsAreMentees) {
+    for (let ep = 0; ep < nE; ep++) if ((added.start[ep + 1] as number) > (added.start[ep] as number)) rows.push(ep);
+    return Int32Array.from(rows);
+  }
+  const nM = mentorSlotStart.length - 1;
+  const gains = new Uint8Array(nM);
+  for (const mp of added.mentor) gains[mp] = 1;
+  for (let mp = 0; mp < nM; mp++)
+    if (gains[mp] === 1)
+      for (let s = mentorSlotStart[mp] as number; s < (mentorSlotStart[mp + 1] as number); s++) rows.push(s);
+  return Int32Array.from(rows);
 }
 
 /** Active mentor position per active mentee (-1 = none) from the slot assignment. */
