@@ -35,6 +35,11 @@ describe('input validation', () => {
       /"Mars\/Base" is not a known time zone/,
     ],
     ['bad hire date', { ...ok, mentees: [mentee('a', { hireDate: 'yesterday' })] }, /hireDate must be an ISO date/],
+    [
+      'a manager that is not an id',
+      { ...ok, managerOf: { a: 'b', c: 7, d: null } },
+      /managerOf\["c"\] must be a manager id or null/,
+    ],
     ['unknown id in lock', { ...ok, lock: [['m', 'zz']] }, /lock\[0\] names unknown id\(s\) "zz"/],
     [
       'lock of two mentors',

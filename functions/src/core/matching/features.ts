@@ -25,6 +25,8 @@ export interface Vocabulary {
   readonly index: ReadonlyMap<string, number>;
   /** Display spelling per bit (the first spelling met, people in id order). */
   readonly names: readonly string[];
+  /** Bit per spelling as written (several spellings may share a bit): one lookup per list entry. */
+  readonly bitOf: ReadonlyMap<string, number>;
 }
 
 export interface Features {
@@ -52,27 +54,37 @@ const norm = (s: string): string => {
 };
 
 function vocabulary(people: readonly MatchPerson[], pick: (p: MatchPerson) => string[] | undefined): Vocabulary {
-  const seen = new Map<string, string>();
+  // Spellings as written → normalised key: the same few hundred strings repeat across profiles, so
+  // one lookup of the raw string settles almost every entry.
+  const keyOf = new Map<string, string>();
+  const seen = new Map<string, string>(); // key → display spelling (the first met)
   for (const p of people) {
     const list = pick(p);
     if (list === undefined) continue;
     for (const raw of list) {
+      if (keyOf.has(raw)) continue;
       const key = norm(raw);
+      keyOf.set(raw, key);
       if (!seen.has(key)) seen.set(key, raw.trim());
     }
   }
   const keys = [...seen.keys()].sort();
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const bitOf = new Map<string, number>();
+  for (const [raw, key] of keyOf) bitOf.set(raw, index.get(key) as number);
   return {
     words: Math.max(1, Math.ceil(keys.length / 32)),
-    index: new Map(keys.map((k, i) => [k, i])),
+    index,
     names: keys.map((k) => seen.get(k) as string),
+    bitOf,
   };
 }
 
 function maskInto(out: Uint32Array, at: number, vocab: Vocabulary, list: readonly string[] | undefined): number {
+  if (list === undefined) return 0;
   let count = 0;
-  for (const raw of list ?? []) {
-    const bit = vocab.index.get(norm(raw));
+  for (const raw of list) {
+    const bit = vocab.bitOf.get(raw) ?? vocab.index.get(norm(raw));
     if (bit === undefined) continue;
     const word = at * vocab.words + (bit >>> 5);
     const flag = 1 << (bit & 31);
@@ -89,32 +101,28 @@ function dayNumber(iso: string): number {
   );
 }
 
-// NOTE: a handful of distinct weekday/time choices repeat across 20,000 profiles.
-const slotMemo = new Map<string, number>();
+const DAY_INDEX = new Map<string, number>(WEEKDAYS.map((d, i) => [d, i]));
+const TIME_INDEX = new Map<string, number>(TIMES_OF_DAY.map((t, i) => [t, i]));
+
+/** Bits of the named entries (names compare case-insensitively; unknown names add nothing). */
+function bitsOf(list: readonly string[], index: ReadonlyMap<string, number>): number {
+  let bits = 0;
+  for (const name of list) {
+    const i = index.get(name) ?? index.get(norm(name));
+    if (i !== undefined) bits |= 1 << i;
+  }
+  return bits;
+}
 
 /** Weekday × time-of-day bits; empty weekdays or times mean "flexible" (all of them). */
 export function slotMask(weekdays: readonly string[] | undefined, times: readonly string[] | undefined): number {
-  const key = `${weekdays?.join(',') ?? ''}|${times?.join(',') ?? ''}`;
-  let mask = slotMemo.get(key);
-  if (mask === undefined) {
-    mask = computeSlotMask(weekdays, times);
-    if (slotMemo.size < 10_000) slotMemo.set(key, mask);
-  }
-  return mask;
-}
-
-function computeSlotMask(weekdays: readonly string[] | undefined, times: readonly string[] | undefined): number {
-  const days = weekdays && weekdays.length > 0 ? weekdays.map((d) => WEEKDAYS.indexOf(norm(d) as never)) : [];
-  const parts = times && times.length > 0 ? times.map((t) => TIMES_OF_DAY.indexOf(norm(t) as never)) : [];
-  if (days.length === 0 && parts.length === 0) return ALL_SLOTS;
+  const anyDay = weekdays === undefined || weekdays.length === 0;
+  const anyTime = times === undefined || times.length === 0;
+  if (anyDay && anyTime) return ALL_SLOTS;
+  const days = anyDay ? (1 << WEEKDAYS.length) - 1 : bitsOf(weekdays, DAY_INDEX);
+  const parts = anyTime ? (1 << TIMES_OF_DAY.length) - 1 : bitsOf(times, TIME_INDEX);
   let mask = 0;
-  for (let d = 0; d < WEEKDAYS.length; d++) {
-    if (days.length > 0 && !days.includes(d)) continue;
-    for (let t = 0; t < TIMES_OF_DAY.length; t++) {
-      if (parts.length > 0 && !parts.includes(t)) continue;
-      mask |= 1 << (d * TIMES_OF_DAY.length + t);
-    }
-  }
+  for (let d = 0; d < WEEKDAYS.length; d++) if (days & (1 << d)) mask |= parts << (d * TIMES_OF_DAY.length);
   return mask;
 }
 
