@@ -49,13 +49,10 @@ export function customRows(
     maxUnits: Math.round(max * scale),
     fill(ep, out) {
       const from = ep * nM;
-      let best = 0;
-      for (let mp = 0; mp < nM; mp++) {
-        const value = matrix[from + mp] as number;
-        out[mp] = value;
-        if (value > best) best = value;
-      }
+      for (let mp = 0; mp < nM; mp++) out[mp] = matrix[from + mp] as number;
       applyMasks(p, ep, out);
+      let best = 0;
+      for (let mp = 0; mp < nM; mp++) if ((out[mp] as number) > best) best = out[mp] as number;
       return best;
     },
   };

@@ -1,3 +1,4 @@
+import { offer } from './bounded-heap';
 import type { Features } from './features';
 import { pop32, seniorityClass, topicTenths, TZ_ZERO_QUARTERS, type ScoreTables } from './fit-score';
 import type { Prepared } from './prepare';
@@ -22,12 +23,33 @@ export interface RowSource {
   /** Upper bound of any score in units. */
   readonly maxUnits: number;
   /**
-   * Writes row ep and returns its largest value before the pair rules (hierarchy, exclusions,
-   * scope) apply: an upper bound of the row, the same on every thread (candidate ranking uses it).
+   * Writes row ep and returns its largest value (0 when no pair is feasible): the same on every
+   * thread, so candidate ranking can use it.
    */
   fill(ep: number, out: ScoreRow): number;
+  /**
+   * Optional: fill(ep, out) and, in the same pass, the candidate selection of the row (see
+   * RowSelection); returns what fill returns, or -1 when this row needs fill and a scan instead.
+   */
+  fillSelect?(ep: number, out: ScoreRow, sel: RowSelection): number;
   /** The built-in scorer's inputs as plain data, so a helper thread can rebuild it (absent for custom scores). */
   readonly spec?: RowSpec;
+}
+
+/**
+ * What the scoring pass selects while it writes a row (one pass instead of two over 10^8 pairs):
+ * the row's K best mentors (higher value, then smaller index) in a bounded heap, and the mentors
+ * whose lists the pair may enter — value − the row's best so far ≥ colGate[mp], which every pair
+ * with value − best ≥ colGate[mp] meets, since the best only grows — for the caller to offer.
+ */
+export interface RowSelection {
+  readonly k: number;
+  readonly rowScore: Float64Array;
+  readonly rowItem: Int32Array;
+  readonly colGate: Float64Array;
+  /** Out: the mentors that may take the row, ascending, and [heap size, their number]. */
+  readonly maybe: Int32Array;
+  readonly counts: Int32Array;
 }
 
 /** The pair rules of a Prepared instance that do not depend on profiles. */
@@ -139,7 +161,35 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): R
   const mSlotClass = Uint16Array.from(mSlots, (mask) => slotOf.get(mask) as number);
   const slotRow = new Int32Array(slotMasks.length);
 
-  function fastRow(ep: number, e: number, out: ScoreRow): number {
+  // Pair rules by language: a forbidden pair's mentor has its language words zeroed while the row is
+  // scored, so the pair scores FORBIDDEN in the loop itself (restored from this copy afterwards).
+  const languagesKept = mLanguages.slice();
+  const setRules = (ep: number, zero: boolean): void => {
+    const c = p.conflicts;
+    const rule = (mp: number) => {
+      for (let w = mp * lw; w < (mp + 1) * lw; w++) mLanguages[w] = zero ? 0 : (languagesKept[w] as number);
+    };
+    for (let k = c.descLo[ep] as number, end = c.descHi[ep] as number; k < end; k++) rule(c.rightByTin[k] as number);
+    for (let k = c.ancStart[ep] as number, end = c.ancStart[ep + 1] as number; k < end; k++)
+      rule(c.ancRight[k] as number);
+    for (let k = p.excludedStart[ep] as number, end = p.excludedStart[ep + 1] as number; k < end; k++) {
+      rule(p.excludedMentor[k] as number);
+    }
+  };
+  /** Re-match scope: a mentee outside it may only pair with a mentor inside it (a whole-row rule). */
+  const scoped = (ep: number): boolean =>
+    p.affectedMentor !== null && p.affectedMentee !== null && p.affectedMentee[ep] === 0;
+  // Plain fill: a selection that takes nothing.
+  const selectNothing: RowSelection = {
+    k: 0,
+    rowScore: new Float64Array(0),
+    rowItem: new Int32Array(0),
+    colGate: new Float64Array(nM).fill(Infinity),
+    maybe: new Int32Array(0),
+    counts: new Int32Array(2),
+  };
+
+  function fastRow(ep: number, e: number, out: ScoreRow, sel: RowSelection): number {
     const lvlE = E.level[e] as number;
     const hireE = E.hireDay[e] as number;
     const deptE = E.department[e] as number;
@@ -172,6 +222,10 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): R
       ti = tInt,
       sRow = slotRow,
       pc = p16;
+    const { k, rowScore, rowItem, colGate, maybe } = sel;
+    let size = 0;
+    let rowMin = k > 0 ? 0 : Infinity; // a value enters the row's heap when above it
+    let nMaybe = 0;
     let best = 0;
     for (let m = 0; m < nM; m++) {
       const lang = langE & (mL[m] as number);
@@ -197,21 +251,20 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): R
       const value = (s + 1) & ((lang | -lang) >> 31);
       out[m] = value;
       best = value > best ? value : best;
+      // Strictly better only: among equal values the earlier (smaller index) stays.
+      if (value > rowMin) {
+        size = offer(rowScore, rowItem, 0, size, k, value, m);
+        if (size === k) rowMin = rowScore[0] as number;
+      }
+      if (value - best >= (colGate[m] as number)) maybe[nMaybe++] = m;
     }
-    applyMasks(p, ep, out);
+    sel.counts[0] = size;
+    sel.counts[1] = nMaybe;
     return best;
   }
 
-  function fill(ep: number, out: ScoreRow): number {
-    const e = p.activeMentees[ep] as number;
-    const wished = E.topicCount[e] as number;
-    for (let c = 0; c < topicRow.length; c++) topicRow[c] = topicTenths(c, wished, t.topicWeight);
-    const tzE = E.tzQuarters[e] as number;
-    for (let z = 0; z < zones.length; z++) {
-      zoneRow[z] = t.timezone[Math.min(Math.abs(tzE - (zones[z] as number)), TZ_ZERO_QUARTERS)] as number;
-    }
-    if (fast) return fastRow(ep, e, out);
-    // General path: vocabularies over 32 entries (several words per mask) or very many mentor classes.
+  // General path: vocabularies over 32 entries (several words per mask) or very many mentor classes.
+  function generalRow(e: number, out: ScoreRow): number {
     const slotE = E.slots[e] as number;
     const deptE = E.department[e] as number;
     let best = 0;
@@ -239,7 +292,43 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): R
       out[m] = value;
       if (value > best) best = value;
     }
-    applyMasks(p, ep, out);
+    return best;
+  }
+
+  /** The mentee's per-row tables (topic points by overlap, zone points by zone class). */
+  function rowTables(e: number): void {
+    const wished = E.topicCount[e] as number;
+    for (let c = 0; c < topicRow.length; c++) topicRow[c] = topicTenths(c, wished, t.topicWeight);
+    const tzE = E.tzQuarters[e] as number;
+    for (let z = 0; z < zones.length; z++) {
+      zoneRow[z] = t.timezone[Math.min(Math.abs(tzE - (zones[z] as number)), TZ_ZERO_QUARTERS)] as number;
+    }
+  }
+
+  function fill(ep: number, out: ScoreRow): number {
+    const e = p.activeMentees[ep] as number;
+    rowTables(e);
+    setRules(ep, true);
+    let best = fast ? fastRow(ep, e, out, selectNothing) : generalRow(e, out);
+    setRules(ep, false);
+    if (scoped(ep)) {
+      const am = p.affectedMentor as Uint8Array;
+      best = 0;
+      for (let mp = 0; mp < nM; mp++) {
+        if (am[mp] === 0) out[mp] = FORBIDDEN;
+        else if ((out[mp] as number) > best) best = out[mp] as number;
+      }
+    }
+    return best;
+  }
+
+  function fillSelect(ep: number, out: ScoreRow, sel: RowSelection): number {
+    if (scoped(ep)) return -1;
+    const e = p.activeMentees[ep] as number;
+    rowTables(e);
+    setRules(ep, true);
+    const best = fastRow(ep, e, out, sel);
+    setRules(ep, false);
     return best;
   }
   const spec: RowSpec = {
@@ -262,5 +351,13 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): R
     },
     t,
   };
-  return { mentees: p.activeMentees.length, mentors: nM, unitsPerPoint: 10, maxUnits: t.max, fill, spec };
+  return {
+    mentees: p.activeMentees.length,
+    mentors: nM,
+    unitsPerPoint: 10,
+    maxUnits: t.max,
+    fill,
+    ...(fast ? { fillSelect } : {}),
+    spec,
+  };
 }

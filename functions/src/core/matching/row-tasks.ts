@@ -1,6 +1,6 @@
 import { offer } from './bounded-heap';
 import { DONE, FAILED, NEXT, type RowPool } from './row-pool';
-import type { RowSource, ScoreRow } from './row-source';
+import type { RowSelection, RowSource, ScoreRow } from './row-source';
 
 /**
  * The two passes over all pairs as chunked row tasks (see row-pool.ts). A task is plain data: typed
@@ -193,6 +193,26 @@ function scanRow(
   return size;
 }
 
+/** The mentors a selecting scorer found: those that pass the gate with the row's final best. */
+function offerMaybe(
+  row: ScoreRow,
+  sel: RowSelection,
+  best: number,
+  colMin: Float64Array,
+  colGate: Float64Array,
+  offerColumn: (key: number, mp: number, ep: number) => void,
+  ep: number,
+): void {
+  const shift = regretShift(best);
+  for (let q = 0; q < (sel.counts[1] as number); q++) {
+    const mp = sel.maybe[q] as number;
+    const s = row[mp] as number;
+    if (s === 0 || s - best < (colGate[mp] as number)) continue;
+    const key = shift + s * REGRET_MULT;
+    if (key > (colMin[mp] as number)) offerColumn(key, mp, ep);
+  }
+}
+
 /** Values below this pack into a regret key (and back out with `% REGRET_BASE`). */
 export const REGRET_BASE = 0x10000;
 
@@ -243,13 +263,38 @@ function scoreChunkRunner(t: ScoreTask, src: RowSource | null, thread: number): 
   const buffer = t.cache ? null : new Float64Array(nM);
   const rowScore = new Float64Array(k);
   const rowItem = new Int32Array(k);
+  // With regret keys, a scorer that selects while it scores saves the second pass over each row.
+  const sel: RowSelection | undefined =
+    regret && src.fillSelect
+      ? { k, rowScore, rowItem, colGate, maybe: new Int32Array(nM), counts: new Int32Array(2) }
+      : undefined;
   return (lo, hi) => {
     for (let ep = lo; ep < hi; ep++) {
       const row: ScoreRow = t.cache ? t.cache.subarray(ep * nM, (ep + 1) * nM) : (buffer as Float64Array);
-      const best = src.fill(ep, row);
-      const size = regret
-        ? scanRow(row, nM, k, ep, rowScore, rowItem, colMin, colGate, offerColumn, best, regretShift(best), REGRET_MULT)
-        : scanRow(row, nM, k, ep, rowScore, rowItem, colMin, colGate, offerColumn, 0, 0, 1);
+      const selected = sel ? (src.fillSelect as NonNullable<RowSource['fillSelect']>)(ep, row, sel) : -1;
+      let size: number;
+      if (sel && selected >= 0) {
+        size = sel.counts[0] as number;
+        offerMaybe(row, sel, selected, colMin, colGate, offerColumn, ep);
+      } else {
+        const best = src.fill(ep, row);
+        size = regret
+          ? scanRow(
+              row,
+              nM,
+              k,
+              ep,
+              rowScore,
+              rowItem,
+              colMin,
+              colGate,
+              offerColumn,
+              best,
+              regretShift(best),
+              REGRET_MULT,
+            )
+          : scanRow(row, nM, k, ep, rowScore, rowItem, colMin, colGate, offerColumn, 0, 0, 1);
+      }
       t.rowCount[ep] = size;
       t.rowBest.set(rowItem.subarray(0, size), ep * k);
       t.rowBestScore.set(rowScore.subarray(0, size), ep * k);
