@@ -30,6 +30,7 @@ export class ThreadRowPool implements RowPool {
   private readonly workers: Worker[] = [];
   private readonly started: Promise<void>[] = [];
   private closed = false;
+  private source: WeakRef<RowSpec> | undefined;
 
   constructor(readonly helpers: number) {
     const ext = __filename.endsWith('.ts') ? '.ts' : '.js';
@@ -62,6 +63,9 @@ export class ThreadRowPool implements RowPool {
   }
 
   setSource(spec: RowSpec): void {
+    if (this.source?.deref() === spec) return; // already handed over (see RowPool.setSource)
+    this.source = new WeakRef(spec); // weak: the pool outlives the run
+
     for (const w of this.workers) w.postMessage({ type: 'source', spec });
   }
 

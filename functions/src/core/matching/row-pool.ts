@@ -15,7 +15,10 @@ export interface RowPool {
   sharedFloat64(length: number): Float64Array;
   sharedInt32(length: number): Int32Array;
   sharedUint16(length: number): Uint16Array;
-  /** Gives the helpers the built-in scorer (they rebuild it from the plain data). */
+  /**
+   * Gives the helpers the built-in scorer (they rebuild it from the plain data). The engine hands it
+   * over as soon as it exists and again with the scoring task: the same spec again is a no-op.
+   */
   setSource(spec: RowSpec): void;
   /** Hands a task to the helpers; they claim chunks until none is left. */
   post(task: RowTask): void;

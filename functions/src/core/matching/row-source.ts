@@ -96,11 +96,35 @@ function gather<T extends Uint32Array | Int32Array | Float64Array>(src: T, idx: 
   return out;
 }
 
+/** What a helper thread needs to rebuild the built-in scorer (see RowSpec). */
+export function rowSpec(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): RowSpec {
+  return {
+    p: {
+      conflicts: p.conflicts,
+      excludedStart: p.excludedStart,
+      excludedMentor: p.excludedMentor,
+      affectedMentor: p.affectedMentor,
+      affectedMentee: p.affectedMentee,
+      activeMentors: p.activeMentors,
+      activeMentees: p.activeMentees,
+    },
+    f: {
+      mentors: f.mentors,
+      mentees: f.mentees,
+      departments: f.departments,
+      topics: { words: f.topics.words },
+      interests: { words: f.interests.words },
+      languages: { words: f.languages.words },
+    },
+    t,
+  };
+}
+
 /** Popcount of 16 bits by table: a third of the cost of the arithmetic popcount in this loop. */
 const POP16 = Uint8Array.from({ length: 1 << 16 }, (_, x) => pop32(x));
 
 /** The built-in fit score; must equal the sum of pairComponents (a unit test holds them together). */
-export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): RowSource {
+export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, spec?: RowSpec): RowSource {
   const idx = p.activeMentors;
   const M = f.mentors;
   const E = f.mentees;
@@ -331,26 +355,6 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): R
     setRules(ep, false);
     return best;
   }
-  const spec: RowSpec = {
-    p: {
-      conflicts: p.conflicts,
-      excludedStart: p.excludedStart,
-      excludedMentor: p.excludedMentor,
-      affectedMentor: p.affectedMentor,
-      affectedMentee: p.affectedMentee,
-      activeMentors: p.activeMentors,
-      activeMentees: p.activeMentees,
-    },
-    f: {
-      mentors: f.mentors,
-      mentees: f.mentees,
-      departments: f.departments,
-      topics: { words: tw },
-      interests: { words: iw },
-      languages: { words: lw },
-    },
-    t,
-  };
   return {
     mentees: p.activeMentees.length,
     mentors: nM,
@@ -358,6 +362,6 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): R
     maxUnits: t.max,
     fill,
     ...(fast ? { fillSelect } : {}),
-    spec,
+    spec: spec ?? rowSpec(p, f, t),
   };
 }

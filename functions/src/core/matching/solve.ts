@@ -8,7 +8,7 @@ import { compileFeatures } from './features';
 import { buildScoreTables } from './fit-score';
 import { solveLap, type LapProblem, type LapSolution } from './lap-sparse';
 import { prepare } from './prepare';
-import { builtInRows, type RowSource } from './row-source';
+import { builtInRows, rowSpec, type RowSource } from './row-source';
 import { feasibleCounts } from './feasible-counts';
 import type { MatchedPair, MatchInput, MatchOptions, MatchResult, MatchWarning, RematchScope } from './types';
 import { validateMatchInput } from './validate';
@@ -40,7 +40,10 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
   const f = compileFeatures(p.mentors, p.mentees);
   const tables = buildScoreTables(input.weights);
   const warnings: MatchWarning[] = [...p.warnings];
-  const src = input.scores ? customRows(p, f, input.scores, warnings) : builtInRows(p, f, tables);
+  // Helpers rebuild the built-in scorer while this thread builds its own (scoring starts right after).
+  const spec = input.scores ? undefined : rowSpec(p, f, tables);
+  if (spec && options.pool && options.pool.helpers > 0) options.pool.setSource(spec);
+  const src = input.scores ? customRows(p, f, input.scores, warnings) : builtInRows(p, f, tables, spec);
   lap('prepare');
   const k = Math.max(1, Math.floor(options.candidatesPerPerson ?? DEFAULT_K));
   const pass = candidatePass(src, p.freePlaces, k, options.maxCachedCells ?? DEFAULT_CACHE_CELLS, options.pool);
