@@ -333,8 +333,12 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
     const e = p.activeMentees[ep] as number;
     rowTables(e);
     setRules(ep, true);
-    let best = fast ? fastRow(ep, e, out, selectNothing) : generalRow(e, out);
-    setRules(ep, false);
+    let best: number;
+    try {
+      best = fast ? fastRow(ep, e, out, selectNothing) : generalRow(e, out);
+    } finally {
+      setRules(ep, false);
+    }
     if (scoped(ep)) {
       const am = p.affectedMentor as Uint8Array;
       best = 0;
@@ -351,9 +355,11 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
     const e = p.activeMentees[ep] as number;
     rowTables(e);
     setRules(ep, true);
-    const best = fastRow(ep, e, out, sel);
-    setRules(ep, false);
-    return best;
+    try {
+      return fastRow(ep, e, out, sel);
+    } finally {
+      setRules(ep, false);
+    }
   }
   return {
     mentees: p.activeMentees.length,
