@@ -72,19 +72,29 @@ export interface RowSpec {
   readonly t: ScoreTables;
 }
 
-/** Hierarchy, exclusions and re-match scope: the pair rules that do not depend on profiles. */
-export function applyMasks(p: RowMasks, ep: number, out: ScoreRow): void {
+/** Calls `rule` with each mentor the hierarchy or an exclusion rules out for mentee ep (repeats possible). */
+function forEachForbidden(p: RowMasks, ep: number, rule: (mp: number) => void): void {
   const c = p.conflicts;
-  for (let k = c.descLo[ep] as number, end = c.descHi[ep] as number; k < end; k++)
-    out[c.rightByTin[k] as number] = FORBIDDEN;
+  for (let k = c.descLo[ep] as number, end = c.descHi[ep] as number; k < end; k++) rule(c.rightByTin[k] as number);
   for (let k = c.ancStart[ep] as number, end = c.ancStart[ep + 1] as number; k < end; k++) {
-    out[c.ancRight[k] as number] = FORBIDDEN;
+    rule(c.ancRight[k] as number);
   }
   for (let k = p.excludedStart[ep] as number, end = p.excludedStart[ep + 1] as number; k < end; k++) {
-    out[p.excludedMentor[k] as number] = FORBIDDEN;
+    rule(p.excludedMentor[k] as number);
   }
+}
+
+/** Re-match scope: a mentee outside it may only pair with a mentor inside it (a whole-row rule). */
+const outOfScope = (p: RowMasks, ep: number): boolean =>
+  p.affectedMentor !== null && p.affectedMentee !== null && p.affectedMentee[ep] === 0;
+
+/** Hierarchy, exclusions and re-match scope: the pair rules that do not depend on profiles. */
+export function applyMasks(p: RowMasks, ep: number, out: ScoreRow): void {
+  forEachForbidden(p, ep, (mp) => {
+    out[mp] = FORBIDDEN;
+  });
   const am = p.affectedMentor;
-  if (am && p.affectedMentee && p.affectedMentee[ep] === 0) {
+  if (am && outOfScope(p, ep)) {
     for (let mp = 0; mp < am.length; mp++) if (am[mp] === 0) out[mp] = FORBIDDEN;
   }
 }
@@ -188,21 +198,10 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
   // Pair rules by language: a forbidden pair's mentor has its language words zeroed while the row is
   // scored, so the pair scores FORBIDDEN in the loop itself (restored from this copy afterwards).
   const languagesKept = mLanguages.slice();
-  const setRules = (ep: number, zero: boolean): void => {
-    const c = p.conflicts;
-    const rule = (mp: number) => {
+  const setRules = (ep: number, zero: boolean): void =>
+    forEachForbidden(p, ep, (mp) => {
       for (let w = mp * lw; w < (mp + 1) * lw; w++) mLanguages[w] = zero ? 0 : (languagesKept[w] as number);
-    };
-    for (let k = c.descLo[ep] as number, end = c.descHi[ep] as number; k < end; k++) rule(c.rightByTin[k] as number);
-    for (let k = c.ancStart[ep] as number, end = c.ancStart[ep + 1] as number; k < end; k++)
-      rule(c.ancRight[k] as number);
-    for (let k = p.excludedStart[ep] as number, end = p.excludedStart[ep + 1] as number; k < end; k++) {
-      rule(p.excludedMentor[k] as number);
-    }
-  };
-  /** Re-match scope: a mentee outside it may only pair with a mentor inside it (a whole-row rule). */
-  const scoped = (ep: number): boolean =>
-    p.affectedMentor !== null && p.affectedMentee !== null && p.affectedMentee[ep] === 0;
+    });
   // Plain fill: a selection that takes nothing.
   const selectNothing: RowSelection = {
     k: 0,
@@ -339,7 +338,7 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
     } finally {
       setRules(ep, false);
     }
-    if (scoped(ep)) {
+    if (outOfScope(p, ep)) {
       const am = p.affectedMentor as Uint8Array;
       best = 0;
       for (let mp = 0; mp < nM; mp++) {
@@ -351,7 +350,7 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
   }
 
   function fillSelect(ep: number, out: ScoreRow, sel: RowSelection): number {
-    if (scoped(ep)) return -1;
+    if (outOfScope(p, ep)) return -1;
     const e = p.activeMentees[ep] as number;
     rowTables(e);
     setRules(ep, true);
