@@ -97,7 +97,7 @@ export function solve(input: MatchInput, scope: RematchScope | undefined, option
   while (!optimal && rounds < MAX_ROUNDS) {
     rounds++;
     const problem = { ...lapProblem(edges, mentorSlotStart, top, dummyCost, rowsAreMentees), directCost };
-    const sol = solveLap(problem, warm, warm ? changed : undefined);
+    const sol = solveLap(problem, warm, changed); // changed only counts with a warm start
     matchedMentor = menteePartners(sol.rowMatch, sol.realColumns, slotMentor, nE, rowsAreMentees);
     if (sol.extraPairs.length > 0) {
       // Pairs the searches took outside the graph join it (the repair and the check rely on that).
