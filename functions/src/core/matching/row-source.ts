@@ -1,5 +1,6 @@
 import { offer } from './bounded-heap';
 import type { Features } from './features';
+import { kernelInstance, Layout } from './kernels';
 import { pop32, seniorityClass, topicTenths, TZ_ZERO_QUARTERS, type ScoreTables } from './fit-score';
 import type { Prepared } from './prepare';
 
@@ -34,6 +35,11 @@ export interface RowSource {
   fillSelect?(ep: number, out: ScoreRow, sel: RowSelection): number;
   /** The built-in scorer's inputs as plain data, so a helper thread can rebuild it (absent for custom scores). */
   readonly spec?: RowSpec;
+  /**
+   * Optional: gate storage of this scorer's own (RowSelection.colGate); a selection that uses it lets
+   * the scorer's WebAssembly kernel read the gates in place. One selection at a time.
+   */
+  readonly gates?: Int32Array;
 }
 
 /**
@@ -46,11 +52,14 @@ export interface RowSelection {
   readonly k: number;
   readonly rowScore: Float64Array;
   readonly rowItem: Int32Array;
-  readonly colGate: Float64Array;
+  readonly colGate: Gates;
   /** Out: the mentors that may take the row, ascending, and [heap size, their number]. */
   readonly maybe: Int32Array;
   readonly counts: Int32Array;
 }
+
+/** Per-mentor gates of a selection (see RowSelection): integers, or ±Infinity. */
+export type Gates = Float64Array | Int32Array;
 
 /** The pair rules of a Prepared instance that do not depend on profiles. */
 export type RowMasks = Pick<
@@ -130,6 +139,9 @@ export function rowSpec(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): RowSp
   };
 }
 
+/** Largest K the score kernel keeps per row (the engine uses 8). */
+const KERNEL_K_MAX = 64;
+
 /** Popcount of 16 bits by table: a third of the cost of the arithmetic popcount in this loop. */
 const POP16 = Uint8Array.from({ length: 1 << 16 }, (_, x) => pop32(x));
 
@@ -198,9 +210,11 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
   // Pair rules by language: a forbidden pair's mentor has its language words zeroed while the row is
   // scored, so the pair scores FORBIDDEN in the loop itself (restored from this copy afterwards).
   const languagesKept = mLanguages.slice();
+  const kernel = fast ? scoreKernel() : null;
   const setRules = (ep: number, zero: boolean): void =>
     forEachForbidden(p, ep, (mp) => {
       for (let w = mp * lw; w < (mp + 1) * lw; w++) mLanguages[w] = zero ? 0 : (languagesKept[w] as number);
+      if (kernel) kernel.rec[8 * mp] = zero ? 0 : (languagesKept[mp] as number);
     });
   // Plain fill: a selection that takes nothing.
   const selectNothing: RowSelection = {
@@ -212,7 +226,89 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
     counts: new Int32Array(2),
   };
 
-  function fastRow(ep: number, e: number, out: ScoreRow, sel: RowSelection): number {
+  /**
+   * The pair loop of fastRow as a WebAssembly kernel (kernels.wat, `score`): the mentors' arrays are
+   * copied into its memory once, the row's tables are written there, the row's values copied out.
+   */
+  function scoreKernel() {
+    const at = new Layout();
+    const classAt = 1024 + 4 * slotRow.length; // the tables: see kernels.wat, `score`
+    const ptr = {
+      rec: at.take(32 * nM),
+      tab: at.take(classAt + 4 * classRow.length),
+      out: at.take(2 * nM),
+      gate: at.take(4 * nM),
+      maybe: at.take(4 * nM),
+      rs: at.take(4 * KERNEL_K_MAX),
+      ri: at.take(4 * KERNEL_K_MAX),
+      counts: at.take(8),
+    };
+    const k = kernelInstance(at.size);
+    if (!k) return null;
+    const b = k.memory.buffer;
+    const rec = new Int32Array(b, ptr.rec, 8 * nM);
+    const hire = new Float64Array(b, ptr.rec, 4 * nM);
+    for (let m = 0; m < nM; m++) {
+      rec[8 * m] = mLanguages[m] as number;
+      rec[8 * m + 1] = mTopics[m] as number;
+      rec[8 * m + 2] = mInterestsLo[m] as number;
+      rec[8 * m + 3] = mInterestsHi[m] as number;
+      rec[8 * m + 4] = 1024 + 4 * (mSlotClass[m] as number);
+      rec[8 * m + 5] = classAt + 4 * (mClass[m] as number);
+      hire[4 * m + 3] = mHire[m] as number;
+    }
+    new Int32Array(b, ptr.tab + 256, tInt.length).set(tInt);
+    return {
+      k,
+      ptr,
+      rec,
+      topicRow: new Int32Array(b, ptr.tab, topicRow.length),
+      slotRow: new Int32Array(b, ptr.tab + 1024, slotRow.length),
+      classRow: new Int32Array(b, ptr.tab + classAt, classRow.length),
+      out: new Uint16Array(b, ptr.out, nM),
+      gate: new Int32Array(b, ptr.gate, nM),
+      maybe: new Int32Array(b, ptr.maybe, nM),
+      rs: new Int32Array(b, ptr.rs, KERNEL_K_MAX),
+      ri: new Int32Array(b, ptr.ri, KERNEL_K_MAX),
+      counts: new Int32Array(b, ptr.counts, 2),
+    };
+  }
+
+  function kernelRow(e: number, out: ScoreRow, sel: RowSelection): number {
+    const K = kernel as NonNullable<typeof kernel>;
+    const { ptr } = K;
+    rowClasses(e, K.classRow, K.slotRow);
+    K.topicRow.set(topicRow);
+    const best = K.k.score(
+      nM,
+      E.languages[e] as number,
+      E.topics[e] as number,
+      E.interests[e * iw] as number,
+      iw === 2 ? (E.interests[e * iw + 1] as number) : 0,
+      E.hireDay[e] as number,
+      full,
+      half,
+      ptr.rec,
+      ptr.tab,
+      ptr.out,
+    );
+    out.set(K.out);
+    if (sel === selectNothing) return best;
+    K.k.select(nM, ptr.out, best, sel.k, ptr.gate, ptr.maybe, ptr.rs, ptr.ri, ptr.counts);
+    const size = K.counts[0] as number;
+    const nMaybe = K.counts[1] as number;
+    for (let q = 0; q < size; q++) {
+      sel.rowScore[q] = K.rs[q] as number;
+      sel.rowItem[q] = K.ri[q] as number;
+    }
+    sel.maybe.set(K.maybe.subarray(0, nMaybe));
+    sel.counts[0] = size;
+    sel.counts[1] = nMaybe;
+    return best;
+  }
+
+  /** The mentee's tables by mentor class (zone + department + level) and by availability mask. */
+  function rowClasses(e: number, classRow: Int32Array, slotRow: Int32Array): void {
     const lvlE = E.level[e] as number;
     const hireE = E.hireDay[e] as number;
     const deptE = E.department[e] as number;
@@ -227,12 +323,20 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
       } else if (hireE === hireE) pts = -1 - pts;
       classRow[c] = pts;
     }
+    const slotE = E.slots[e] as number;
+    for (let c = 0; c < slotRow.length; c++) slotRow[c] = tAv[pop(slotE & (slotMasks[c] as number))] as number;
+  }
+
+  function fastRow(ep: number, e: number, out: ScoreRow, sel: RowSelection): number {
+    if (kernel && sel.k <= KERNEL_K_MAX && (sel === selectNothing || sel.colGate === kernel.gate)) {
+      return kernelRow(e, out, sel);
+    }
+    rowClasses(e, classRow, slotRow);
+    const hireE = E.hireDay[e] as number;
     const langE = E.languages[e] as number;
     const topE = E.topics[e] as number;
     const intLo = E.interests[e * iw] as number;
     const intHi = iw === 2 ? (E.interests[e * iw + 1] as number) : 0;
-    const slotE = E.slots[e] as number;
-    for (let c = 0; c < slotRow.length; c++) slotRow[c] = tAv[pop(slotE & (slotMasks[c] as number))] as number;
     const mL = mLanguages,
       mT = mTopics,
       mI = mInterestsLo,
@@ -367,6 +471,7 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
     maxUnits: t.max,
     fill,
     ...(fast ? { fillSelect } : {}),
+    ...(kernel ? { gates: kernel.gate } : {}),
     spec: spec ?? rowSpec(p, f, t),
   };
 }

@@ -1,6 +1,7 @@
 import { offer } from './bounded-heap';
+import { kernelInstance, KERNEL_NO_GATE, KERNEL_NO_PLACE, KERNEL_POTENTIAL_MAX, Layout, type Kernels } from './kernels';
 import { DONE, FAILED, NEXT, type RowPool } from './row-pool';
-import type { RowSelection, RowSource, ScoreRow } from './row-source';
+import type { Gates, RowSelection, RowSource, ScoreRow } from './row-source';
 
 /**
  * The two passes over all pairs as chunked row tasks (see row-pool.ts). A task is plain data: typed
@@ -76,7 +77,7 @@ export type RowTask = ScoreTask | CheckTask;
 
 export const MAX_VIOLATIONS_PER_MENTEE = 64;
 /** Near pairs (smallest reduced cost outside the graph) added per fully scanned row. */
-export const NEAR = 4;
+export const NEAR = 4; // kernels.wat (`scan`) keeps NEAR + 1 = 5 as well
 
 /** Allocates task arrays: shared through the pool when there is one. */
 export interface Alloc {
@@ -169,7 +170,7 @@ function scanRow(
   rowScore: Float64Array,
   rowItem: Int32Array,
   colMin: Float64Array,
-  colGate: Float64Array,
+  colGate: Gates,
   offerColumn: (key: number, mp: number, ep: number) => void,
   best: number,
   shift: number,
@@ -199,7 +200,7 @@ function offerMaybe(
   sel: RowSelection,
   best: number,
   colMin: Float64Array,
-  colGate: Float64Array,
+  colGate: Gates,
   offerColumn: (key: number, mp: number, ep: number) => void,
   ep: number,
 ): void {
@@ -242,7 +243,8 @@ function scoreChunkRunner(t: ScoreTask, src: RowSource | null, thread: number): 
   // Entry threshold per mentor: 0 (takes any feasible value) until the heap is full, then its worst.
   const regret = t.regret === 1;
   const colMin = new Float64Array(nM);
-  const colGate = new Float64Array(nM).fill(gateOf(0, regret));
+  // The scorer's own gate storage when it has one (its kernel reads the gates in place).
+  const colGate = (src.gates ?? new Float64Array(nM)).fill(gateOf(0, regret));
   for (let mp = 0; mp < nM; mp++) {
     const cap = (colOff[mp + 1] as number) - (colOff[mp] as number);
     if (cap > 0 && colSize[sizeBase + mp] === cap) {
@@ -342,6 +344,47 @@ function scanFull(
   return (violations << 8) | kept;
 }
 
+/** A potential the check kernel takes as is (an integer well inside i32). */
+const kernelPotential = (x: number): boolean => Number.isInteger(x) && Math.abs(x) <= KERNEL_POTENTIAL_MAX;
+
+/**
+ * The full scan of cached rows by the WebAssembly kernel (kernels.wat, `scan`): the row is copied
+ * into the kernel's memory, the mentors' potentials once per task. Null when there is no cache, no
+ * WebAssembly or a potential out of the kernel's range (the JavaScript scan then runs).
+ */
+function checkKernel(
+  t: CheckTask,
+): ((ep: number, data: Uint16Array, threshold: number, nearRc: Float64Array, nearMp: Int32Array) => number) | null {
+  const nM = t.mentors;
+  if (!t.cache) return null;
+  for (let mp = 0; mp < nM; mp++) {
+    const x = t.pM[mp] as number;
+    if (x !== -Infinity && !kernelPotential(x)) return null;
+  }
+  const at = new Layout();
+  const ROW = at.take(2 * nM);
+  const PM = at.take(4 * nM);
+  const IG = at.take(4 * nM);
+  const k: Kernels | null = kernelInstance(at.size);
+  if (!k) return null;
+  const row = new Uint16Array(k.memory.buffer, ROW, nM);
+  const pm = new Int32Array(k.memory.buffer, PM, nM);
+  const ig = new Int32Array(k.memory.buffer, IG, nM).fill(-1);
+  const near = new Int32Array(k.memory.buffer, 0, 16);
+  for (let mp = 0; mp < nM; mp++) pm[mp] = t.pM[mp] === -Infinity ? KERNEL_NO_PLACE : (t.pM[mp] as number);
+  const { edgeStart, edgeMentor } = t;
+  return (ep, data, threshold, nearRc, nearMp) => {
+    for (let q = edgeStart[ep] as number; q < (edgeStart[ep + 1] as number); q++) ig[edgeMentor[q] as number] = ep;
+    row.set(data);
+    const scan = k.scan(nM, ROW, PM, IG, ep, threshold, KERNEL_NO_GATE);
+    for (let q = 0; q < Math.min(scan & 0xff, NEAR + 1); q++) {
+      nearRc[q] = near[q] as number;
+      nearMp[q] = near[8 + q] as number;
+    }
+    return scan;
+  };
+}
+
 function checkChunkRunner(t: CheckTask, src: RowSource | null, thread: number): (lo: number, hi: number) => void {
   const nM = t.mentors;
   const inGraph = new Int32Array(nM).fill(-1); // stamp: the mentee whose graph edges are marked
@@ -349,6 +392,7 @@ function checkChunkRunner(t: CheckTask, src: RowSource | null, thread: number): 
   const nearMp = new Int32Array(NEAR + 1);
   const row = t.cache ? null : new Float64Array(nM);
   const { pE, pM, edgeStart, edgeMentor, base, slack, violStart, violMentor, violUnits } = t;
+  const kernel = checkKernel(t);
   let checked = 0;
   return (lo, hi) => {
     for (let ep = lo; ep < hi; ep++) {
@@ -380,11 +424,16 @@ function checkChunkRunner(t: CheckTask, src: RowSource | null, thread: number): 
         }
       } else {
         checked += nM;
-        for (let k = from; k < to; k++) inGraph[edgeMentor[k] as number] = ep;
         // Besides violations, keep the NEAR pairs outside the graph with the smallest reduced costs:
         // they join the graph (pricing), so the bound below is the next one, which is larger and lets
         // this row skip its scan in later rounds more often.
-        const scan = scanFull(data, nM, threshold, pM, inGraph, ep, nearRc, nearMp);
+        let scan: number;
+        if (kernel && kernelPotential(pE[ep] as number))
+          scan = kernel(ep, data as Uint16Array, threshold, nearRc, nearMp);
+        else {
+          for (let k = from; k < to; k++) inGraph[edgeMentor[k] as number] = ep;
+          scan = scanFull(data, nM, threshold, pM, inGraph, ep, nearRc, nearMp);
+        }
         const kept = scan & 0xff;
         if (scan >>> 8 > 0) {
           // Violations (rare): list them.

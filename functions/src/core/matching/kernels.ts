@@ -1,0 +1,84 @@
+import { KERNELS_WASM } from './kernels-wasm';
+
+/**
+ * The engine's two hot loops — scoring a row (row-source.ts) and the dual check of a row
+ * (row-tasks.ts) — as a small WebAssembly module (kernels.wat): the same rules pair for pair, without
+ * the bounds and type checks a JIT keeps in the loop, with native popcount, and eight pairs at a time
+ * in the check (SIMD). The JavaScript loops stay as the fallback (no WebAssembly, values out of the
+ * kernels' integer range) and as the reference the tests compare the kernels with.
+ */
+export interface Kernels {
+  readonly memory: WebAssembly.Memory;
+  /** See kernels.wat. */
+  scan(n: number, row: number, pm: number, ig: number, ep: number, t: number, gate0: number): number;
+  score(
+    n: number,
+    langE: number,
+    topE: number,
+    intLo: number,
+    intHi: number,
+    hireE: number,
+    full: number,
+    half: number,
+    rec: number,
+    tab: number,
+    out: number,
+  ): number;
+  select(
+    n: number,
+    row: number,
+    best: number,
+    k: number,
+    gate: number,
+    maybe: number,
+    rs: number,
+    ri: number,
+    counts: number,
+  ): void;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+let enabled = true;
+
+/** Turns the kernels off (true: on again) in this thread: tests compare both paths. */
+export function useKernels(on: boolean): void {
+  enabled = on;
+}
+
+/**
+ * A fresh instance with at least `bytes` of memory (its own: one per thread and use), or null when
+ * the kernels are off or WebAssembly is unavailable. Memory never grows afterwards, so views on it
+ * stay valid.
+ */
+export function kernelInstance(bytes: number): Kernels | null {
+  if (!enabled || typeof WebAssembly === 'undefined') return null;
+  if (compiled === undefined) {
+    try {
+      compiled = new WebAssembly.Module(Uint8Array.from(atob(KERNELS_WASM), (ch) => ch.charCodeAt(0)));
+    } catch {
+      compiled = null;
+    }
+  }
+  if (!compiled) return null;
+  const k = new WebAssembly.Instance(compiled).exports as unknown as Kernels;
+  const missing = bytes - k.memory.buffer.byteLength;
+  if (missing > 0) k.memory.grow(Math.ceil(missing / 65536));
+  return k;
+}
+
+/** Lays out arrays in a kernel's memory: each call reserves `bytes`, 16-byte aligned; returns the offset. */
+export class Layout {
+  size = 64; // the first 64 bytes are scratch for the kernels' small outputs
+  take(bytes: number): number {
+    const at = this.size;
+    this.size += (bytes + 15) & ~15;
+    return at;
+  }
+}
+
+/** Largest potential magnitude the check kernel takes (its reduced costs then stay far inside i32). */
+export const KERNEL_POTENTIAL_MAX = 2 ** 27;
+/** The check kernel's "no gate yet": above every reduced cost of a pair that counts. */
+export const KERNEL_NO_GATE = 2 ** 29;
+/** A mentor without a place (potential -Infinity): its reduced costs land at or above KERNEL_NO_GATE. */
+export const KERNEL_NO_PLACE = -(2 ** 30);

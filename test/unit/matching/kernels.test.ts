@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rematch, solveMatching, type MatchInput, type MatchResult } from '../../../functions/src/core/matching';
+import { compileFeatures } from '../../../functions/src/core/matching/features';
+import { buildScoreTables } from '../../../functions/src/core/matching/fit-score';
+import { useKernels } from '../../../functions/src/core/matching/kernels';
+import { prepare } from '../../../functions/src/core/matching/prepare';
+import { builtInRows, type RowSelection, type RowSource } from '../../../functions/src/core/matching/row-source';
+import { generateInstance } from '../../../scripts/bench/lib/instance';
+import { kernelsModuleSource } from '../../../scripts/build-kernels';
+import { assembleKernels } from '../../../scripts/lib/assemble-kernels';
+import { rng } from './support/prng';
+import { randomInstance } from './support/random-instance';
+
+const MATCHING = join(__dirname, '..', '..', '..', 'functions', 'src', 'core', 'matching');
+const withoutTimes = (r: MatchResult) => ({ ...r, stats: { ...r.stats, ms: 0, phases: {} } });
+
+function scorer(input: MatchInput, kernels: boolean): RowSource {
+  useKernels(kernels);
+  const p = prepare(input);
+  return builtInRows(p, compileFeatures(p.mentors, p.mentees), buildScoreTables(input.weights));
+}
+
+function selection(src: RowSource, k: number, gates: number[]): RowSelection {
+  const colGate = src.gates ?? new Float64Array(src.mentors);
+  colGate.set(gates);
+  return {
+    k,
+    rowScore: new Float64Array(k),
+    rowItem: new Int32Array(k),
+    colGate,
+    maybe: new Int32Array(src.mentors),
+    counts: new Int32Array(2),
+  };
+}
+
+/** What a selection hands on: the K best (as a set) and the listed mentors that pass the final gate. */
+function selected(sel: RowSelection, row: Float64Array, best: number) {
+  const kept = Array.from({ length: sel.counts[0]! }, (_, q) => [sel.rowItem[q]!, sel.rowScore[q]!]);
+  const maybe = Array.from(sel.maybe.subarray(0, sel.counts[1]!)).filter(
+    (mp) => row[mp] !== 0 && row[mp]! - best >= sel.colGate[mp]!,
+  );
+  return { kept: kept.sort((a, b) => a[0]! - b[0]!), maybe };
+}
+
+describe('WebAssembly kernels (the hot loops of scoring and of the dual check)', () => {
+  afterEach(() => useKernels(true));
+
+  it('kernels-wasm.ts is kernels.wat assembled (run `npm run build:kernels` after editing the .wat)', async () => {
+    const wat = readFileSync(join(MATCHING, 'kernels.wat'), 'utf8');
+    expect(readFileSync(join(MATCHING, 'kernels-wasm.ts'), 'utf8')).toBe(
+      kernelsModuleSource(await assembleKernels(wat)),
+    );
+  });
+
+  it('are used by the built-in scorer unless turned off', () => {
+    const input = generateInstance({ mentees: 20, mentors: 20, seed: 1 });
+    expect(scorer(input, true).gates).toBeInstanceOf(Int32Array);
+    expect(scorer(input, false).gates).toBeUndefined();
+  });
+
+  it('score every row exactly as the JavaScript loop: values, best, the K best and the gated mentors', () => {
+    const r = rng(7);
+    // Seniority by hire date at the exact boundaries (no job levels): 1 and 2 years earlier, or a day less.
+    const byHireDate: MatchInput = {
+      mentees: [{ id: 'e', languages: ['de'], hireDate: '2020-01-01' }],
+      mentors: ['2020-12-30', '2020-12-31', '2021-12-30', '2021-12-31', '2019-06-01'].map((hireDate, i) => ({
+        id: `m${i}`,
+        languages: ['de'],
+        hireDate,
+      })),
+    };
+    const inputs = [
+      byHireDate,
+      ...[1, 2, 3].map((seed) => generateInstance({ mentees: 90, mentors: 70, seed, capacityTwoShare: 0.3 })),
+      ...Array.from({ length: 40 }, () => randomInstance(r)),
+    ];
+    let rows = 0;
+    for (const input of inputs) {
+      const wasm = scorer(input, true);
+      const js = scorer(input, false);
+      const a = new Float64Array(js.mentors);
+      const b = new Float64Array(js.mentors);
+      for (let ep = 0; ep < js.mentees; ep++) {
+        expect(wasm.fill(ep, a)).toBe(js.fill(ep, b));
+        expect(a).toEqual(b);
+        // Gates as the scoring pass keeps them: integers, most of them high.
+        const gates = Array.from({ length: js.mentors }, () => (r.chance(0.2) ? -r.int(0, 400) : r.int(-400, 65536)));
+        const k = r.int(1, 9);
+        const sa = selection(wasm, k, gates);
+        const sb = selection(js, k, gates);
+        const bestA = wasm.fillSelect ? wasm.fillSelect(ep, a, sa) : -1;
+        const bestB = js.fillSelect ? js.fillSelect(ep, b, sb) : -1;
+        expect(bestA).toBe(bestB);
+        if (bestA < 0) continue; // a row outside a re-match scope: fill and scan instead
+        expect(a).toEqual(b);
+        expect(selected(sa, a, bestA)).toEqual(selected(sb, b, bestB));
+        rows++;
+      }
+    }
+    expect(rows).toBeGreaterThan(400);
+  });
+
+  it('give the same results as the JavaScript loops end to end, dual checks and re-matches included', () => {
+    const r = rng(11);
+    for (let i = 0; i < 150; i++) {
+      const input = randomInstance(r, { locks: r.chance(0.5), customScores: r.chance(0.3), cycles: r.chance(0.2) });
+      useKernels(true);
+      const a = withoutTimes(solveMatching(input));
+      useKernels(false);
+      expect(a).toEqual(withoutTimes(solveMatching(input)));
+    }
+    for (const seed of [1, 2]) {
+      const input = generateInstance({ mentees: 150, mentors: 150, seed, capacityTwoShare: 0.2 });
+      // Few candidates per person: the dual checks have pairs to add (several rounds).
+      const options = { candidatesPerPerson: 2 };
+      useKernels(true);
+      const a = solveMatching(input, options);
+      useKernels(false);
+      const b = solveMatching(input, options);
+      expect(a.stats.rounds).toBeGreaterThan(1);
+      expect(withoutTimes(a)).toEqual(withoutTimes(b));
+      const fixedPairs = a.pairs.slice(0, 40).map((p): [string, string] => [p.mentor, p.mentee]);
+      const affectedIds = a.pairs.slice(40, 60).flatMap((p) => [p.mentor, p.mentee]);
+      useKernels(true);
+      const c = rematch(input, { fixedPairs, affectedIds }, options);
+      useKernels(false);
+      expect(withoutTimes(c)).toEqual(withoutTimes(rematch(input, { fixedPairs, affectedIds }, options)));
+    }
+  });
+});
