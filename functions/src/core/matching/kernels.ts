@@ -24,6 +24,33 @@ export interface Kernels {
     tab: number,
     out: number,
   ): number;
+  setup(
+    adjStart: number,
+    adjCol: number,
+    adjCost: number,
+    colSlotStart: number,
+    rowGroup: number,
+    u: number,
+    v: number,
+    rowMatch: number,
+    colMatch: number,
+    dist: number,
+    done: number,
+    pred: number,
+    touched: number,
+    settled: number,
+    head: number,
+    next: number,
+    prev: number,
+    bucketOf: number,
+    ovKey: number,
+    hKeys: number,
+    hVals: number,
+    nC: number,
+    unit: number,
+    D: number,
+  ): void;
+  augment(r0: number, directCol: number, directDist: number): number;
   select(
     n: number,
     row: number,

@@ -222,4 +222,354 @@
     (i32.store (local.get $counts) (local.get $size))
     (i32.store offset=4 (local.get $counts) (local.get $nMaybe))
   )
+
+  ;; ---------------------------------------------------------------------------------------------
+  ;; Shortest augmenting paths (shortest-paths.ts, augmentAll): one free row's Dijkstra search over
+  ;; reduced costs, the potential update and the augmentation, with Dial's buckets (distances below
+  ;; 4096) and a binary heap for larger distances — the same order of settling as the JavaScript
+  ;; queue (a bucket is a stack; the heap pops the smaller key, then the smaller node). `setup` gives
+  ;; the arrays' offsets; f64 for costs, potentials and distances (exact integers, as in JavaScript).
+  (global $adjStart (mut i32) (i32.const 0))
+  (global $adjCol (mut i32) (i32.const 0))
+  (global $adjCost (mut i32) (i32.const 0))
+  (global $colSlotStart (mut i32) (i32.const 0))
+  (global $rowGroup (mut i32) (i32.const 0))
+  (global $u (mut i32) (i32.const 0))
+  (global $v (mut i32) (i32.const 0))
+  (global $rowMatch (mut i32) (i32.const 0))
+  (global $colMatch (mut i32) (i32.const 0))
+  (global $dist (mut i32) (i32.const 0))
+  (global $done (mut i32) (i32.const 0))
+  (global $pred (mut i32) (i32.const 0))
+  (global $touched (mut i32) (i32.const 0))
+  (global $settled (mut i32) (i32.const 0))
+  (global $head (mut i32) (i32.const 0))
+  (global $next (mut i32) (i32.const 0))
+  (global $prev (mut i32) (i32.const 0))
+  (global $bucketOf (mut i32) (i32.const 0))
+  (global $ovKey (mut i32) (i32.const 0))
+  (global $hKeys (mut i32) (i32.const 0))
+  (global $hVals (mut i32) (i32.const 0))
+  (global $hSize (mut i32) (i32.const 0))
+  (global $cursor (mut i32) (i32.const 0))
+  (global $count (mut i32) (i32.const 0))
+  (global $nC (mut i32) (i32.const 0))
+  (global $unit (mut i32) (i32.const 0))
+  (global $D (mut f64) (f64.const 0))
+
+  (func (export "setup")
+    (param $adjStart i32) (param $adjCol i32) (param $adjCost i32) (param $colSlotStart i32)
+    (param $rowGroup i32) (param $u i32) (param $v i32) (param $rowMatch i32) (param $colMatch i32)
+    (param $dist i32) (param $done i32) (param $pred i32) (param $touched i32) (param $settled i32)
+    (param $head i32) (param $next i32) (param $prev i32) (param $bucketOf i32) (param $ovKey i32)
+    (param $hKeys i32) (param $hVals i32) (param $nC i32) (param $unit i32) (param $D f64)
+    (global.set $adjStart (local.get $adjStart)) (global.set $adjCol (local.get $adjCol))
+    (global.set $adjCost (local.get $adjCost)) (global.set $colSlotStart (local.get $colSlotStart))
+    (global.set $rowGroup (local.get $rowGroup)) (global.set $u (local.get $u)) (global.set $v (local.get $v))
+    (global.set $rowMatch (local.get $rowMatch)) (global.set $colMatch (local.get $colMatch))
+    (global.set $dist (local.get $dist)) (global.set $done (local.get $done)) (global.set $pred (local.get $pred))
+    (global.set $touched (local.get $touched)) (global.set $settled (local.get $settled))
+    (global.set $head (local.get $head)) (global.set $next (local.get $next)) (global.set $prev (local.get $prev))
+    (global.set $bucketOf (local.get $bucketOf)) (global.set $ovKey (local.get $ovKey))
+    (global.set $hKeys (local.get $hKeys)) (global.set $hVals (local.get $hVals))
+    (global.set $nC (local.get $nC)) (global.set $unit (local.get $unit)) (global.set $D (local.get $D))
+    (global.set $hSize (i32.const 0)) (global.set $cursor (i32.const 0)) (global.set $count (i32.const 0)))
+
+
+  ;; Heap of (key, node): the smaller key first, then the smaller node.
+  (func $less (param $ka f64) (param $va i32) (param $kb f64) (param $vb i32) (result i32)
+    (i32.or (f64.lt (local.get $ka) (local.get $kb))
+      (i32.and (f64.eq (local.get $ka) (local.get $kb)) (i32.lt_s (local.get $va) (local.get $vb)))))
+  (func $heapPush (param $key f64) (param $val i32)
+    (local $k i32) (local $p i32)
+    (local.set $k (global.get $hSize))
+    (global.set $hSize (i32.add (local.get $k) (i32.const 1)))
+    (block $placed
+      (loop $up
+        (br_if $placed (i32.eqz (local.get $k)))
+        (local.set $p (i32.shr_s (i32.sub (local.get $k) (i32.const 1)) (i32.const 1)))
+        (br_if $placed
+          (i32.eqz (call $less (local.get $key) (local.get $val)
+            (f64.load (i32.add (global.get $hKeys) (i32.shl (local.get $p) (i32.const 3)))) (i32.load (i32.add (global.get $hVals) (i32.shl (local.get $p) (i32.const 2)))))))
+        (f64.store (i32.add (global.get $hKeys) (i32.shl (local.get $k) (i32.const 3))) (f64.load (i32.add (global.get $hKeys) (i32.shl (local.get $p) (i32.const 3)))))
+        (i32.store (i32.add (global.get $hVals) (i32.shl (local.get $k) (i32.const 2))) (i32.load (i32.add (global.get $hVals) (i32.shl (local.get $p) (i32.const 2)))))
+        (local.set $k (local.get $p))
+        (br $up)))
+    (f64.store (i32.add (global.get $hKeys) (i32.shl (local.get $k) (i32.const 3))) (local.get $key))
+    (i32.store (i32.add (global.get $hVals) (i32.shl (local.get $k) (i32.const 2))) (local.get $val)))
+  (func $heapPop (result i32)
+    (local $top i32) (local $n i32) (local $key f64) (local $val i32) (local $k i32) (local $c i32)
+    (local.set $top (i32.load (i32.add (global.get $hVals) (i32.shl (i32.const 0) (i32.const 2)))))
+    (local.set $n (i32.sub (global.get $hSize) (i32.const 1)))
+    (global.set $hSize (local.get $n))
+    (if (i32.eqz (local.get $n)) (then (return (local.get $top))))
+    (local.set $key (f64.load (i32.add (global.get $hKeys) (i32.shl (local.get $n) (i32.const 3)))))
+    (local.set $val (i32.load (i32.add (global.get $hVals) (i32.shl (local.get $n) (i32.const 2)))))
+    (block $placed
+      (loop $down
+        (local.set $c (i32.add (i32.shl (local.get $k) (i32.const 1)) (i32.const 1)))
+        (br_if $placed (i32.ge_s (local.get $c) (local.get $n)))
+        (if (i32.lt_s (i32.add (local.get $c) (i32.const 1)) (local.get $n))
+          (then
+            (if (call $less
+                  (f64.load (i32.add (global.get $hKeys) (i32.shl (i32.add (local.get $c) (i32.const 1)) (i32.const 3))))
+                  (i32.load (i32.add (global.get $hVals) (i32.shl (i32.add (local.get $c) (i32.const 1)) (i32.const 2))))
+                  (f64.load (i32.add (global.get $hKeys) (i32.shl (local.get $c) (i32.const 3))))
+                  (i32.load (i32.add (global.get $hVals) (i32.shl (local.get $c) (i32.const 2)))))
+              (then (local.set $c (i32.add (local.get $c) (i32.const 1)))))))
+        (br_if $placed
+          (i32.eqz (call $less
+            (f64.load (i32.add (global.get $hKeys) (i32.shl (local.get $c) (i32.const 3)))) (i32.load (i32.add (global.get $hVals) (i32.shl (local.get $c) (i32.const 2))))
+            (local.get $key) (local.get $val))))
+        (f64.store (i32.add (global.get $hKeys) (i32.shl (local.get $k) (i32.const 3))) (f64.load (i32.add (global.get $hKeys) (i32.shl (local.get $c) (i32.const 3)))))
+        (i32.store (i32.add (global.get $hVals) (i32.shl (local.get $k) (i32.const 2))) (i32.load (i32.add (global.get $hVals) (i32.shl (local.get $c) (i32.const 2)))))
+        (local.set $k (local.get $c))
+        (br $down)))
+    (f64.store (i32.add (global.get $hKeys) (i32.shl (local.get $k) (i32.const 3))) (local.get $key))
+    (i32.store (i32.add (global.get $hVals) (i32.shl (local.get $k) (i32.const 2))) (local.get $val))
+    (local.get $top))
+
+  (func $unlink (param $node i32)
+    (local $b i32) (local $p i32) (local $n i32)
+    (local.set $b (i32.load (i32.add (global.get $bucketOf) (i32.shl (local.get $node) (i32.const 2)))))
+    (if (i32.ne (local.get $b) (i32.const -1))
+      (then
+        (local.set $p (i32.load (i32.add (global.get $prev) (i32.shl (local.get $node) (i32.const 2)))))
+        (local.set $n (i32.load (i32.add (global.get $next) (i32.shl (local.get $node) (i32.const 2)))))
+        (if (i32.ne (local.get $p) (i32.const -1))
+          (then (i32.store (i32.add (global.get $next) (i32.shl (local.get $p) (i32.const 2))) (local.get $n)))
+          (else (i32.store (i32.add (global.get $head) (i32.shl (local.get $b) (i32.const 2))) (local.get $n))))
+        (if (i32.ne (local.get $n) (i32.const -1))
+          (then (i32.store (i32.add (global.get $prev) (i32.shl (local.get $n) (i32.const 2))) (local.get $p))))
+        (i32.store (i32.add (global.get $bucketOf) (i32.shl (local.get $node) (i32.const 2))) (i32.const -1))
+        (global.set $count (i32.sub (global.get $count) (i32.const 1)))
+        (return)))
+    ;; A node in the overflow heap moving: its heap entry becomes stale.
+    (f64.store (i32.add (global.get $ovKey) (i32.shl (local.get $node) (i32.const 3))) (f64.const inf)))
+
+  (func $qset (param $node i32) (param $d f64)
+    (local $b i32) (local $h i32)
+    (call $unlink (local.get $node))
+    (if (i32.and (i32.and (f64.lt (local.get $d) (f64.const 4096)) (f64.ge (local.get $d) (f64.const 0)))
+          (f64.eq (local.get $d) (f64.trunc (local.get $d))))
+      (then
+        (local.set $b (i32.trunc_f64_s (local.get $d)))
+        (local.set $h (i32.load (i32.add (global.get $head) (i32.shl (local.get $b) (i32.const 2)))))
+        (i32.store (i32.add (global.get $next) (i32.shl (local.get $node) (i32.const 2))) (local.get $h))
+        (i32.store (i32.add (global.get $prev) (i32.shl (local.get $node) (i32.const 2))) (i32.const -1))
+        (if (i32.ne (local.get $h) (i32.const -1))
+          (then (i32.store (i32.add (global.get $prev) (i32.shl (local.get $h) (i32.const 2))) (local.get $node))))
+        (i32.store (i32.add (global.get $head) (i32.shl (local.get $b) (i32.const 2))) (local.get $node))
+        (i32.store (i32.add (global.get $bucketOf) (i32.shl (local.get $node) (i32.const 2))) (local.get $b))
+        (global.set $count (i32.add (global.get $count) (i32.const 1)))
+        (if (i32.lt_s (local.get $b) (global.get $cursor)) (then (global.set $cursor (local.get $b)))))
+      (else
+        (f64.store (i32.add (global.get $ovKey) (i32.shl (local.get $node) (i32.const 3))) (local.get $d))
+        (call $heapPush (local.get $d) (local.get $node)))))
+
+  (func $qpop (result i32)
+    (local $node i32) (local $d f64)
+    (if (i32.gt_s (global.get $count) (i32.const 0))
+      (then
+        (block $found
+          (loop $scan
+            (br_if $found (i32.ne (i32.load (i32.add (global.get $head) (i32.shl (global.get $cursor) (i32.const 2)))) (i32.const -1)))
+            (global.set $cursor (i32.add (global.get $cursor) (i32.const 1)))
+            (br $scan)))
+        (local.set $node (i32.load (i32.add (global.get $head) (i32.shl (global.get $cursor) (i32.const 2)))))
+        (call $unlink (local.get $node))
+        (return (local.get $node))))
+    (block $empty
+      (loop $stale
+        (br_if $empty (i32.eqz (global.get $hSize)))
+        (local.set $d (f64.load (i32.add (global.get $hKeys) (i32.shl (i32.const 0) (i32.const 3)))))
+        (local.set $node (call $heapPop))
+        (if (f64.eq (f64.load (i32.add (global.get $ovKey) (i32.shl (local.get $node) (i32.const 3)))) (local.get $d))
+          (then
+            (f64.store (i32.add (global.get $ovKey) (i32.shl (local.get $node) (i32.const 3))) (f64.const inf))
+            (return (local.get $node))))
+        (br $stale)))
+    (i32.const -1))
+
+  ;; One free row r0's search, augmentation and potential update (augmentAll's loop body). $directCol
+  ;; (-1: none) is the free column priced directly at $directDist. Returns the sink column; stores at
+  ;; 0 the columns settled and at 4 whether the sink is the directly priced pair.
+  (func (export "augment") (param $r0 i32) (param $directCol i32) (param $directDist f64) (result i32)
+    (local $nTouched i32) (local $nSettled i32) (local $r i32) (local $dr f64) (local $sink i32)
+    (local $dSink f64) (local $freeCol i32) (local $freeDist f64) (local $g i32) (local $base f64)
+    (local $k i32) (local $end i32) (local $h i32) (local $c f64) (local $j i32) (local $jEnd i32)
+    (local $nd f64) (local $d f64) (local $s i32) (local $delta f64) (local $rr i32) (local $nx i32)
+    (local $dist i32) (local $v i32) (local $done i32) (local $colMatch i32) (local $b i32) (local $p i32)
+    (local.set $dist (global.get $dist))
+    (local.set $v (global.get $v))
+    (local.set $done (global.get $done))
+    (local.set $colMatch (global.get $colMatch))
+    (local.set $r (local.get $r0))
+    (local.set $freeCol (i32.const -1))
+    (local.set $freeDist (f64.const inf))
+    (if (i32.ge_s (local.get $directCol) (i32.const 0))
+      (then
+        (local.set $freeCol (local.get $directCol))
+        (local.set $freeDist (local.get $directDist))
+        (i32.store (i32.add (global.get $touched) (i32.shl (i32.const 0) (i32.const 2))) (local.get $directCol))
+        (local.set $nTouched (i32.const 1))
+        (f64.store (i32.add (local.get $dist) (i32.shl (local.get $directCol) (i32.const 3))) (local.get $directDist))
+        (i32.store (i32.add (global.get $pred) (i32.shl (local.get $directCol) (i32.const 2))) (local.get $r0))
+        (if (f64.gt (local.get $directDist) (f64.const 0))
+          (then (call $qset (local.get $directCol) (local.get $directDist))))))
+    (block $found
+      (loop $search
+        (if (i32.and (f64.le (local.get $freeDist) (f64.const 0)) (i32.ge_s (local.get $directCol) (i32.const 0)))
+          (then
+            (local.set $sink (local.get $directCol))
+            (local.set $dSink (local.get $freeDist))
+            (br $found)))
+        ;; Relax the edges of row r, reached at distance dr; k = end is the row's dummy column.
+        (local.set $g (i32.load (i32.add (global.get $rowGroup) (i32.shl (local.get $r) (i32.const 2)))))
+        (local.set $base (f64.sub (local.get $dr) (f64.load (i32.add (global.get $u) (i32.shl (local.get $r) (i32.const 3))))))
+        (local.set $k (i32.load (i32.add (global.get $adjStart) (i32.shl (local.get $g) (i32.const 2)))))
+        (local.set $end (i32.load (i32.add (global.get $adjStart) (i32.shl (i32.add (local.get $g) (i32.const 1)) (i32.const 2)))))
+        (block $edgesDone
+          (loop $edges
+            (br_if $edgesDone (i32.gt_s (local.get $k) (local.get $end)))
+            (if (i32.eq (local.get $k) (local.get $end))
+              (then
+                (local.set $j (i32.add (global.get $nC) (local.get $r)))
+                (local.set $jEnd (i32.add (local.get $j) (i32.const 1)))
+                (local.set $c (f64.add (local.get $base) (global.get $D))))
+              (else
+                (local.set $h (i32.load (i32.add (global.get $adjCol) (i32.shl (local.get $k) (i32.const 2)))))
+                (local.set $c (f64.add (local.get $base) (f64.load (i32.add (global.get $adjCost) (i32.shl (local.get $k) (i32.const 3))))))
+                (if (global.get $unit)
+                  (then
+                    (local.set $j (local.get $h))
+                    (local.set $jEnd (i32.add (local.get $h) (i32.const 1))))
+                  (else
+                    (local.set $j (i32.load (i32.add (global.get $colSlotStart) (i32.shl (local.get $h) (i32.const 2)))))
+                    (local.set $jEnd (i32.load (i32.add (global.get $colSlotStart) (i32.shl (i32.add (local.get $h) (i32.const 1)) (i32.const 2)))))))))
+            (block $slotsDone
+              (loop $slots
+                (br_if $slotsDone (i32.ge_s (local.get $j) (local.get $jEnd)))
+                (if (i32.eqz (i32.load8_u (i32.add (local.get $done) (local.get $j))))
+                  (then
+                    (local.set $nd (f64.sub (local.get $c) (f64.load (i32.add (local.get $v) (i32.shl (local.get $j) (i32.const 3))))))
+                    (local.set $d (f64.load (i32.add (local.get $dist) (i32.shl (local.get $j) (i32.const 3)))))
+                    (if (f64.lt (local.get $nd) (local.get $d))
+                      (then
+                        (if (f64.eq (local.get $d) (f64.const inf))
+                          (then
+                            (i32.store (i32.add (global.get $touched) (i32.shl (local.get $nTouched) (i32.const 2))) (local.get $j))
+                            (local.set $nTouched (i32.add (local.get $nTouched) (i32.const 1)))))
+                        (f64.store (i32.add (local.get $dist) (i32.shl (local.get $j) (i32.const 3))) (local.get $nd))
+                        (i32.store (i32.add (global.get $pred) (i32.shl (local.get $j) (i32.const 2))) (local.get $r))
+                        ;; The queue: unlink j from its bucket (or make its heap entry stale), then file it.
+                        (local.set $b (i32.load (i32.add (global.get $bucketOf) (i32.shl (local.get $j) (i32.const 2)))))
+                        (if (i32.ne (local.get $b) (i32.const -1))
+                          (then
+                            (local.set $p (i32.load (i32.add (global.get $prev) (i32.shl (local.get $j) (i32.const 2)))))
+                            (local.set $nx (i32.load (i32.add (global.get $next) (i32.shl (local.get $j) (i32.const 2)))))
+                            (if (i32.ne (local.get $p) (i32.const -1))
+                              (then (i32.store (i32.add (global.get $next) (i32.shl (local.get $p) (i32.const 2))) (local.get $nx)))
+                              (else (i32.store (i32.add (global.get $head) (i32.shl (local.get $b) (i32.const 2))) (local.get $nx))))
+                            (if (i32.ne (local.get $nx) (i32.const -1))
+                              (then (i32.store (i32.add (global.get $prev) (i32.shl (local.get $nx) (i32.const 2))) (local.get $p))))
+                            (i32.store (i32.add (global.get $bucketOf) (i32.shl (local.get $j) (i32.const 2))) (i32.const -1))
+                            (global.set $count (i32.sub (global.get $count) (i32.const 1))))
+                          (else (f64.store (i32.add (global.get $ovKey) (i32.shl (local.get $j) (i32.const 3))) (f64.const inf))))
+                        (if (i32.and (i32.and (f64.lt (local.get $nd) (f64.const 4096)) (f64.ge (local.get $nd) (f64.const 0)))
+                              (f64.eq (local.get $nd) (f64.trunc (local.get $nd))))
+                          (then
+                            (local.set $b (i32.trunc_f64_s (local.get $nd)))
+                            (local.set $nx (i32.load (i32.add (global.get $head) (i32.shl (local.get $b) (i32.const 2)))))
+                            (i32.store (i32.add (global.get $next) (i32.shl (local.get $j) (i32.const 2))) (local.get $nx))
+                            (i32.store (i32.add (global.get $prev) (i32.shl (local.get $j) (i32.const 2))) (i32.const -1))
+                            (if (i32.ne (local.get $nx) (i32.const -1))
+                              (then (i32.store (i32.add (global.get $prev) (i32.shl (local.get $nx) (i32.const 2))) (local.get $j))))
+                            (i32.store (i32.add (global.get $head) (i32.shl (local.get $b) (i32.const 2))) (local.get $j))
+                            (i32.store (i32.add (global.get $bucketOf) (i32.shl (local.get $j) (i32.const 2))) (local.get $b))
+                            (global.set $count (i32.add (global.get $count) (i32.const 1)))
+                            (if (i32.lt_s (local.get $b) (global.get $cursor)) (then (global.set $cursor (local.get $b)))))
+                          (else
+                            (f64.store (i32.add (global.get $ovKey) (i32.shl (local.get $j) (i32.const 3))) (local.get $nd))
+                            (call $heapPush (local.get $nd) (local.get $j))))
+                        (if (i32.and (f64.lt (local.get $nd) (local.get $freeDist))
+                              (i32.eq (i32.load (i32.add (local.get $colMatch) (i32.shl (local.get $j) (i32.const 2)))) (i32.const -1)))
+                          (then
+                            (local.set $freeDist (local.get $nd))
+                            (local.set $freeCol (local.get $j))))))))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $slots)))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $edges)))
+        ;; A free column as near as the row itself cannot be beaten (JV's shortcut).
+        (if (f64.eq (local.get $freeDist) (local.get $dr))
+          (then
+            (local.set $sink (local.get $freeCol))
+            (local.set $dSink (local.get $dr))
+            (br $found)))
+        ;; Settle the nearest column, unless the nearest free column is at least as near.
+        (local.set $j (call $qpop))
+        (if (i32.lt_s (local.get $j) (i32.const 0)) (then (unreachable)))
+        (local.set $d (f64.load (i32.add (local.get $dist) (i32.shl (local.get $j) (i32.const 3)))))
+        (if (f64.ge (local.get $d) (local.get $freeDist))
+          (then
+            (local.set $sink (local.get $freeCol))
+            (local.set $dSink (local.get $freeDist))
+            (br $found)))
+        (i32.store8 (i32.add (local.get $done) (local.get $j)) (i32.const 1))
+        (i32.store (i32.add (global.get $settled) (i32.shl (local.get $nSettled) (i32.const 2))) (local.get $j))
+        (local.set $nSettled (i32.add (local.get $nSettled) (i32.const 1)))
+        (local.set $r (i32.load (i32.add (local.get $colMatch) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $dr (local.get $d))
+        (br $search)))
+    (i32.store (i32.const 0) (local.get $nSettled))
+    (i32.store (i32.const 4)
+      (i32.and (i32.eq (local.get $sink) (local.get $directCol))
+        (i32.eq (i32.load (i32.add (global.get $pred) (i32.shl (local.get $sink) (i32.const 2)))) (local.get $r0))))
+    (local.set $s (i32.const 0))
+    (block $potDone
+      (loop $pot
+        (br_if $potDone (i32.ge_s (local.get $s) (local.get $nSettled)))
+        (local.set $j (i32.load (i32.add (global.get $settled) (i32.shl (local.get $s) (i32.const 2)))))
+        (local.set $delta (f64.sub (local.get $dSink) (f64.load (i32.add (local.get $dist) (i32.shl (local.get $j) (i32.const 3))))))
+        (if (f64.gt (local.get $delta) (f64.const 0))
+          (then
+            (f64.store (i32.add (local.get $v) (i32.shl (local.get $j) (i32.const 3))) (f64.sub (f64.load (i32.add (local.get $v) (i32.shl (local.get $j) (i32.const 3)))) (local.get $delta)))
+            (local.set $rr (i32.load (i32.add (local.get $colMatch) (i32.shl (local.get $j) (i32.const 2)))))
+            (if (i32.ge_s (local.get $rr) (i32.const 0))
+              (then
+                (f64.store (i32.add (global.get $u) (i32.shl (local.get $rr) (i32.const 3))) (f64.add (f64.load (i32.add (global.get $u) (i32.shl (local.get $rr) (i32.const 3)))) (local.get $delta)))))))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $pot)))
+    (f64.store (i32.add (global.get $u) (i32.shl (local.get $r0) (i32.const 3))) (f64.add (f64.load (i32.add (global.get $u) (i32.shl (local.get $r0) (i32.const 3)))) (local.get $dSink)))
+    (local.set $j (local.get $sink))
+    (block $augmented
+      (loop $path
+        (local.set $rr (i32.load (i32.add (global.get $pred) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $nx (i32.load (i32.add (global.get $rowMatch) (i32.shl (local.get $rr) (i32.const 2)))))
+        (i32.store (i32.add (global.get $rowMatch) (i32.shl (local.get $rr) (i32.const 2))) (local.get $j))
+        (i32.store (i32.add (local.get $colMatch) (i32.shl (local.get $j) (i32.const 2))) (local.get $rr))
+        (br_if $augmented (i32.eq (local.get $rr) (local.get $r0)))
+        (local.set $j (local.get $nx))
+        (br $path)))
+    ;; Empty the queue and reset the touched columns.
+    (local.set $s (i32.const 0))
+    (block $clearDone
+      (loop $clear
+        (br_if $clearDone (i32.ge_s (local.get $s) (local.get $nTouched)))
+        (local.set $j (i32.load (i32.add (global.get $touched) (i32.shl (local.get $s) (i32.const 2)))))
+        (local.set $rr (i32.load (i32.add (global.get $bucketOf) (i32.shl (local.get $j) (i32.const 2)))))
+        (if (i32.ne (local.get $rr) (i32.const -1))
+          (then
+            (i32.store (i32.add (global.get $head) (i32.shl (local.get $rr) (i32.const 2))) (i32.const -1))
+            (i32.store (i32.add (global.get $bucketOf) (i32.shl (local.get $j) (i32.const 2))) (i32.const -1))))
+        (f64.store (i32.add (global.get $ovKey) (i32.shl (local.get $j) (i32.const 3))) (f64.const inf))
+        (f64.store (i32.add (local.get $dist) (i32.shl (local.get $j) (i32.const 3))) (f64.const inf))
+        (i32.store8 (i32.add (local.get $done) (local.get $j)) (i32.const 0))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $clear)))
+    (global.set $hSize (i32.const 0))
+    (global.set $cursor (i32.const 0))
+    (global.set $count (i32.const 0))
+    (local.get $sink))
 )

@@ -1,4 +1,5 @@
 import { BucketQueue } from './bucket-queue';
+import { kernelInstance, Layout } from './kernels';
 import type { LapProblem } from './lap-sparse';
 
 /**
@@ -12,6 +13,9 @@ import type { LapProblem } from './lap-sparse';
  * are pushed to `extraPairs` (row slot, column slot) so the caller adds them to the graph.
  * Returns the number of columns settled (the work done).
  */
+/** Dial's buckets (distances below this; larger ones go to a heap). */
+const BUCKETS = 4096;
+
 export function augmentAll(
   p: LapProblem,
   rowGroup: Int32Array,
@@ -21,6 +25,8 @@ export function augmentAll(
   colMatch: Int32Array,
   extraPairs: number[],
 ): number {
+  const kernel = augmentKernel(p, rowGroup, u, v, rowMatch, colMatch);
+  if (kernel) return kernel(extraPairs);
   let work = 0;
   const nR = rowMatch.length;
   const nC = v.length - nR;
@@ -31,7 +37,7 @@ export function augmentAll(
   const pred = new Int32Array(N);
   const touched = new Int32Array(N);
   const settled = new Int32Array(N);
-  const queue = new BucketQueue(N);
+  const queue = new BucketQueue(N, BUCKETS);
   const unitColumns = colSlotStart.length - 1 === nC;
   const direct = p.directCost;
   // Free real columns (swap-removed when taken), for direct pricing.
@@ -165,4 +171,141 @@ export function augmentAll(
     }
   }
   return work;
+}
+
+/**
+ * augmentAll's searches by the WebAssembly kernel (kernels.wat, `augment`): the graph, potentials and
+ * assignment are copied into its memory and back; this thread still prices each root row against
+ * the free columns (the score cache lives outside the kernel). Null when WebAssembly is unavailable
+ * or a cost or potential is not finite (the JavaScript searches then run).
+ */
+function augmentKernel(
+  p: LapProblem,
+  rowGroup: Int32Array,
+  u: Float64Array,
+  v: Float64Array,
+  rowMatch: Int32Array,
+  colMatch: Int32Array,
+): ((extraPairs: number[]) => number) | null {
+  const nR = rowMatch.length;
+  const N = v.length;
+  const nC = N - nR;
+  const { adjStart, adjCol, adjCost, colSlotStart } = p;
+  const finite = (x: Float64Array) => x.every((y) => Number.isFinite(y));
+  if (!Number.isFinite(p.dummyCost) || !finite(adjCost) || !finite(u) || !finite(v)) return null;
+  // Overflow heap entries of one search: at most one per relaxation (every column slot of every edge
+  // of every row, every dummy) and the directly priced column.
+  let relaxations = N + 1;
+  for (let k = 0; k < adjCol.length; k++) {
+    const h = adjCol[k] as number;
+    relaxations += (colSlotStart[h + 1] as number) - (colSlotStart[h] as number);
+  }
+  const at = new Layout();
+  const o = {
+    adjStart: at.take(4 * adjStart.length),
+    adjCol: at.take(4 * adjCol.length),
+    adjCost: at.take(8 * adjCost.length),
+    colSlotStart: at.take(4 * colSlotStart.length),
+    rowGroup: at.take(4 * nR),
+    u: at.take(8 * nR),
+    v: at.take(8 * N),
+    rowMatch: at.take(4 * nR),
+    colMatch: at.take(4 * N),
+    dist: at.take(8 * N),
+    done: at.take(N),
+    pred: at.take(4 * N),
+    touched: at.take(4 * N),
+    settled: at.take(4 * N),
+    head: at.take(4 * BUCKETS),
+    next: at.take(4 * N),
+    prev: at.take(4 * N),
+    bucketOf: at.take(4 * N),
+    ovKey: at.take(8 * N),
+    hKeys: at.take(8 * relaxations),
+    hVals: at.take(4 * relaxations),
+  };
+  const k = kernelInstance(at.size);
+  if (!k) return null;
+  const b = k.memory.buffer;
+  const i32 = (off: number, n: number) => new Int32Array(b, off, n);
+  const f64 = (off: number, n: number) => new Float64Array(b, off, n);
+  i32(o.adjStart, adjStart.length).set(adjStart);
+  i32(o.adjCol, adjCol.length).set(adjCol);
+  f64(o.adjCost, adjCost.length).set(adjCost);
+  i32(o.colSlotStart, colSlotStart.length).set(colSlotStart);
+  i32(o.rowGroup, nR).set(rowGroup);
+  const uK = f64(o.u, nR);
+  const vK = f64(o.v, N);
+  const rowMatchK = i32(o.rowMatch, nR);
+  const colMatchK = i32(o.colMatch, N);
+  uK.set(u);
+  vK.set(v);
+  rowMatchK.set(rowMatch);
+  colMatchK.set(colMatch);
+  f64(o.dist, N).fill(Infinity);
+  i32(o.head, BUCKETS).fill(-1);
+  i32(o.bucketOf, N).fill(-1);
+  f64(o.ovKey, N).fill(Infinity);
+  const out = i32(0, 2);
+  k.setup(
+    o.adjStart,
+    o.adjCol,
+    o.adjCost,
+    o.colSlotStart,
+    o.rowGroup,
+    o.u,
+    o.v,
+    o.rowMatch,
+    o.colMatch,
+    o.dist,
+    o.done,
+    o.pred,
+    o.touched,
+    o.settled,
+    o.head,
+    o.next,
+    o.prev,
+    o.bucketOf,
+    o.ovKey,
+    o.hKeys,
+    o.hVals,
+    nC,
+    colSlotStart.length - 1 === nC ? 1 : 0,
+    p.dummyCost,
+  );
+  const direct = p.directCost;
+  return (extraPairs) => {
+    let work = 0;
+    // Free real columns (swap-removed when taken), for direct pricing (as in augmentAll).
+    const freeCols: number[] = [];
+    if (direct) for (let j = 0; j < nC; j++) if (colMatchK[j] === -1) freeCols.push(j);
+    for (let r0 = 0; r0 < nR; r0++) {
+      if (rowMatchK[r0] !== -1) continue;
+      let freeCol = -1;
+      let freeDist = Infinity;
+      if (direct) {
+        for (let f = freeCols.length - 1; f >= 0; f--) {
+          const j = freeCols[f] as number;
+          if (colMatchK[j] !== -1) {
+            freeCols[f] = freeCols[freeCols.length - 1] as number;
+            freeCols.pop();
+            continue;
+          }
+          const d = direct(r0, j) - (uK[r0] as number) - (vK[j] as number);
+          if (d < freeDist || (d === freeDist && j < freeCol)) {
+            freeDist = d;
+            freeCol = j;
+          }
+        }
+      }
+      const sink = k.augment(r0, freeCol, freeDist);
+      work += (out[0] as number) + 1;
+      if (out[1] === 1) extraPairs.push(r0, sink);
+    }
+    u.set(uK);
+    v.set(vK);
+    rowMatch.set(rowMatchK);
+    colMatch.set(colMatchK);
+    return work;
+  };
 }
