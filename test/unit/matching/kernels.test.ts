@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rematch, solveMatching, type MatchInput, type MatchResult } from '../../../functions/src/core/matching';
+import { edgesFromPairs, withEdges, type PairList } from '../../../functions/src/core/matching/edge-set';
 import { compileFeatures } from '../../../functions/src/core/matching/features';
 import { buildScoreTables } from '../../../functions/src/core/matching/fit-score';
 import { useKernels } from '../../../functions/src/core/matching/kernels';
@@ -140,6 +141,30 @@ describe('WebAssembly kernels (the hot loops of scoring and of the dual check)',
       }
     }
     expect(rows).toBeGreaterThan(400);
+  });
+
+  it('build and merge the candidate graph exactly as the JavaScript sorts (repeats dropped, rows by mentor)', () => {
+    const r = rng(3);
+    const pairs = (n: number, nE: number, nM: number): PairList => {
+      const mentee = Int32Array.from({ length: n }, () => r.int(0, nE - 1));
+      const mentor = Int32Array.from({ length: n }, () => r.int(0, nM - 1));
+      const units = Float64Array.from({ length: n }, (_, i) => mentee[i]! * 1000 + mentor[i]!); // a pair's units never change
+      return { mentee, mentor, units, length: n - r.int(0, 3) }; // arrays may be longer than the list
+    };
+    for (let i = 0; i < 100; i++) {
+      const nE = r.int(1, 60);
+      const nM = r.int(1, 60);
+      const a = pairs(r.int(3, 400), nE, nM);
+      const x = pairs(r.int(3, 100), nE, nM);
+      useKernels(true);
+      const graph = edgesFromPairs(nE, a);
+      const extra = edgesFromPairs(nE, x);
+      const merged = withEdges(graph, extra);
+      useKernels(false);
+      expect(graph).toEqual(edgesFromPairs(nE, a));
+      expect(extra).toEqual(edgesFromPairs(nE, x));
+      expect(merged).toEqual(withEdges(edgesFromPairs(nE, a), edgesFromPairs(nE, x)));
+    }
   });
 
   it('search the sparse assignment exactly as the JavaScript queue: same potentials, columns settled, pairs taken', () => {

@@ -1,3 +1,5 @@
+import { Layout, scratchKernel } from './kernels';
+
 /** The sparse candidate graph, mentee-major (CSR), each mentee's mentors ascending, no duplicates. */
 export interface EdgeSet {
   /** Mentee ep's edges are at [start[ep], start[ep + 1]). */
@@ -21,6 +23,8 @@ export interface PairList {
  * and sorting such rows one by one was most of this function's time. Then drops repeats.
  */
 export function edgesFromPairs(nE: number, pairs: PairList): EdgeSet {
+  const fast = edgesFromPairsKernel(nE, pairs);
+  if (fast) return fast;
   const { length } = pairs;
   let nM = 0;
   for (let i = 0; i < length; i++) if ((pairs.mentor[i] as number) >= nM) nM = (pairs.mentor[i] as number) + 1;
@@ -80,6 +84,8 @@ export function edgesFromPairs(nE: number, pairs: PairList): EdgeSet {
  * all pairs (a pair always has the same units).
  */
 export function withEdges(set: EdgeSet, extra: EdgeSet): EdgeSet {
+  const fast = withEdgesKernel(set, extra);
+  if (fast) return fast;
   const nE = set.start.length - 1;
   const size = set.mentor.length + extra.mentor.length;
   const start = new Int32Array(nE + 1);
@@ -128,4 +134,71 @@ export function withEdges(set: EdgeSet, extra: EdgeSet): EdgeSet {
   copyRows(nE);
   start[nE] = out;
   return out === size ? { start, mentor, units } : { start, mentor: mentor.slice(0, out), units: units.slice(0, out) };
+}
+
+/** edgesFromPairs by the WebAssembly kernel (kernels.wat): same sorts, same result; null without one. */
+function edgesFromPairsKernel(nE: number, pairs: PairList): EdgeSet | null {
+  const { length } = pairs;
+  let nM = 0;
+  for (let i = 0; i < length; i++) if ((pairs.mentor[i] as number) >= nM) nM = (pairs.mentor[i] as number) + 1;
+  const at = new Layout();
+  const o = {
+    me: at.take(4 * length),
+    mm: at.take(4 * length),
+    mu: at.take(8 * length),
+    byMentor: at.take(4 * (nM + 1)),
+    order: at.take(4 * length),
+    start: at.take(4 * (nE + 1)),
+    fill: at.take(4 * nE),
+    outM: at.take(4 * length),
+    outU: at.take(8 * length),
+  };
+  const k = scratchKernel(at.size);
+  if (!k) return null;
+  const b = k.memory.buffer;
+  new Int32Array(b, o.me, length).set(pairs.mentee.subarray(0, length));
+  new Int32Array(b, o.mm, length).set(pairs.mentor.subarray(0, length));
+  new Float64Array(b, o.mu, length).set(pairs.units.subarray(0, length));
+  new Int32Array(b, o.byMentor, nM + 1).fill(0); // counts (the memory is reused)
+  new Int32Array(b, o.start, nE + 1).fill(0);
+  const n = k.edgesFromPairs(nE, nM, length, o.me, o.mm, o.mu, o.byMentor, o.order, o.start, o.fill, o.outM, o.outU);
+  return {
+    start: new Int32Array(b, o.start, nE + 1).slice(),
+    mentor: new Int32Array(b, o.outM, n).slice(),
+    units: new Float64Array(b, o.outU, n).slice(),
+  };
+}
+
+/** withEdges by the WebAssembly kernel (kernels.wat): same merge, same result; null without one. */
+function withEdgesKernel(set: EdgeSet, extra: EdgeSet): EdgeSet | null {
+  const nE = set.start.length - 1;
+  const S = set.mentor.length;
+  const X = extra.mentor.length;
+  const at = new Layout();
+  const o = {
+    sS: at.take(4 * (nE + 1)),
+    sM: at.take(4 * S),
+    sU: at.take(8 * S),
+    xS: at.take(4 * (nE + 1)),
+    xM: at.take(4 * X),
+    xU: at.take(8 * X),
+    oS: at.take(4 * (nE + 1)),
+    oM: at.take(4 * (S + X)),
+    oU: at.take(8 * (S + X)),
+  };
+  const k = scratchKernel(at.size);
+  if (!k) return null;
+  const b = k.memory.buffer;
+  new Int32Array(b, o.sS, nE + 1).set(set.start);
+  new Int32Array(b, o.sM, S).set(set.mentor);
+  new Float64Array(b, o.sU, S).set(set.units);
+  new Int32Array(b, o.xS, nE + 1).set(extra.start);
+  new Int32Array(b, o.xM, X).set(extra.mentor);
+  new Float64Array(b, o.xU, X).set(extra.units);
+  const n = k.withEdges(nE, o.sS, o.sM, o.sU, o.xS, o.xM, o.xU, o.oS, o.oM, o.oU);
+  return {
+    start: new Int32Array(b, o.oS, nE + 1).slice(),
+    mentor: new Int32Array(b, o.oM, n).slice(),
+    units: new Float64Array(b, o.oU, n).slice(),
+  };
 }

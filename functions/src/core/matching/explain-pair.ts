@@ -77,7 +77,12 @@ function languageReason(f: Features, mentor: number, mentee: number): Reason {
   };
 }
 
-/** Built-in score: every component with its points; the top components (points > 0) as reasons. */
+/**
+ * Built-in score: every component with its points; the top components (points > 0) as reasons,
+ * strongest first (equal points in COMPONENTS order). Runs once per pair found (thousands per solve,
+ * much of it before V8 optimises it), so it reads the parts by name and ranks six numbers by
+ * insertion, without keyed lookups or callbacks.
+ */
 export function explainBuiltIn(
   f: Features,
   t: ScoreTables,
@@ -86,20 +91,42 @@ export function explainBuiltIn(
   locked: boolean,
 ): PairExplanation {
   const parts = pairComponents(f, t, mentor, mentee);
-  const breakdown: ScoreBreakdown = {};
-  let units = 0;
-  for (const c of COMPONENTS) {
-    units += parts[c];
-    breakdown[c] = parts[c] / 10;
+  const points = [
+    parts.topics,
+    parts.interests,
+    parts.availability,
+    parts.timezone,
+    parts.crossDepartment,
+    parts.seniority,
+  ];
+  const breakdown: ScoreBreakdown = {
+    topics: parts.topics / 10,
+    interests: parts.interests / 10,
+    availability: parts.availability / 10,
+    timezone: parts.timezone / 10,
+    crossDepartment: parts.crossDepartment / 10,
+    seniority: parts.seniority / 10,
+  };
+  // Components with points, by points descending; a stable insertion keeps COMPONENTS order on ties.
+  const ranked: number[] = [];
+  for (let c = 0; c < points.length; c++) {
+    const x = points[c] as number;
+    if (x <= 0) continue;
+    let at = ranked.length;
+    while (at > 0 && (points[ranked[at - 1] as number] as number) < x) at--;
+    ranked.splice(at, 0, c);
   }
-  const ranked = COMPONENTS.filter((c) => parts[c] > 0).sort((a, b) => parts[b] - parts[a]);
   const reasons: Reason[] = locked ? [{ key: 'reason.locked', params: {} }] : [];
-  for (const c of ranked) {
-    if (reasons.length >= MAX_REASONS) break;
-    reasons.push(componentReason(f, c, mentor, mentee));
+  for (let q = 0; q < ranked.length && reasons.length < MAX_REASONS; q++) {
+    reasons.push(componentReason(f, COMPONENTS[ranked[q] as number] as Component, mentor, mentee));
   }
   if (reasons.length < MAX_REASONS) reasons.push(languageReason(f, mentor, mentee));
-  return { units, breakdown, reasons };
+  return {
+    units:
+      parts.topics + parts.interests + parts.availability + parts.timezone + parts.crossDepartment + parts.seniority,
+    breakdown,
+    reasons,
+  };
 }
 
 /** Custom score: the matrix value is the whole story, plus the common language. */

@@ -51,6 +51,32 @@ export interface Kernels {
     D: number,
   ): void;
   augment(r0: number, directCol: number, directDist: number): number;
+  edgesFromPairs(
+    nE: number,
+    nM: number,
+    len: number,
+    me: number,
+    mm: number,
+    mu: number,
+    byMentor: number,
+    order: number,
+    start: number,
+    fill: number,
+    outM: number,
+    outU: number,
+  ): number;
+  withEdges(
+    nE: number,
+    sS: number,
+    sM: number,
+    sU: number,
+    xS: number,
+    xM: number,
+    xU: number,
+    oS: number,
+    oM: number,
+    oU: number,
+  ): number;
   select(
     n: number,
     row: number,
@@ -91,6 +117,24 @@ export function kernelInstance(bytes: number): Kernels | null {
   const missing = bytes - k.memory.buffer.byteLength;
   if (missing > 0) k.memory.grow(Math.ceil(missing / 65536));
   return k;
+}
+
+let scratch: Kernels | null = null;
+
+/**
+ * This thread's shared instance for passing work (a search, a graph merge, a check task): each use
+ * lays its arrays out afresh and must not outlive the next use. One instance instead of one per call:
+ * every WebAssembly memory reserves a large address range, and creating and collecting them costs
+ * more than the work.
+ */
+export function scratchKernel(bytes: number): Kernels | null {
+  if (!enabled) return null;
+  if (!scratch) scratch = kernelInstance(bytes);
+  else {
+    const missing = bytes - scratch.memory.buffer.byteLength;
+    if (missing > 0) scratch.memory.grow(Math.ceil(missing / 65536));
+  }
+  return scratch;
 }
 
 /** Lays out arrays in a kernel's memory: each call reserves `bytes`, 16-byte aligned; returns the offset. */

@@ -572,4 +572,140 @@
     (global.set $cursor (i32.const 0))
     (global.set $count (i32.const 0))
     (local.get $sink))
+
+  ;; ---------------------------------------------------------------------------------------------
+  ;; The candidate graph (edge-set.ts): CSR rows by mentee, each sorted by mentor without repeats.
+
+  ;; edgesFromPairs: $len pairs (mentee i32 at $me, mentor i32 at $mm, units f64 at $mu), mentors
+  ;; below $nM. Counting sort by mentor ($byMentor: nM + 1 i32, $order: len i32), then stable by
+  ;; mentee into ($start: nE + 1 i32, $fill: nE i32, $outM, $outU), repeats dropped in place.
+  ;; Returns the number of edges kept; $start ends up as the compacted row starts.
+  (func (export "edgesFromPairs")
+    (param $nE i32) (param $nM i32) (param $len i32) (param $me i32) (param $mm i32) (param $mu i32)
+    (param $byMentor i32) (param $order i32) (param $start i32) (param $fill i32) (param $outM i32) (param $outU i32)
+    (result i32)
+    (local $i i32) (local $x i32) (local $at i32) (local $ep i32) (local $lo i32) (local $hi i32) (local $out i32)
+    ;; Pass 1: positions ordered by mentor.
+    (local.set $i (i32.const 0))
+    (block $d1 (loop $l1
+      (br_if $d1 (i32.ge_s (local.get $i) (local.get $len)))
+      (local.set $at (i32.add (local.get $byMentor)
+        (i32.shl (i32.add (i32.load (i32.add (local.get $mm) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 1)) (i32.const 2))))
+      (i32.store (local.get $at) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l1)))
+    (local.set $i (i32.const 0))
+    (block $d2 (loop $l2
+      (br_if $d2 (i32.ge_s (local.get $i) (local.get $nM)))
+      (local.set $at (i32.add (local.get $byMentor) (i32.shl (i32.add (local.get $i) (i32.const 1)) (i32.const 2))))
+      (i32.store (local.get $at)
+        (i32.add (i32.load (local.get $at)) (i32.load (i32.add (local.get $byMentor) (i32.shl (local.get $i) (i32.const 2))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l2)))
+    (local.set $i (i32.const 0))
+    (block $d3 (loop $l3
+      (br_if $d3 (i32.ge_s (local.get $i) (local.get $len)))
+      (local.set $at (i32.add (local.get $byMentor)
+        (i32.shl (i32.load (i32.add (local.get $mm) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
+      (local.set $x (i32.load (local.get $at)))
+      (i32.store (i32.add (local.get $order) (i32.shl (local.get $x) (i32.const 2))) (local.get $i))
+      (i32.store (local.get $at) (i32.add (local.get $x) (i32.const 1)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l3)))
+    ;; Pass 2: stable by mentee, so each row keeps the mentor order.
+    (local.set $i (i32.const 0))
+    (block $d4 (loop $l4
+      (br_if $d4 (i32.ge_s (local.get $i) (local.get $len)))
+      (local.set $at (i32.add (local.get $start)
+        (i32.shl (i32.add (i32.load (i32.add (local.get $me) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 1)) (i32.const 2))))
+      (i32.store (local.get $at) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l4)))
+    (local.set $i (i32.const 0))
+    (block $d5 (loop $l5
+      (br_if $d5 (i32.ge_s (local.get $i) (local.get $nE)))
+      (local.set $at (i32.add (local.get $start) (i32.shl (i32.add (local.get $i) (i32.const 1)) (i32.const 2))))
+      (local.set $x (i32.load (i32.add (local.get $start) (i32.shl (local.get $i) (i32.const 2)))))
+      (i32.store (i32.add (local.get $fill) (i32.shl (local.get $i) (i32.const 2))) (local.get $x))
+      (i32.store (local.get $at) (i32.add (i32.load (local.get $at)) (local.get $x)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l5)))
+    (local.set $i (i32.const 0))
+    (block $d6 (loop $l6
+      (br_if $d6 (i32.ge_s (local.get $i) (local.get $len)))
+      (local.set $x (i32.load (i32.add (local.get $order) (i32.shl (local.get $i) (i32.const 2)))))
+      (local.set $ep (i32.load (i32.add (local.get $me) (i32.shl (local.get $x) (i32.const 2)))))
+      (local.set $at (i32.load (i32.add (local.get $fill) (i32.shl (local.get $ep) (i32.const 2)))))
+      (i32.store (i32.add (local.get $outM) (i32.shl (local.get $at) (i32.const 2)))
+        (i32.load (i32.add (local.get $mm) (i32.shl (local.get $x) (i32.const 2)))))
+      (f64.store (i32.add (local.get $outU) (i32.shl (local.get $at) (i32.const 3)))
+        (f64.load (i32.add (local.get $mu) (i32.shl (local.get $x) (i32.const 3)))))
+      (i32.store (i32.add (local.get $fill) (i32.shl (local.get $ep) (i32.const 2))) (i32.add (local.get $at) (i32.const 1)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l6)))
+    ;; Compact without repeats (a pair always has the same units); row starts rewritten in place.
+    (local.set $ep (i32.const 0))
+    (local.set $lo (i32.load (local.get $start)))
+    (block $d7 (loop $l7
+      (br_if $d7 (i32.ge_s (local.get $ep) (local.get $nE)))
+      (local.set $hi (i32.load (i32.add (local.get $start) (i32.shl (i32.add (local.get $ep) (i32.const 1)) (i32.const 2)))))
+      (i32.store (i32.add (local.get $start) (i32.shl (local.get $ep) (i32.const 2))) (local.get $out))
+      (local.set $i (local.get $lo))
+      (block $d8 (loop $l8
+        (br_if $d8 (i32.ge_s (local.get $i) (local.get $hi)))
+        (local.set $x (i32.load (i32.add (local.get $outM) (i32.shl (local.get $i) (i32.const 2)))))
+        (if (i32.or (i32.eq (local.get $i) (local.get $lo))
+              (i32.ne (local.get $x) (i32.load (i32.add (local.get $outM) (i32.shl (i32.sub (local.get $i) (i32.const 1)) (i32.const 2))))))
+          (then
+            (i32.store (i32.add (local.get $outM) (i32.shl (local.get $out) (i32.const 2))) (local.get $x))
+            (f64.store (i32.add (local.get $outU) (i32.shl (local.get $out) (i32.const 3)))
+              (f64.load (i32.add (local.get $outU) (i32.shl (local.get $i) (i32.const 3)))))
+            (local.set $out (i32.add (local.get $out) (i32.const 1)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $l8)))
+      (local.set $lo (local.get $hi))
+      (local.set $ep (i32.add (local.get $ep) (i32.const 1)))
+      (br $l7)))
+    (i32.store (i32.add (local.get $start) (i32.shl (local.get $nE) (i32.const 2))) (local.get $out))
+    (local.get $out))
+
+  ;; withEdges: the union of two graphs ($sS/$sM/$sU and $xS/$xM/$xU), row by row a merge of two
+  ;; lists sorted by mentor (a pair in both is taken once, from the first). Writes $oS (nE + 1),
+  ;; $oM, $oU; returns the number of edges.
+  (func (export "withEdges")
+    (param $nE i32) (param $sS i32) (param $sM i32) (param $sU i32) (param $xS i32) (param $xM i32) (param $xU i32)
+    (param $oS i32) (param $oM i32) (param $oU i32)
+    (result i32)
+    (local $ep i32) (local $k i32) (local $end i32) (local $x i32) (local $xEnd i32) (local $a i32) (local $b i32) (local $out i32)
+    (block $rowsDone (loop $rows
+      (br_if $rowsDone (i32.ge_s (local.get $ep) (local.get $nE)))
+      (i32.store (i32.add (local.get $oS) (i32.shl (local.get $ep) (i32.const 2))) (local.get $out))
+      (local.set $k (i32.load (i32.add (local.get $sS) (i32.shl (local.get $ep) (i32.const 2)))))
+      (local.set $end (i32.load (i32.add (local.get $sS) (i32.shl (i32.add (local.get $ep) (i32.const 1)) (i32.const 2)))))
+      (local.set $x (i32.load (i32.add (local.get $xS) (i32.shl (local.get $ep) (i32.const 2)))))
+      (local.set $xEnd (i32.load (i32.add (local.get $xS) (i32.shl (i32.add (local.get $ep) (i32.const 1)) (i32.const 2)))))
+      (block $mergeDone (loop $merge
+        (br_if $mergeDone (i32.and (i32.ge_s (local.get $k) (local.get $end)) (i32.ge_s (local.get $x) (local.get $xEnd))))
+        (local.set $a (select (i32.load (i32.add (local.get $sM) (i32.shl (local.get $k) (i32.const 2)))) (i32.const 0x7fffffff)
+          (i32.lt_s (local.get $k) (local.get $end))))
+        (local.set $b (select (i32.load (i32.add (local.get $xM) (i32.shl (local.get $x) (i32.const 2)))) (i32.const 0x7fffffff)
+          (i32.lt_s (local.get $x) (local.get $xEnd))))
+        (if (i32.le_s (local.get $a) (local.get $b))
+          (then
+            (i32.store (i32.add (local.get $oM) (i32.shl (local.get $out) (i32.const 2))) (local.get $a))
+            (f64.store (i32.add (local.get $oU) (i32.shl (local.get $out) (i32.const 3)))
+              (f64.load (i32.add (local.get $sU) (i32.shl (local.get $k) (i32.const 3)))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (if (i32.eq (local.get $a) (local.get $b)) (then (local.set $x (i32.add (local.get $x) (i32.const 1))))))
+          (else
+            (i32.store (i32.add (local.get $oM) (i32.shl (local.get $out) (i32.const 2))) (local.get $b))
+            (f64.store (i32.add (local.get $oU) (i32.shl (local.get $out) (i32.const 3)))
+              (f64.load (i32.add (local.get $xU) (i32.shl (local.get $x) (i32.const 3)))))
+            (local.set $x (i32.add (local.get $x) (i32.const 1)))))
+        (local.set $out (i32.add (local.get $out) (i32.const 1)))
+        (br $merge)))
+      (local.set $ep (i32.add (local.get $ep) (i32.const 1)))
+      (br $rows)))
+    (i32.store (i32.add (local.get $oS) (i32.shl (local.get $nE) (i32.const 2))) (local.get $out))
+    (local.get $out))
 )

@@ -1,5 +1,5 @@
 import { offer } from './bounded-heap';
-import { kernelInstance, KERNEL_NO_GATE, KERNEL_NO_PLACE, KERNEL_POTENTIAL_MAX, Layout, type Kernels } from './kernels';
+import { scratchKernel, KERNEL_NO_GATE, KERNEL_NO_PLACE, KERNEL_POTENTIAL_MAX, Layout, type Kernels } from './kernels';
 import { DONE, FAILED, NEXT, type RowPool } from './row-pool';
 import type { Gates, RowSelection, RowSource, ScoreRow } from './row-source';
 
@@ -365,7 +365,7 @@ function checkKernel(
   const ROW = at.take(2 * nM);
   const PM = at.take(4 * nM);
   const IG = at.take(4 * nM);
-  const k: Kernels | null = kernelInstance(at.size);
+  const k: Kernels | null = scratchKernel(at.size);
   if (!k) return null;
   const row = new Uint16Array(k.memory.buffer, ROW, nM);
   const pm = new Int32Array(k.memory.buffer, PM, nM);

@@ -1,5 +1,5 @@
 import { BucketQueue } from './bucket-queue';
-import { kernelInstance, Layout } from './kernels';
+import { Layout, scratchKernel } from './kernels';
 import type { LapProblem } from './lap-sparse';
 
 /**
@@ -224,7 +224,7 @@ function augmentKernel(
     hKeys: at.take(8 * relaxations),
     hVals: at.take(4 * relaxations),
   };
-  const k = kernelInstance(at.size);
+  const k = scratchKernel(at.size);
   if (!k) return null;
   const b = k.memory.buffer;
   const i32 = (off: number, n: number) => new Int32Array(b, off, n);
@@ -242,7 +242,9 @@ function augmentKernel(
   vK.set(v);
   rowMatchK.set(rowMatch);
   colMatchK.set(colMatch);
+  // The memory is reused: every array read before it is written starts afresh.
   f64(o.dist, N).fill(Infinity);
+  new Uint8Array(b, o.done, N).fill(0);
   i32(o.head, BUCKETS).fill(-1);
   i32(o.bucketOf, N).fill(-1);
   f64(o.ovKey, N).fill(Infinity);
