@@ -7,7 +7,8 @@ import { buildScoreTables } from '../../../functions/src/core/matching/fit-score
 import { useKernels } from '../../../functions/src/core/matching/kernels';
 import { solveLap, type LapProblem } from '../../../functions/src/core/matching/lap-sparse';
 import { prepare } from '../../../functions/src/core/matching/prepare';
-import { builtInRows, type RowSelection, type RowSource } from '../../../functions/src/core/matching/row-source';
+import { builtInRows, type RowSource } from '../../../functions/src/core/matching/row-source';
+import { candidatePass } from '../../../functions/src/core/matching/candidates';
 import { generateInstance } from '../../../scripts/bench/lib/instance';
 import { kernelsModuleSource } from '../../../scripts/build-kernels';
 import { assembleKernels } from '../../../scripts/lib/assemble-kernels';
@@ -21,28 +22,6 @@ function scorer(input: MatchInput, kernels: boolean): RowSource {
   useKernels(kernels);
   const p = prepare(input);
   return builtInRows(p, compileFeatures(p.mentors, p.mentees), buildScoreTables(input.weights));
-}
-
-function selection(src: RowSource, k: number, gates: number[]): RowSelection {
-  const colGate = src.gates ?? new Float64Array(src.mentors);
-  colGate.set(gates);
-  return {
-    k,
-    rowScore: new Float64Array(k),
-    rowItem: new Int32Array(k),
-    colGate,
-    maybe: new Int32Array(src.mentors),
-    counts: new Int32Array(2),
-  };
-}
-
-/** What a selection hands on: the K best (as a set) and the listed mentors that pass the final gate. */
-function selected(sel: RowSelection, row: Float64Array, best: number) {
-  const kept = Array.from({ length: sel.counts[0]! }, (_, q) => [sel.rowItem[q]!, sel.rowScore[q]!]);
-  const maybe = Array.from(sel.maybe.subarray(0, sel.counts[1]!)).filter(
-    (mp) => row[mp] !== 0 && row[mp]! - best >= sel.colGate[mp]!,
-  );
-  return { kept: kept.sort((a, b) => a[0]! - b[0]!), maybe };
 }
 
 /** A random sparse assignment problem: groups of 1–2 slots, ties, costs beyond Dial's buckets. */
@@ -97,11 +76,11 @@ describe('WebAssembly kernels (the hot loops of scoring and of the dual check)',
 
   it('are used by the built-in scorer unless turned off', () => {
     const input = generateInstance({ mentees: 20, mentors: 20, seed: 1 });
-    expect(scorer(input, true).gates).toBeInstanceOf(Int32Array);
-    expect(scorer(input, false).gates).toBeUndefined();
+    expect(scorer(input, true).columnHeaps).toBeDefined();
+    expect(scorer(input, false).columnHeaps).toBeUndefined();
   });
 
-  it('score every row exactly as the JavaScript loop: values, best, the K best and the gated mentors', () => {
+  it('score every row and select the candidates exactly as the JavaScript loops (values, K best, mentor heaps)', () => {
     const r = rng(7);
     // Seniority by hire date at the exact boundaries (no job levels): 1 and 2 years earlier, or a day less.
     const byHireDate: MatchInput = {
@@ -126,19 +105,15 @@ describe('WebAssembly kernels (the hot loops of scoring and of the dual check)',
       for (let ep = 0; ep < js.mentees; ep++) {
         expect(wasm.fill(ep, a)).toBe(js.fill(ep, b));
         expect(a).toEqual(b);
-        // Gates as the scoring pass keeps them: integers, most of them high.
-        const gates = Array.from({ length: js.mentors }, () => (r.chance(0.2) ? -r.int(0, 400) : r.int(-400, 65536)));
-        const k = r.int(1, 9);
-        const sa = selection(wasm, k, gates);
-        const sb = selection(js, k, gates);
-        const bestA = wasm.fillSelect ? wasm.fillSelect(ep, a, sa) : -1;
-        const bestB = js.fillSelect ? js.fillSelect(ep, b, sb) : -1;
-        expect(bestA).toBe(bestB);
-        if (bestA < 0) continue; // a row outside a re-match scope: fill and scan instead
-        expect(a).toEqual(b);
-        expect(selected(sa, a, bestA)).toEqual(selected(sb, b, bestB));
         rows++;
       }
+      // The scoring pass: each mentee's K best, each mentor's best mentees by regret, the cache.
+      const places = prepare(input).freePlaces;
+      const k = r.int(1, 9);
+      useKernels(true);
+      const passA = candidatePass(scorer(input, true), places, k, 1e8);
+      useKernels(false);
+      expect(passA).toEqual(candidatePass(scorer(input, false), places, k, 1e8));
     }
     expect(rows).toBeGreaterThan(400);
   });

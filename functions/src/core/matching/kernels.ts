@@ -83,10 +83,13 @@ export interface Kernels {
     best: number,
     k: number,
     gate: number,
-    maybe: number,
+    ep: number,
     rs: number,
     ri: number,
     counts: number,
+    colOff: number,
+    heap: number,
+    colSize: number,
   ): void;
 }
 

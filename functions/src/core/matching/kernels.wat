@@ -146,19 +146,20 @@
     (local.get $best)
   )
 
-  ;; The candidate selection of a scored row (row-source.ts, RowSelection; `best` is the row's final
-  ;; best value): keeps the row's $k best (value desc, then index asc) sorted at $rs/$ri (i32) and
-  ;; lists at $maybe, ascending, the mentors with value ≠ 0 and value − best ≥ gate (i32 at $gate).
-  ;; Stores [kept, listed] at $counts. Eight values at a time: a block is skipped when none of them
-  ;; enters the heap or passes its gate.
+  ;; The candidate selection of scored row $ep (row-source.ts, RowSelection; `best` is the row's final
+  ;; best value): keeps the row's $k best (value desc, then index asc) sorted at $rs/$ri (i32), and
+  ;; offers the row to every mentor with value ≠ 0 and value − best ≥ gate (i32 at $gate) — the
+  ;; mentors' heaps of best mentees (see $offerColumn). Stores the number kept at $counts. Eight values
+  ;; at a time: a block is skipped when none of them enters the row's heap or passes its gate.
   (func (export "select")
-    (param $n i32) (param $row i32) (param $best i32) (param $k i32) (param $gate i32) (param $maybe i32)
-    (param $rs i32) (param $ri i32) (param $counts i32)
+    (param $n i32) (param $row i32) (param $best i32) (param $k i32) (param $gate i32) (param $ep i32)
+    (param $rs i32) (param $ri i32) (param $counts i32) (param $colOff i32) (param $heap i32) (param $colSize i32)
     (local $m i32) (local $lim i32) (local $value i32) (local $size i32) (local $rowMin i32)
-    (local $nMaybe i32) (local $at i32) (local $v v128) (local $lo v128) (local $hi v128)
+    (local $shift f64) (local $at i32) (local $v v128) (local $lo v128) (local $hi v128)
     (local $bb v128) (local $zero v128)
     (local.set $rowMin (select (i32.const 0) (i32.const 0x7fffffff) (local.get $k)))
     (local.set $bb (i32x4.splat (local.get $best)))
+    (local.set $shift (f64.mul (f64.convert_i32_s (i32.sub (i32.const 65536) (local.get $best))) (f64.const 65536)))
     (block $done
       (loop $outer
         (br_if $done (i32.ge_u (local.get $m) (local.get $n)))
@@ -214,16 +215,73 @@
                 (i32.ge_s (i32.sub (local.get $value) (local.get $best))
                   (i32.load (i32.add (local.get $gate) (i32.shl (local.get $m) (i32.const 2))))))
             (then
-              (i32.store (i32.add (local.get $maybe) (i32.shl (local.get $nMaybe) (i32.const 2))) (local.get $m))
-              (local.set $nMaybe (i32.add (local.get $nMaybe) (i32.const 1)))))
+              ;; The regret key (row-tasks.ts, regretShift) packed with the mentee: higher is better.
+              (call $offerColumn (local.get $m)
+                (f64.add
+                  (f64.mul
+                    (f64.add (local.get $shift) (f64.mul (f64.convert_i32_s (local.get $value)) (f64.const 65537)))
+                    (f64.const 1048576))
+                  (f64.convert_i32_s (i32.sub (i32.const 1048575) (local.get $ep))))
+                (local.get $gate) (local.get $colOff) (local.get $heap) (local.get $colSize))))
           (local.set $m (i32.add (local.get $m) (i32.const 1)))
           (br_if $lane (i32.lt_u (local.get $m) (local.get $lim))))
         (br $outer)))
     (i32.store (local.get $counts) (local.get $size))
-    (i32.store offset=4 (local.get $counts) (local.get $nMaybe))
   )
 
-  ;; ---------------------------------------------------------------------------------------------
+;; A mentor's heap of best mentees (row-tasks.ts, the score task's column heaps): mentor $mp keeps
+  ;; its colOff[mp + 1] − colOff[mp] best packed keys (regret key × 2^20 + 2^20 − 1 − mentee) in a
+  ;; min-heap of f64 at $heap + 8 colOff[mp], its size at $colSize; once full, a key enters only above
+  ;; the root, and the mentor's gate becomes the root's regret part (floor(key / 65536) − 65536).
+  (func $offerColumn (param $mp i32) (param $x f64) (param $gate i32) (param $colOff i32) (param $heap i32) (param $colSize i32)
+    (local $off i32) (local $cap i32) (local $n i32) (local $k i32) (local $p i32) (local $c i32) (local $hc f64) (local $hr f64)
+    (local.set $off (i32.load (i32.add (local.get $colOff) (i32.shl (local.get $mp) (i32.const 2)))))
+    (local.set $cap (i32.sub (i32.load (i32.add (local.get $colOff) (i32.shl (i32.add (local.get $mp) (i32.const 1)) (i32.const 2))))
+      (local.get $off)))
+    (local.set $n (i32.load (i32.add (local.get $colSize) (i32.shl (local.get $mp) (i32.const 2)))))
+    (local.set $heap (i32.add (local.get $heap) (i32.shl (local.get $off) (i32.const 3))))
+    (if (i32.lt_s (local.get $n) (local.get $cap))
+      (then
+        (local.set $k (local.get $n))
+        (block $placed
+          (loop $up
+            (br_if $placed (i32.eqz (local.get $k)))
+            (local.set $p (i32.shr_s (i32.sub (local.get $k) (i32.const 1)) (i32.const 1)))
+            (local.set $hc (f64.load (i32.add (local.get $heap) (i32.shl (local.get $p) (i32.const 3)))))
+            (br_if $placed (f64.le (local.get $hc) (local.get $x)))
+            (f64.store (i32.add (local.get $heap) (i32.shl (local.get $k) (i32.const 3))) (local.get $hc))
+            (local.set $k (local.get $p))
+            (br $up)))
+        (f64.store (i32.add (local.get $heap) (i32.shl (local.get $k) (i32.const 3))) (local.get $x))
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (i32.store (i32.add (local.get $colSize) (i32.shl (local.get $mp) (i32.const 2))) (local.get $n)))
+      (else
+        (if (f64.le (local.get $x) (f64.load (local.get $heap))) (then (return)))
+        (block $placed
+          (loop $down
+            (local.set $c (i32.add (i32.shl (local.get $k) (i32.const 1)) (i32.const 1)))
+            (br_if $placed (i32.ge_s (local.get $c) (local.get $n)))
+            (local.set $hc (f64.load (i32.add (local.get $heap) (i32.shl (local.get $c) (i32.const 3)))))
+            (if (i32.lt_s (i32.add (local.get $c) (i32.const 1)) (local.get $n))
+              (then
+                (local.set $hr (f64.load (i32.add (local.get $heap) (i32.shl (i32.add (local.get $c) (i32.const 1)) (i32.const 3)))))
+                (if (f64.lt (local.get $hr) (local.get $hc))
+                  (then
+                    (local.set $c (i32.add (local.get $c) (i32.const 1)))
+                    (local.set $hc (local.get $hr))))))
+            (br_if $placed (f64.le (local.get $x) (local.get $hc)))
+            (f64.store (i32.add (local.get $heap) (i32.shl (local.get $k) (i32.const 3))) (local.get $hc))
+            (local.set $k (local.get $c))
+            (br $down)))
+        (f64.store (i32.add (local.get $heap) (i32.shl (local.get $k) (i32.const 3))) (local.get $x))))
+    (if (i32.eq (local.get $n) (local.get $cap))
+      (then
+        (i32.store (i32.add (local.get $gate) (i32.shl (local.get $mp) (i32.const 2)))
+          (i32.sub
+            (i32.trunc_f64_s (f64.floor (f64.div (f64.load (local.get $heap)) (f64.const 68719476736))))
+            (i32.const 65536))))))
+
+    ;; ---------------------------------------------------------------------------------------------
   ;; Shortest augmenting paths (shortest-paths.ts, augmentAll): one free row's Dijkstra search over
   ;; reduced costs, the potential update and the augmentation, with Dial's buckets (distances below
   ;; 4096) and a binary heap for larger distances — the same order of settling as the JavaScript

@@ -36,10 +36,11 @@ export interface RowSource {
   /** The built-in scorer's inputs as plain data, so a helper thread can rebuild it (absent for custom scores). */
   readonly spec?: RowSpec;
   /**
-   * Optional: gate storage of this scorer's own (RowSelection.colGate); a selection that uses it lets
-   * the scorer's WebAssembly kernel read the gates in place. One selection at a time.
+   * Optional: the mentors' heaps of best mentees (the score task's column selection with regret keys,
+   * see row-tasks.ts) kept by this scorer's WebAssembly kernel, for mentor heaps at colOff (K per
+   * place); null when the kernel cannot take them. One selection at a time.
    */
-  readonly gates?: Int32Array;
+  columnHeaps?(colOff: Int32Array): ColumnHeaps | null;
 }
 
 /**
@@ -56,6 +57,19 @@ export interface RowSelection {
   /** Out: the mentors that may take the row, ascending, and [heap size, their number]. */
   readonly maybe: Int32Array;
   readonly counts: Int32Array;
+  /**
+   * The scorer's own column heaps (RowSource.columnHeaps), colGate being their gates: the scorer then
+   * offers the row to the mentors itself and lists none.
+   */
+  readonly columns?: ColumnHeaps;
+}
+
+/** Column heaps kept by a scorer (RowSource.columnHeaps). */
+export interface ColumnHeaps {
+  /** Each mentor's gate (RowSelection.colGate), kept up to date by the scorer. */
+  readonly gates: Int32Array;
+  /** Writes the heaps as a score task's region of one thread: keys (regret keys), mentees, sizes. */
+  exportTo(score: Float64Array, item: Int32Array, size: Int32Array, heapBase: number, sizeBase: number): void;
 }
 
 /** Per-mentor gates of a selection (see RowSelection): integers, or ±Infinity. */
@@ -139,6 +153,9 @@ export function rowSpec(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): RowSp
   };
 }
 
+/** Column heap keys are packed with the mentee: regret key × PACK + PACK − 1 − mentee (mentees < PACK). */
+const PACK = 2 ** 20;
+
 /** Largest K the score kernel keeps per row (the engine uses 8). */
 const KERNEL_K_MAX = 64;
 
@@ -214,7 +231,7 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
   const setRules = (ep: number, zero: boolean): void =>
     forEachForbidden(p, ep, (mp) => {
       for (let w = mp * lw; w < (mp + 1) * lw; w++) mLanguages[w] = zero ? 0 : (languagesKept[w] as number);
-      if (kernel) kernel.rec[8 * mp] = zero ? 0 : (languagesKept[mp] as number);
+      if (kernel) kernel.view.rec[8 * mp] = zero ? 0 : (languagesKept[mp] as number);
     });
   // Plain fill: a selection that takes nothing.
   const selectNothing: RowSelection = {
@@ -238,16 +255,37 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
       tab: at.take(classAt + 4 * classRow.length),
       out: at.take(2 * nM),
       gate: at.take(4 * nM),
-      maybe: at.take(4 * nM),
       rs: at.take(4 * KERNEL_K_MAX),
       ri: at.take(4 * KERNEL_K_MAX),
       counts: at.take(8),
+      colOff: at.take(4 * (nM + 1)),
+      colSize: at.take(4 * nM),
+      heap: at.size, // the column heaps (grown on demand)
     };
     const k = kernelInstance(at.size);
     if (!k) return null;
-    const b = k.memory.buffer;
-    const rec = new Int32Array(b, ptr.rec, 8 * nM);
-    const hire = new Float64Array(b, ptr.rec, 4 * nM);
+    // Views on the memory, made again whenever it grows (growing detaches the old ones).
+    const bind = () => {
+      const b = k.memory.buffer;
+      return {
+        rec: new Int32Array(b, ptr.rec, 8 * nM),
+        hire: new Float64Array(b, ptr.rec, 4 * nM),
+        topicRow: new Int32Array(b, ptr.tab, topicRow.length),
+        interestRow: new Int32Array(b, ptr.tab + 256, tInt.length),
+        slotRow: new Int32Array(b, ptr.tab + 1024, slotRow.length),
+        classRow: new Int32Array(b, ptr.tab + classAt, classRow.length),
+        out: new Uint16Array(b, ptr.out, nM),
+        gate: new Int32Array(b, ptr.gate, nM),
+        rs: new Int32Array(b, ptr.rs, KERNEL_K_MAX),
+        ri: new Int32Array(b, ptr.ri, KERNEL_K_MAX),
+        counts: new Int32Array(b, ptr.counts, 2),
+        colOff: new Int32Array(b, ptr.colOff, nM + 1),
+        colSize: new Int32Array(b, ptr.colSize, nM),
+        heap: new Float64Array(b, ptr.heap, (b.byteLength - ptr.heap) >> 3),
+      };
+    };
+    const K = { k, ptr, v: bind(), columns: null as ColumnHeaps | null };
+    const { rec, hire } = K.v;
     for (let m = 0; m < nM; m++) {
       rec[8 * m] = mLanguages[m] as number;
       rec[8 * m + 1] = mTopics[m] as number;
@@ -257,28 +295,56 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
       rec[8 * m + 5] = classAt + 4 * (mClass[m] as number);
       hire[4 * m + 3] = mHire[m] as number;
     }
-    new Int32Array(b, ptr.tab + 256, tInt.length).set(tInt);
+    K.v.interestRow.set(tInt);
     return {
-      k,
-      ptr,
-      rec,
-      topicRow: new Int32Array(b, ptr.tab, topicRow.length),
-      slotRow: new Int32Array(b, ptr.tab + 1024, slotRow.length),
-      classRow: new Int32Array(b, ptr.tab + classAt, classRow.length),
-      out: new Uint16Array(b, ptr.out, nM),
-      gate: new Int32Array(b, ptr.gate, nM),
-      maybe: new Int32Array(b, ptr.maybe, nM),
-      rs: new Int32Array(b, ptr.rs, KERNEL_K_MAX),
-      ri: new Int32Array(b, ptr.ri, KERNEL_K_MAX),
-      counts: new Int32Array(b, ptr.counts, 2),
+      ...K,
+      /** Fresh (empty) column heaps for the mentor heaps at colOff. */
+      columnHeaps(colOff: Int32Array): ColumnHeaps {
+        const need = ptr.heap + 8 * (colOff[nM] as number);
+        const missing = need - k.memory.buffer.byteLength;
+        if (missing > 0) {
+          k.memory.grow(Math.ceil(missing / 65536));
+          K.v = bind();
+        }
+        K.v.colOff.set(colOff);
+        K.v.colSize.fill(0);
+        const columns: ColumnHeaps = {
+          gates: K.v.gate,
+          exportTo(score, item, size, heapBase, sizeBase) {
+            const { heap, colSize } = K.v;
+            for (let mp = 0; mp < nM; mp++) {
+              const off = colOff[mp] as number;
+              const n = colSize[mp] as number;
+              size[sizeBase + mp] = n;
+              for (let q = off; q < off + n; q++) {
+                // Packed as regret key × 2^20 + 2^20 − 1 − mentee (kernels.wat, $offerColumn).
+                const x = heap[q] as number;
+                const key = Math.floor(x / PACK);
+                score[heapBase + q] = key;
+                item[heapBase + q] = PACK - 1 - (x - key * PACK);
+              }
+            }
+          },
+        };
+        K.columns = columns;
+        return columns;
+      },
+      get view() {
+        return K.v;
+      },
+      get active() {
+        return K.columns;
+      },
     };
   }
 
-  function kernelRow(e: number, out: ScoreRow, sel: RowSelection): number {
+  /** Scores row e into `out` with the kernel; returns its best value (the row stays in the kernel's memory). */
+  function kernelScore(e: number, out: ScoreRow): number {
     const K = kernel as NonNullable<typeof kernel>;
     const { ptr } = K;
-    rowClasses(e, K.classRow, K.slotRow);
-    K.topicRow.set(topicRow);
+    const v = K.view;
+    rowClasses(e, v.classRow, v.slotRow);
+    v.topicRow.set(topicRow);
     const best = K.k.score(
       nM,
       E.languages[e] as number,
@@ -292,19 +358,23 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
       ptr.tab,
       ptr.out,
     );
-    out.set(K.out);
-    if (sel === selectNothing) return best;
-    K.k.select(nM, ptr.out, best, sel.k, ptr.gate, ptr.maybe, ptr.rs, ptr.ri, ptr.counts);
-    const size = K.counts[0] as number;
-    const nMaybe = K.counts[1] as number;
-    for (let q = 0; q < size; q++) {
-      sel.rowScore[q] = K.rs[q] as number;
-      sel.rowItem[q] = K.ri[q] as number;
-    }
-    sel.maybe.set(K.maybe.subarray(0, nMaybe));
-    sel.counts[0] = size;
-    sel.counts[1] = nMaybe;
+    out.set(v.out);
     return best;
+  }
+
+  /** The selection of row ep (its values in the kernel's memory) by the kernel, into its column heaps. */
+  function kernelSelect(ep: number, best: number, sel: RowSelection): void {
+    const K = kernel as NonNullable<typeof kernel>;
+    const { ptr } = K;
+    const v = K.view;
+    K.k.select(nM, ptr.out, best, sel.k, ptr.gate, ep, ptr.rs, ptr.ri, ptr.counts, ptr.colOff, ptr.heap, ptr.colSize);
+    const size = v.counts[0] as number;
+    for (let q = 0; q < size; q++) {
+      sel.rowScore[q] = v.rs[q] as number;
+      sel.rowItem[q] = v.ri[q] as number;
+    }
+    sel.counts[0] = size;
+    sel.counts[1] = 0;
   }
 
   /** The mentee's tables by mentor class (zone + department + level) and by availability mask. */
@@ -328,9 +398,7 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
   }
 
   function fastRow(ep: number, e: number, out: ScoreRow, sel: RowSelection): number {
-    if (kernel && sel.k <= KERNEL_K_MAX && (sel === selectNothing || sel.colGate === kernel.gate)) {
-      return kernelRow(e, out, sel);
-    }
+    if (kernel && sel === selectNothing) return kernelScore(e, out);
     rowClasses(e, classRow, slotRow);
     const hireE = E.hireDay[e] as number;
     const langE = E.languages[e] as number;
@@ -454,6 +522,13 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
   }
 
   function fillSelect(ep: number, out: ScoreRow, sel: RowSelection): number {
+    if (kernel && sel.columns && sel.columns === kernel.active && sel.k <= KERNEL_K_MAX) {
+      // A row outside a re-match scope is filled with its mask, then selected from the kernel's copy.
+      const best = fill(ep, out);
+      if (outOfScope(p, ep)) kernel.view.out.set(out);
+      kernelSelect(ep, best, sel);
+      return best;
+    }
     if (outOfScope(p, ep)) return -1;
     const e = p.activeMentees[ep] as number;
     rowTables(e);
@@ -471,7 +546,9 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
     maxUnits: t.max,
     fill,
     ...(fast ? { fillSelect } : {}),
-    ...(kernel ? { gates: kernel.gate } : {}),
+    ...(kernel
+      ? { columnHeaps: (colOff: Int32Array) => (p.activeMentees.length < PACK ? kernel.columnHeaps(colOff) : null) }
+      : {}),
     spec: spec ?? rowSpec(p, f, t),
   };
 }

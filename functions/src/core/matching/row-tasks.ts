@@ -136,18 +136,32 @@ export function runTask<T extends RowTask>(
   return again;
 }
 
+/** Runs the rows [lo, hi) of a task; `finish` (optional) after this thread's last chunk. */
+type ChunkRunner = ((lo: number, hi: number) => void) & { finish?: () => void };
+
 /** Claims and runs chunks until none is left (thread 0 is the caller, 1.. the helpers). */
 export function runChunks(task: RowTask, src: RowSource | null, thread: number): void {
   const chunks = chunksOf(task);
   const c = task.control;
   const run = task.kind === 'score' ? scoreChunkRunner(task, src, thread) : checkChunkRunner(task, src, thread);
+  const done = () => {
+    Atomics.add(c, DONE, 1);
+    Atomics.notify(c, DONE);
+  };
   try {
+    // A chunk counts as done only once the next claim came back: the last one after `finish`, so a
+    // thread's results are all written when the caller sees every chunk done.
+    let ran = false;
     for (;;) {
       const chunk = Atomics.add(c, NEXT, 1);
-      if (chunk >= chunks) return;
+      if (chunk >= chunks) break;
+      if (ran) done();
       run(chunk * task.chunkRows, Math.min(task.rows, (chunk + 1) * task.chunkRows));
-      Atomics.add(c, DONE, 1);
-      Atomics.notify(c, DONE);
+      ran = true;
+    }
+    if (ran) {
+      run.finish?.();
+      done();
     }
   } catch (err) {
     Atomics.store(c, FAILED, 1);
@@ -232,7 +246,7 @@ export const REGRET_MULT = REGRET_BASE + 1;
  */
 const gateOf = (min: number, regret: boolean): number => (regret ? Math.floor(min / REGRET_BASE) - REGRET_BASE : min);
 
-function scoreChunkRunner(t: ScoreTask, src: RowSource | null, thread: number): (lo: number, hi: number) => void {
+function scoreChunkRunner(t: ScoreTask, src: RowSource | null, thread: number): ChunkRunner {
   if (!src) throw new Error('score task without a row source');
   const nM = t.mentors;
   const k = t.k;
@@ -243,8 +257,10 @@ function scoreChunkRunner(t: ScoreTask, src: RowSource | null, thread: number): 
   // Entry threshold per mentor: 0 (takes any feasible value) until the heap is full, then its worst.
   const regret = t.regret === 1;
   const colMin = new Float64Array(nM);
-  // The scorer's own gate storage when it has one (its kernel reads the gates in place).
-  const colGate = (src.gates ?? new Float64Array(nM)).fill(gateOf(0, regret));
+  // With regret keys, a scorer may keep this thread's mentor heaps itself (its WebAssembly kernel):
+  // it then offers each row to the mentors, and its heaps are written out when the thread is done.
+  const columns = regret && src.fillSelect && src.columnHeaps ? src.columnHeaps(colOff) : null;
+  const colGate = (columns ? columns.gates : new Float64Array(nM)).fill(gateOf(0, regret));
   for (let mp = 0; mp < nM; mp++) {
     const cap = (colOff[mp + 1] as number) - (colOff[mp] as number);
     if (cap > 0 && colSize[sizeBase + mp] === cap) {
@@ -268,17 +284,26 @@ function scoreChunkRunner(t: ScoreTask, src: RowSource | null, thread: number): 
   // With regret keys, a scorer that selects while it scores saves the second pass over each row.
   const sel: RowSelection | undefined =
     regret && src.fillSelect
-      ? { k, rowScore, rowItem, colGate, maybe: new Int32Array(nM), counts: new Int32Array(2) }
+      ? {
+          k,
+          rowScore,
+          rowItem,
+          colGate,
+          maybe: new Int32Array(nM),
+          counts: new Int32Array(2),
+          ...(columns ? { columns } : {}),
+        }
       : undefined;
-  return (lo, hi) => {
+  const run: ChunkRunner = (lo, hi) => {
     for (let ep = lo; ep < hi; ep++) {
       const row: ScoreRow = t.cache ? t.cache.subarray(ep * nM, (ep + 1) * nM) : (buffer as Float64Array);
       const selected = sel ? (src.fillSelect as NonNullable<RowSource['fillSelect']>)(ep, row, sel) : -1;
       let size: number;
       if (sel && selected >= 0) {
         size = sel.counts[0] as number;
-        offerMaybe(row, sel, selected, colMin, colGate, offerColumn, ep);
+        if (!columns) offerMaybe(row, sel, selected, colMin, colGate, offerColumn, ep);
       } else {
+        if (columns) throw new Error('a scorer keeping the column heaps must select every row');
         const best = src.fill(ep, row);
         size = regret
           ? scanRow(
@@ -302,6 +327,8 @@ function scoreChunkRunner(t: ScoreTask, src: RowSource | null, thread: number): 
       t.rowBestScore.set(rowScore.subarray(0, size), ep * k);
     }
   };
+  if (columns) run.finish = () => columns.exportTo(colScore, colItem, colSize, heapBase, sizeBase);
+  return run;
 }
 
 /**
@@ -385,7 +412,7 @@ function checkKernel(
   };
 }
 
-function checkChunkRunner(t: CheckTask, src: RowSource | null, thread: number): (lo: number, hi: number) => void {
+function checkChunkRunner(t: CheckTask, src: RowSource | null, thread: number): ChunkRunner {
   const nM = t.mentors;
   const inGraph = new Int32Array(nM).fill(-1); // stamp: the mentee whose graph edges are marked
   const nearRc = new Float64Array(NEAR + 1);
