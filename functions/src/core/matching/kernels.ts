@@ -10,7 +10,18 @@ import { KERNELS_WASM } from './kernels-wasm';
 export interface Kernels {
   readonly memory: WebAssembly.Memory;
   /** See kernels.wat. */
-  scan(n: number, row: number, pm: number, ig: number, ep: number, t: number, gate0: number): number;
+  scan(
+    n: number,
+    row: number,
+    pm: number,
+    ig: number,
+    ep: number,
+    t: number,
+    gate0: number,
+    list: number,
+    listValue: number,
+    maxList: number,
+  ): number;
   score(
     n: number,
     langE: number,

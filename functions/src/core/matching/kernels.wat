@@ -9,11 +9,13 @@
   ;; forbidden), $pm the mentors' potentials (i32), $ig the graph stamps (i32, = $ep: a graph edge of
   ;; this row). Counts pairs with threshold − value − potential < 0 and keeps the NEAR + 1 = 5 smallest
   ;; such reduced costs outside the graph, sorted (ties: the smaller index first), at 0 (i32[5]) and
-  ;; 32 (their mentors). Returns violations << 8 | kept. $gate0 stands for "no gate yet" (above every
+  ;; 32 (their mentors); lists the first $maxList violators (mentor, value; i32) at $list and
+  ;; $listValue. Returns violations << 8 | kept. $gate0 stands for "no gate yet" (above every
   ;; reduced cost of a pair that counts). Eight pairs at a time: a block is skipped when no pair in it
   ;; passes the gate; otherwise its pairs go one by one through the scalar rules.
   (func (export "scan")
     (param $n i32) (param $row i32) (param $pm i32) (param $ig i32) (param $ep i32) (param $t i32) (param $gate0 i32)
+    (param $list i32) (param $listValue i32) (param $maxList i32)
     (result i32)
     (local $m i32) (local $lim i32)
     (local $kept i32) (local $viol i32) (local $gate i32)
@@ -59,7 +61,13 @@
                 (i32.load (i32.add (local.get $pm) (i32.shl (local.get $m) (i32.const 2))))))
             (br_if $next (i32.ge_s (local.get $rc) (local.get $gate)))
             (if (i32.lt_s (local.get $rc) (i32.const 0))
-              (then (local.set $viol (i32.add (local.get $viol) (i32.const 1)))))
+              (then
+                ;; A violation: the first $maxList (by mentor) are listed with their values.
+                (if (i32.lt_s (local.get $viol) (local.get $maxList))
+                  (then
+                    (i32.store (i32.add (local.get $list) (i32.shl (local.get $viol) (i32.const 2))) (local.get $m))
+                    (i32.store (i32.add (local.get $listValue) (i32.shl (local.get $viol) (i32.const 2))) (local.get $s))))
+                (local.set $viol (i32.add (local.get $viol) (i32.const 1)))))
             (br_if $next
               (i32.eq (i32.load (i32.add (local.get $ig) (i32.shl (local.get $m) (i32.const 2)))) (local.get $ep)))
             (br_if $next

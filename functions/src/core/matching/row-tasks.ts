@@ -392,21 +392,31 @@ function checkKernel(
   const ROW = at.take(2 * nM);
   const PM = at.take(4 * nM);
   const IG = at.take(4 * nM);
+  const LIST = at.take(4 * MAX_VIOLATIONS_PER_MENTEE);
+  const LIST_VALUE = at.take(4 * MAX_VIOLATIONS_PER_MENTEE);
   const k: Kernels | null = scratchKernel(at.size);
   if (!k) return null;
   const row = new Uint16Array(k.memory.buffer, ROW, nM);
   const pm = new Int32Array(k.memory.buffer, PM, nM);
   const ig = new Int32Array(k.memory.buffer, IG, nM).fill(-1);
   const near = new Int32Array(k.memory.buffer, 0, 16);
+  const list = new Int32Array(k.memory.buffer, LIST, MAX_VIOLATIONS_PER_MENTEE);
+  const listValue = new Int32Array(k.memory.buffer, LIST_VALUE, MAX_VIOLATIONS_PER_MENTEE);
   for (let mp = 0; mp < nM; mp++) pm[mp] = t.pM[mp] === -Infinity ? KERNEL_NO_PLACE : (t.pM[mp] as number);
   const { edgeStart, edgeMentor } = t;
   return (ep, data, threshold, nearRc, nearMp) => {
     for (let q = edgeStart[ep] as number; q < (edgeStart[ep + 1] as number); q++) ig[edgeMentor[q] as number] = ep;
     row.set(data);
-    const scan = k.scan(nM, ROW, PM, IG, ep, threshold, KERNEL_NO_GATE);
+    const scan = k.scan(nM, ROW, PM, IG, ep, threshold, KERNEL_NO_GATE, LIST, LIST_VALUE, MAX_VIOLATIONS_PER_MENTEE);
     for (let q = 0; q < Math.min(scan & 0xff, NEAR + 1); q++) {
       nearRc[q] = near[q] as number;
       nearMp[q] = near[8 + q] as number;
+    }
+    // The first violators by mentor, as the JavaScript listing finds them.
+    const at = t.violStart[ep] as number;
+    for (let q = 0; q < Math.min(scan >>> 8, MAX_VIOLATIONS_PER_MENTEE); q++) {
+      t.violMentor[at + q] = list[q] as number;
+      t.violUnits[at + q] = (listValue[q] as number) - 1;
     }
     return scan;
   };
@@ -455,14 +465,18 @@ function checkChunkRunner(t: CheckTask, src: RowSource | null, thread: number): 
         // they join the graph (pricing), so the bound below is the next one, which is larger and lets
         // this row skip its scan in later rounds more often.
         let scan: number;
-        if (kernel && kernelPotential(pE[ep] as number))
+        const byKernel = kernel !== null && kernelPotential(pE[ep] as number);
+        if (byKernel) {
+          // The kernel lists the violators too.
           scan = kernel(ep, data as Uint16Array, threshold, nearRc, nearMp);
-        else {
+          count = scan >>> 8;
+          listed = Math.min(count, MAX_VIOLATIONS_PER_MENTEE);
+        } else {
           for (let k = from; k < to; k++) inGraph[edgeMentor[k] as number] = ep;
           scan = scanFull(data, nM, threshold, pM, inGraph, ep, nearRc, nearMp);
         }
         const kept = scan & 0xff;
-        if (scan >>> 8 > 0) {
+        if (!byKernel && scan >>> 8 > 0) {
           // Violations (rare): list them.
           for (let mp = 0; mp < nM; mp++) {
             const s = data[mp] as number;
