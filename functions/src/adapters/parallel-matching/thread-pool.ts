@@ -21,10 +21,18 @@ const STALL_MS = 60_000;
  * eval'd bootstrap registers tsx's CommonJS hook only when the worker file is a .ts file.
  */
 function bootstrap(file: string): string {
-  if (!file.endsWith('.ts')) return `require(${JSON.stringify(file)});`;
+  if (!file.endsWith('.ts')) return `${WARM_UP} require(${JSON.stringify(file)});`;
   const tsx = require.resolve('tsx/cjs/api');
-  return `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(file)});`;
+  return `${WARM_UP} require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(file)});`;
 }
+
+/**
+ * First thing in a helper: one time-zone lookup through Intl. ICU loads its time-zone data once per
+ * process, on first use (~20 ms); a helper does it while the calling thread still reads and checks the
+ * input, so the engine's validation (which resolves every IANA zone) does not wait for it.
+ */
+const WARM_UP =
+  "try { new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', timeZoneName: 'longOffset' }).formatToParts(0); } catch {}";
 
 export class ThreadRowPool implements RowPool {
   private readonly workers: Worker[] = [];
