@@ -142,7 +142,7 @@ describe('WebAssembly kernels (the hot loops of scoring and of the dual check)',
     }
   });
 
-  it('search the sparse assignment exactly as the JavaScript queue: same potentials, columns settled, pairs taken', () => {
+  it('reduce rows and search the sparse assignment exactly as the JavaScript loops: same potentials, columns settled, pairs taken', () => {
     const r = rng(5);
     let settled = 0;
     for (let i = 0; i < 300; i++) {

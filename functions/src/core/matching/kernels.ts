@@ -62,6 +62,7 @@ export interface Kernels {
     D: number,
   ): void;
   augment(r0: number, directCol: number, directDist: number): number;
+  reduceRows(queue: number, next: number, n: number, steps: number, passes: number): number;
   edgesFromPairs(
     nE: number,
     nM: number,

@@ -457,7 +457,109 @@
         (br $stale)))
     (i32.const -1))
 
-  ;; One free row r0's search, augmentation and potential update (augmentAll's loop body). $directCol
+;; Augmenting row reduction (lap-sparse.ts, reduceRows) over the rows at $queue ($n of them, i32;
+  ;; $next has room for as many): a free row takes its cheapest column and lowers that column's
+  ;; potential to the row's second-cheapest option; a row it displaces continues. At most $steps row
+  ;; steps in all and $passes passes. Leaves the rows still free at $queue; returns their number.
+  (func (export "reduceRows") (param $queue i32) (param $next i32) (param $n i32) (param $steps i32) (param $passes i32)
+    (result i32)
+    (local $pass i32) (local $q i32) (local $nNext i32) (local $r i32) (local $g i32) (local $k i32) (local $end i32)
+    (local $h i32) (local $c f64) (local $j i32) (local $jEnd i32) (local $rc f64)
+    (local $best1 f64) (local $best2 f64) (local $j1 i32) (local $j2 i32) (local $gap f64) (local $prev i32)
+    (local $tmp i32) (local $moves i32)
+    (block $passesDone
+      (loop $passLoop
+        (br_if $passesDone (i32.or (i32.ge_s (local.get $pass) (local.get $passes)) (i32.eqz (local.get $n))))
+        (local.set $nNext (i32.const 0))
+        (local.set $q (i32.const 0))
+        (block $queueDone
+          (loop $queueLoop
+            (br_if $queueDone (i32.ge_s (local.get $q) (local.get $n)))
+            (local.set $r (i32.load (i32.add (local.get $queue) (i32.shl (local.get $q) (i32.const 2)))))
+            (block $chainDone
+              (loop $chain
+                (br_if $chainDone (i32.lt_s (local.get $r) (i32.const 0)))
+                (if (i32.le_s (local.get $steps) (i32.const 0))
+                  (then
+                    (local.set $steps (i32.sub (local.get $steps) (i32.const 1)))
+                    (i32.store (i32.add (local.get $next) (i32.shl (local.get $nNext) (i32.const 2))) (local.get $r))
+                    (local.set $nNext (i32.add (local.get $nNext) (i32.const 1)))
+                    (br $chainDone)))
+                (local.set $steps (i32.sub (local.get $steps) (i32.const 1)))
+                ;; Lowest and second-lowest reduced cost of row r (the dummy first; first index wins ties).
+                (local.set $j1 (i32.add (global.get $nC) (local.get $r)))
+                (local.set $best1 (f64.sub (global.get $D) (f64.load (i32.add (global.get $v) (i32.shl (local.get $j1) (i32.const 3))))))
+                (local.set $best2 (f64.const inf))
+                (local.set $j2 (i32.const -1))
+                (local.set $g (i32.load (i32.add (global.get $rowGroup) (i32.shl (local.get $r) (i32.const 2)))))
+                (local.set $k (i32.load (i32.add (global.get $adjStart) (i32.shl (local.get $g) (i32.const 2)))))
+                (local.set $end (i32.load (i32.add (global.get $adjStart) (i32.shl (i32.add (local.get $g) (i32.const 1)) (i32.const 2)))))
+                (block $edgesDone
+                  (loop $edges
+                    (br_if $edgesDone (i32.ge_s (local.get $k) (local.get $end)))
+                    (local.set $h (i32.load (i32.add (global.get $adjCol) (i32.shl (local.get $k) (i32.const 2)))))
+                    (local.set $c (f64.load (i32.add (global.get $adjCost) (i32.shl (local.get $k) (i32.const 3)))))
+                    (local.set $j (i32.load (i32.add (global.get $colSlotStart) (i32.shl (local.get $h) (i32.const 2)))))
+                    (local.set $jEnd (i32.load (i32.add (global.get $colSlotStart) (i32.shl (i32.add (local.get $h) (i32.const 1)) (i32.const 2)))))
+                    (block $slotsDone
+                      (loop $slots
+                        (br_if $slotsDone (i32.ge_s (local.get $j) (local.get $jEnd)))
+                        (local.set $rc (f64.sub (local.get $c) (f64.load (i32.add (global.get $v) (i32.shl (local.get $j) (i32.const 3))))))
+                        (if (f64.lt (local.get $rc) (local.get $best2))
+                          (then
+                            (if (f64.lt (local.get $rc) (local.get $best1))
+                              (then
+                                (local.set $best2 (local.get $best1))
+                                (local.set $j2 (local.get $j1))
+                                (local.set $best1 (local.get $rc))
+                                (local.set $j1 (local.get $j)))
+                              (else
+                                (local.set $best2 (local.get $rc))
+                                (local.set $j2 (local.get $j))))))
+                        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                        (br $slots)))
+                    (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                    (br $edges)))
+                (local.set $gap (f64.sub (local.get $best2) (local.get $best1)))
+                (local.set $j (local.get $j1))
+                (local.set $moves (i32.and (f64.gt (local.get $gap) (f64.const 0)) (f64.ne (local.get $gap) (f64.const inf))))
+                (if (local.get $moves)
+                  (then
+                    (f64.store (i32.add (global.get $v) (i32.shl (local.get $j) (i32.const 3)))
+                      (f64.sub (f64.load (i32.add (global.get $v) (i32.shl (local.get $j) (i32.const 3)))) (local.get $gap)))
+                    (f64.store (i32.add (global.get $u) (i32.shl (local.get $r) (i32.const 3))) (local.get $best2)))
+                  (else
+                    (f64.store (i32.add (global.get $u) (i32.shl (local.get $r) (i32.const 3))) (local.get $best1))
+                    (if (i32.and (f64.eq (local.get $gap) (f64.const 0))
+                          (i32.ne (i32.load (i32.add (global.get $colMatch) (i32.shl (local.get $j) (i32.const 2)))) (i32.const -1)))
+                      (then (local.set $j (local.get $j2))))))
+                (local.set $prev (i32.load (i32.add (global.get $colMatch) (i32.shl (local.get $j) (i32.const 2)))))
+                (i32.store (i32.add (global.get $rowMatch) (i32.shl (local.get $r) (i32.const 2))) (local.get $j))
+                (i32.store (i32.add (global.get $colMatch) (i32.shl (local.get $j) (i32.const 2))) (local.get $r))
+                (local.set $r (i32.const -1))
+                (if (i32.ge_s (local.get $prev) (i32.const 0))
+                  (then
+                    (i32.store (i32.add (global.get $rowMatch) (i32.shl (local.get $prev) (i32.const 2))) (i32.const -1))
+                    (if (local.get $moves)
+                      (then (local.set $r (local.get $prev)))
+                      (else
+                        (i32.store (i32.add (local.get $next) (i32.shl (local.get $nNext) (i32.const 2))) (local.get $prev))
+                        (local.set $nNext (i32.add (local.get $nNext) (i32.const 1)))))))
+                (br $chain)))
+            (local.set $q (i32.add (local.get $q) (i32.const 1)))
+            (br $queueLoop)))
+        ;; The next pass works on the rows left over.
+        (local.set $tmp (local.get $queue))
+        (local.set $queue (local.get $next))
+        (local.set $next (local.get $tmp))
+        (local.set $n (local.get $nNext))
+        (local.set $pass (i32.add (local.get $pass) (i32.const 1)))
+        (br $passLoop)))
+    ;; The rows still free are where $queue points now: report which buffer at 8.
+    (i32.store (i32.const 8) (local.get $queue))
+    (local.get $n))
+
+    ;; One free row r0's search, augmentation and potential update (augmentAll's loop body). $directCol
   ;; (-1: none) is the free column priced directly at $directDist. Returns the sink column; stores at
   ;; 0 the columns settled and at 4 whether the sink is the directly priced pair.
   (func (export "augment") (param $r0 i32) (param $directCol i32) (param $directDist f64) (result i32)

@@ -1,4 +1,4 @@
-import { augmentAll } from './shortest-paths';
+import { augmentAll, reduceAndAugmentByKernel } from './shortest-paths';
 
 /**
  * Min-cost assignment on a sparse bipartite graph: Jonker–Volgenant style augmenting row reduction,
@@ -123,9 +123,23 @@ export function solveLap(
     if (columnReduction && nC === nR) reduceColumns();
     else columnReduction = false;
   }
-  const searches = reduceRows(queue).length; // rows it leaves free get shortest augmenting paths
   const extraPairs: number[] = [];
-  const settled = augmentAll(p, rowGroup, u, v, rowMatch, colMatch, extraPairs);
+  const steps = ARR_STEPS_PER_ROW * queue.length;
+  const byKernel = reduceAndAugmentByKernel(
+    p,
+    rowGroup,
+    u,
+    v,
+    rowMatch,
+    colMatch,
+    queue,
+    steps,
+    ARR_PASSES,
+    extraPairs,
+  );
+  // The row reduction leaves some rows free: they get shortest augmenting paths.
+  const searches = byKernel ? byKernel.searches : reduceRows(queue, steps).length;
+  const settled = byKernel ? byKernel.settled : augmentAll(p, rowGroup, u, v, rowMatch, colMatch, extraPairs);
   if (warm) liftFreeColumns();
   else if (columnReduction) {
     // Columns left free must not sit below an assigned one (certify, rule 3): lift them; in the rare
@@ -192,11 +206,11 @@ export function solveLap(
     }
   }
 
-  function reduceRows(start: number[]): number[] {
+  function reduceRows(start: number[], budget: number): number[] {
     // Augmenting row reduction (Jonker–Volgenant): a free row takes its cheapest column and lowers
     // that column's potential to the row's second-cheapest option; a row it displaces continues.
     let queue = start;
-    let steps = ARR_STEPS_PER_ROW * queue.length;
+    let steps = budget;
     for (let pass = 0; pass < ARR_PASSES && queue.length > 0; pass++) {
       const next: number[] = [];
       for (const start of queue) {

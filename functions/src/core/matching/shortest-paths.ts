@@ -25,8 +25,6 @@ export function augmentAll(
   colMatch: Int32Array,
   extraPairs: number[],
 ): number {
-  const kernel = augmentKernel(p, rowGroup, u, v, rowMatch, colMatch);
-  if (kernel) return kernel(extraPairs);
   let work = 0;
   const nR = rowMatch.length;
   const nC = v.length - nR;
@@ -174,31 +172,45 @@ export function augmentAll(
 }
 
 /**
- * augmentAll's searches by the WebAssembly kernel (kernels.wat, `augment`): the graph, potentials and
- * assignment are copied into its memory and back; this thread still prices each root row against
- * the free columns (the score cache lives outside the kernel). Null when WebAssembly is unavailable
- * or a cost or potential is not finite (the JavaScript searches then run).
+ * The augmenting row reduction (lap-sparse.ts, reduceRows, on the rows in `queue` with at most `steps`
+ * row steps and `passes` passes) and then augmentAll's searches, by the WebAssembly kernel
+ * (kernels.wat, `reduceRows` and `augment`): the graph, potentials and assignment are copied into its
+ * memory and back; this thread still prices each root row against the free columns (the score cache
+ * lives outside the kernel). Returns the rows the reduction left free and the work of the searches, or
+ * null when WebAssembly is unavailable or a cost or potential is not finite (the JavaScript loops then
+ * run).
  */
-function augmentKernel(
+export function reduceAndAugmentByKernel(
   p: LapProblem,
   rowGroup: Int32Array,
   u: Float64Array,
   v: Float64Array,
   rowMatch: Int32Array,
   colMatch: Int32Array,
-): ((extraPairs: number[]) => number) | null {
+  queue: number[],
+  steps: number,
+  passes: number,
+  extraPairs: number[],
+): { searches: number; settled: number } | null {
   const nR = rowMatch.length;
   const N = v.length;
   const nC = N - nR;
   const { adjStart, adjCol, adjCost, colSlotStart } = p;
-  const finite = (x: Float64Array) => x.every((y) => Number.isFinite(y));
+  if (queue.length === 0 && !rowMatch.includes(-1)) return { searches: 0, settled: 0 }; // nothing to do
+  const finite = (x: Float64Array): boolean => {
+    for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i] as number)) return false;
+    return true;
+  };
   if (!Number.isFinite(p.dummyCost) || !finite(adjCost) || !finite(u) || !finite(v)) return null;
   // Overflow heap entries of one search: at most one per relaxation (every column slot of every edge
   // of every row, every dummy) and the directly priced column.
   let relaxations = N + 1;
-  for (let k = 0; k < adjCol.length; k++) {
-    const h = adjCol[k] as number;
-    relaxations += (colSlotStart[h + 1] as number) - (colSlotStart[h] as number);
+  if (colSlotStart.length - 1 === nC) relaxations += adjCol.length;
+  else {
+    for (let k = 0; k < adjCol.length; k++) {
+      const h = adjCol[k] as number;
+      relaxations += (colSlotStart[h + 1] as number) - (colSlotStart[h] as number);
+    }
   }
   const at = new Layout();
   const o = {
@@ -223,6 +235,8 @@ function augmentKernel(
     ovKey: at.take(8 * N),
     hKeys: at.take(8 * relaxations),
     hVals: at.take(4 * relaxations),
+    arrQueue: at.take(4 * Math.max(queue.length, 1)),
+    arrNext: at.take(4 * Math.max(queue.length, 1)),
   };
   const k = scratchKernel(at.size);
   if (!k) return null;
@@ -276,7 +290,9 @@ function augmentKernel(
     p.dummyCost,
   );
   const direct = p.directCost;
-  return (extraPairs) => {
+  i32(o.arrQueue, queue.length).set(queue);
+  const searches = queue.length > 0 ? k.reduceRows(o.arrQueue, o.arrNext, queue.length, steps, passes) : 0;
+  {
     let work = 0;
     // Free real columns (swap-removed when taken), for direct pricing (as in augmentAll).
     const freeCols: number[] = [];
@@ -308,6 +324,6 @@ function augmentKernel(
     v.set(vK);
     rowMatch.set(rowMatchK);
     colMatch.set(colMatchK);
-    return work;
-  };
+    return { searches, settled: work };
+  }
 }
