@@ -173,6 +173,12 @@ describe('WebAssembly kernels (the hot loops of scoring and of the dual check)',
       useKernels(false);
       expect(a).toEqual(withoutTimes(solveMatching(input)));
     }
+    // More candidates per person than the scoring kernel keeps per row: the JavaScript selection runs.
+    const wide = generateInstance({ mentees: 120, mentors: 120, seed: 4 });
+    useKernels(true);
+    const many = withoutTimes(solveMatching(wide, { candidatesPerPerson: 70 }));
+    useKernels(false);
+    expect(many).toEqual(withoutTimes(solveMatching(wide, { candidatesPerPerson: 70 })));
     for (const seed of [1, 2]) {
       const input = generateInstance({ mentees: 150, mentors: 150, seed, capacityTwoShare: 0.2 });
       // Few candidates per person: the dual checks have pairs to add (several rounds).

@@ -37,10 +37,10 @@ export interface RowSource {
   readonly spec?: RowSpec;
   /**
    * Optional: the mentors' heaps of best mentees (the score task's column selection with regret keys,
-   * see row-tasks.ts) kept by this scorer's WebAssembly kernel, for mentor heaps at colOff (K per
-   * place); null when the kernel cannot take them. One selection at a time.
+   * see row-tasks.ts) kept by this scorer's WebAssembly kernel, for mentor heaps at colOff, with rows
+   * keeping their k best; null when the kernel cannot take them. One selection at a time.
    */
-  columnHeaps?(colOff: Int32Array): ColumnHeaps | null;
+  columnHeaps?(colOff: Int32Array, k: number): ColumnHeaps | null;
 }
 
 /**
@@ -547,7 +547,11 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
     fill,
     ...(fast ? { fillSelect } : {}),
     ...(kernel
-      ? { columnHeaps: (colOff: Int32Array) => (p.activeMentees.length < PACK ? kernel.columnHeaps(colOff) : null) }
+      ? {
+          // The kernel selects rows with at most KERNEL_K_MAX best and packs mentees below PACK.
+          columnHeaps: (colOff: Int32Array, k: number) =>
+            k <= KERNEL_K_MAX && p.activeMentees.length < PACK ? kernel.columnHeaps(colOff) : null,
+        }
       : {}),
     spec: spec ?? rowSpec(p, f, t),
   };

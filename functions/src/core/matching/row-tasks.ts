@@ -259,7 +259,7 @@ function scoreChunkRunner(t: ScoreTask, src: RowSource | null, thread: number): 
   const colMin = new Float64Array(nM);
   // With regret keys, a scorer may keep this thread's mentor heaps itself (its WebAssembly kernel):
   // it then offers each row to the mentors, and its heaps are written out when the thread is done.
-  const columns = regret && src.fillSelect && src.columnHeaps ? src.columnHeaps(colOff) : null;
+  const columns = regret && src.fillSelect && src.columnHeaps ? src.columnHeaps(colOff, k) : null;
   const colGate = (columns ? columns.gates : new Float64Array(nM)).fill(gateOf(0, regret));
   for (let mp = 0; mp < nM; mp++) {
     const cap = (colOff[mp + 1] as number) - (colOff[mp] as number);
