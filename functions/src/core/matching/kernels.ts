@@ -115,8 +115,8 @@ export function useKernels(on: boolean): void {
 
 /**
  * A fresh instance with at least `bytes` of memory (its own: one per thread and use), or null when
- * the kernels are off or WebAssembly is unavailable. Memory never grows afterwards, so views on it
- * stay valid.
+ * the kernels are off or WebAssembly is unavailable. Growing the memory later detaches every view on
+ * it: whoever grows it makes its views again.
  */
 export function kernelInstance(bytes: number): Kernels | null {
   if (!enabled || typeof WebAssembly === 'undefined') return null;

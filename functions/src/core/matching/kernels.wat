@@ -164,7 +164,7 @@
     (param $rs i32) (param $ri i32) (param $counts i32) (param $colOff i32) (param $heap i32) (param $colSize i32)
     (local $m i32) (local $lim i32) (local $value i32) (local $size i32) (local $rowMin i32)
     (local $shift f64) (local $at i32) (local $v v128) (local $lo v128) (local $hi v128)
-    (local $bb v128) (local $zero v128)
+    (local $bb v128)
     (local.set $rowMin (select (i32.const 0) (i32.const 0x7fffffff) (local.get $k)))
     (local.set $bb (i32x4.splat (local.get $best)))
     (local.set $shift (f64.mul (f64.convert_i32_s (i32.sub (i32.const 65536) (local.get $best))) (f64.const 65536)))
@@ -555,8 +555,6 @@
         (local.set $n (local.get $nNext))
         (local.set $pass (i32.add (local.get $pass) (i32.const 1)))
         (br $passLoop)))
-    ;; The rows still free are where $queue points now: report which buffer at 8.
-    (i32.store (i32.const 8) (local.get $queue))
     (local.get $n))
 
     ;; One free row r0's search, augmentation and potential update (augmentAll's loop body). $directCol

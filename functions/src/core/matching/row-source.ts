@@ -522,7 +522,8 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
   }
 
   function fillSelect(ep: number, out: ScoreRow, sel: RowSelection): number {
-    if (kernel && sel.columns && sel.columns === kernel.active && sel.k <= KERNEL_K_MAX) {
+    // Column heaps come from this kernel only for rows keeping at most KERNEL_K_MAX (see columnHeaps).
+    if (kernel && sel.columns && sel.columns === kernel.active) {
       // A row outside a re-match scope is filled with its mask, then selected from the kernel's copy.
       const best = fill(ep, out);
       if (outOfScope(p, ep)) kernel.view.out.set(out);

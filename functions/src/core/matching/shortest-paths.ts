@@ -38,9 +38,7 @@ export function augmentAll(
   const queue = new BucketQueue(N, BUCKETS);
   const unitColumns = colSlotStart.length - 1 === nC;
   const direct = p.directCost;
-  // Free real columns (swap-removed when taken), for direct pricing.
-  const freeCols: number[] = [];
-  if (direct) for (let j = 0; j < nC; j++) if (colMatch[j] === -1) freeCols.push(j);
+  const freeCols = direct ? freeColumns(colMatch, nC) : [];
   for (let r0 = 0; r0 < nR; r0++) {
     if (rowMatch[r0] !== -1) continue;
     let nTouched = 0;
@@ -55,20 +53,9 @@ export function augmentAll(
     let freeDist = Infinity;
     let directCol = -1; // the free column priced directly, when it is the search's best
     if (direct) {
-      for (let f = freeCols.length - 1; f >= 0; f--) {
-        const j = freeCols[f] as number;
-        if (colMatch[j] !== -1) {
-          freeCols[f] = freeCols[freeCols.length - 1] as number;
-          freeCols.pop();
-          continue;
-        }
-        const d = direct(r0, j) - (u[r0] as number) - (v[j] as number);
-        if (d < freeDist || (d === freeDist && j < freeCol)) {
-          freeDist = d;
-          freeCol = j;
-        }
-      }
+      freeCol = nearestFreeColumn(freeCols, colMatch, u, v, direct, r0);
       if (freeCol >= 0) {
+        freeDist = direct(r0, freeCol) - (u[r0] as number) - (v[freeCol] as number); // its reduced cost
         directCol = freeCol;
         touched[nTouched++] = freeCol;
         dist[freeCol] = freeDist;
@@ -292,38 +279,58 @@ export function reduceAndAugmentByKernel(
   const direct = p.directCost;
   i32(o.arrQueue, queue.length).set(queue);
   const searches = queue.length > 0 ? k.reduceRows(o.arrQueue, o.arrNext, queue.length, steps, passes) : 0;
-  {
-    let work = 0;
-    // Free real columns (swap-removed when taken), for direct pricing (as in augmentAll).
-    const freeCols: number[] = [];
-    if (direct) for (let j = 0; j < nC; j++) if (colMatchK[j] === -1) freeCols.push(j);
-    for (let r0 = 0; r0 < nR; r0++) {
-      if (rowMatchK[r0] !== -1) continue;
-      let freeCol = -1;
-      let freeDist = Infinity;
-      if (direct) {
-        for (let f = freeCols.length - 1; f >= 0; f--) {
-          const j = freeCols[f] as number;
-          if (colMatchK[j] !== -1) {
-            freeCols[f] = freeCols[freeCols.length - 1] as number;
-            freeCols.pop();
-            continue;
-          }
-          const d = direct(r0, j) - (uK[r0] as number) - (vK[j] as number);
-          if (d < freeDist || (d === freeDist && j < freeCol)) {
-            freeDist = d;
-            freeCol = j;
-          }
-        }
-      }
-      const sink = k.augment(r0, freeCol, freeDist);
-      work += (out[0] as number) + 1;
-      if (out[1] === 1) extraPairs.push(r0, sink);
-    }
-    u.set(uK);
-    v.set(vK);
-    rowMatch.set(rowMatchK);
-    colMatch.set(colMatchK);
-    return { searches, settled: work };
+  let work = 0;
+  const freeCols = direct ? freeColumns(colMatchK, nC) : [];
+  for (let r0 = 0; r0 < nR; r0++) {
+    if (rowMatchK[r0] !== -1) continue;
+    const freeCol = direct ? nearestFreeColumn(freeCols, colMatchK, uK, vK, direct, r0) : -1;
+    const freeDist =
+      freeCol >= 0 && direct ? direct(r0, freeCol) - (uK[r0] as number) - (vK[freeCol] as number) : Infinity;
+    const sink = k.augment(r0, freeCol, freeDist);
+    work += (out[0] as number) + 1;
+    if (out[1] === 1) extraPairs.push(r0, sink);
   }
+  u.set(uK);
+  v.set(vK);
+  rowMatch.set(rowMatchK);
+  colMatch.set(colMatchK);
+  return { searches, settled: work };
+}
+
+/** The free real columns, for direct pricing (nearestFreeColumn drops those taken since). */
+function freeColumns(colMatch: Int32Array, nC: number): number[] {
+  const free: number[] = [];
+  for (let j = 0; j < nC; j++) if (colMatch[j] === -1) free.push(j);
+  return free;
+}
+
+/**
+ * Direct pricing: the still-free column with the smallest reduced cost from row r0 through
+ * `direct` (the smaller index on ties; -1 when every pair is forbidden); columns taken meanwhile
+ * are swap-removed from `freeCols`.
+ */
+function nearestFreeColumn(
+  freeCols: number[],
+  colMatch: Int32Array,
+  u: Float64Array,
+  v: Float64Array,
+  direct: (row: number, col: number) => number,
+  r0: number,
+): number {
+  let freeCol = -1;
+  let freeDist = Infinity;
+  for (let f = freeCols.length - 1; f >= 0; f--) {
+    const j = freeCols[f] as number;
+    if (colMatch[j] !== -1) {
+      freeCols[f] = freeCols[freeCols.length - 1] as number;
+      freeCols.pop();
+      continue;
+    }
+    const d = direct(r0, j) - (u[r0] as number) - (v[j] as number);
+    if (d < freeDist || (d === freeDist && j < freeCol)) {
+      freeDist = d;
+      freeCol = j;
+    }
+  }
+  return freeCol;
 }
