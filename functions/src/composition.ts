@@ -93,17 +93,24 @@ async function openStore(config: AppConfig): Promise<{ store: Store; dispose(): 
 const NOT_CONFIGURED =
   'Microsoft Graph is not configured (GRAPH_CLIENT_ID + GRAPH_CLIENT_SECRET, a managed identity, or GRAPH_BASE_URL + GRAPH_ACCESS_TOKEN).';
 
-export async function createServices(config: AppConfig): Promise<Services> {
+/** What a caller may put in place of the production defaults (the local stack and tests: a moved clock). */
+export interface ServiceOverrides {
+  /** The one clock every part reads (use cases, booking, messenger); default the system clock. */
+  clock?: Clock;
+}
+
+export async function createServices(config: AppConfig, overrides: ServiceOverrides = {}): Promise<Services> {
+  const clock = overrides.clock ?? systemClock;
   const { store, dispose } = await openStore(config);
   const graph = config.graph.configured ? createGraphConnection(config.graph) : undefined;
   const directorySource = graph ? graphDirectorySource(graph) : undefined;
   const directory = storeDirectoryReader(store, config.tenantId, directorySource);
   const calendar = graph ? graphCalendar(graph) : unconfiguredCalendar(NOT_CONFIGURED);
-  const messenger = outboxMessenger(store, systemClock);
+  const messenger = outboxMessenger(store, clock);
   return {
     config,
     store,
-    clock: systemClock,
+    clock,
     messenger,
     directory,
     calendar,
@@ -112,10 +119,10 @@ export async function createServices(config: AppConfig): Promise<Services> {
     auth: createTokenValidator(config.auth),
     app: {
       store,
-      clock: systemClock,
+      clock,
       messenger,
       directory,
-      booking: createBooking({ store, clock: systemClock, messenger, calendar, directory }),
+      booking: createBooking({ store, clock, messenger, calendar, directory }),
     },
     health: [
       storeHealth(store),

@@ -14,7 +14,7 @@ import { loadProgramme } from './support/access';
 import { audit } from './support/audit';
 import { endOnePair } from './support/end-pairs';
 import { forEachLimited } from './support/batch';
-import { update } from './support/update';
+import { assertIfMatch, update } from './support/update';
 
 async function factsOf(deps: AppDeps, programme: Programme): Promise<PhaseFacts> {
   const [participants, pairs] = await Promise.all([
@@ -41,6 +41,7 @@ export async function changePhase(
 ): Promise<Stored<Programme>> {
   assertManager(caller);
   const programme = await loadProgramme(deps, programmeId);
+  assertIfMatch(programme, ifMatch, `programmes/${programmeId}`);
   const blockers = phaseBlockers(programme, to, await factsOf(deps, programme));
   if (blockers.length) throw new ConflictError(blockers.join(' '));
   const now = nowIso(deps.clock);

@@ -15,7 +15,7 @@ import type { CreateProgrammeInput, PageQuery, UpdateProgrammeInput } from './sc
 import { loadVisibleProgramme } from './support/access';
 import { audit } from './support/audit';
 import { newId } from './support/ids';
-import { update } from './support/update';
+import { assertIfMatch, update } from './support/update';
 
 export async function createProgramme(
   deps: AppDeps,
@@ -93,6 +93,7 @@ export async function updateProgramme(
 ): Promise<Stored<Programme>> {
   assertManager(caller);
   const current = await loadVisibleProgramme(deps, caller, id);
+  assertIfMatch(current.programme, ifMatch, `programmes/${id}`);
   if (current.programme.phase === 'closed') throw new ConflictError('A closed programme cannot change.');
   const frozen = FRAME_FIELDS.filter((f) => f in input);
   if (frozen.length && !['draft', 'preparation', 'matching'].includes(current.programme.phase))

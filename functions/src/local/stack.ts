@@ -12,6 +12,7 @@ import { registrations } from './functions-core-shim';
 import { loadConfig } from '../config';
 import { createServices, disposeServices, setServices, type Services } from '../composition';
 import { isEmptyStore, seedDemo, type SeedResult } from './demo/seed';
+import type { Clock } from '../ports/clock';
 
 export interface LocalStackOptions {
   /** 0 picks a free port. */
@@ -23,6 +24,8 @@ export interface LocalStackOptions {
   /** Folder of the built tab (default tab/dist when it exists). */
   staticDir?: string;
   log?: (line: string) => void;
+  /** The clock of the whole app, seeding included (tests: a fixed or moving date); default the system clock. */
+  clock?: Clock;
 }
 
 export interface LocalStack {
@@ -66,7 +69,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       for (const [name, value] of Object.entries(started.env)) setEnv(name, value);
     }
     setEnv('TANDEM_DATA_DIR', options.dataDir);
-    const services = await createServices(loadConfig(process.env));
+    const services = await createServices(loadConfig(process.env), options.clock ? { clock: options.clock } : {});
     setServices(services);
 
     let seeded: SeedResult | undefined;

@@ -31,6 +31,31 @@ describe('concurrent and repeated requests', () => {
     expect(proposals.filter((m) => (m.payload as { type: string }).type === 'proposal')).toHaveLength(1);
   });
 
+  it('a publish whose If-Match is stale gets 412 also when the first publish has already finished', async () => {
+    // The other interleaving of the race above: the second request arrives after the first is done,
+    // when there is nothing left to publish. The precondition still decides, before any state check.
+    const id = await programmeInMatching(h);
+    const manager = await h.manager();
+    expect((await call(h, 'POST', `/v1/programmes/${id}/matching-runs`, { token: manager })).body.status).toBe(
+      'succeeded',
+    );
+    const etag = (await call(h, 'GET', `/v1/programmes/${id}`, { token: manager })).headers.get('etag') as string;
+    const publish = () =>
+      call(h, 'POST', `/v1/programmes/${id}/publish`, { token: manager, headers: { 'if-match': etag } });
+    expect((await publish()).status).toBe(200);
+    const second = await publish();
+    expect(second.status).toBe(412);
+    expect(second.headers.get('content-type')).toMatch(/problem\+json/);
+    // The same for a phase change and an edit sent with that ETag.
+    for (const [method, path, body] of [
+      ['POST', `/v1/programmes/${id}/phase`, { to: 'execution' }],
+      ['PATCH', `/v1/programmes/${id}`, { name: 'Renamed' }],
+    ] as const) {
+      const stale = await call(h, method, path, { token: manager, body, headers: { 'if-match': etag } });
+      expect(stale.status).toBe(412);
+    }
+  });
+
   it('a double submit with one Idempotency-Key creates one programme and answers both the same', async () => {
     const manager = await h.manager();
     const body = { ...NEW_PROGRAMME, name: 'Idempotent cohort' };

@@ -1,6 +1,7 @@
 /**
  * Publishing shows the proposals to the people in them and asks both to confirm. The programme's
- * ETag guards it: of two publishes sent with the same If-Match, one wins and the other gets 412.
+ * ETag guards it: of two publishes sent with the same If-Match, one wins and the other gets 412,
+ * whichever comes first (the precondition is checked before the phase and the proposals).
  */
 import { ConflictError } from '../../core/errors';
 import type { Programme } from '../../core/model';
@@ -13,7 +14,7 @@ import { loadProgramme } from '../support/access';
 import { audit } from '../support/audit';
 import { retryStale } from '../support/retry';
 import { forEachLimited, WRITE_CONCURRENCY } from '../support/batch';
-import { update } from '../support/update';
+import { assertIfMatch, update } from '../support/update';
 
 export interface PublishResult {
   programme: Stored<Programme>;
@@ -28,6 +29,7 @@ export async function publishProposals(
 ): Promise<PublishResult> {
   assertManager(caller);
   const before = await loadProgramme(deps, programmeId);
+  assertIfMatch(before, ifMatch, `programmes/${programmeId}`);
   if (before.phase !== 'matching' && before.phase !== 'execution')
     throw new ConflictError(`Proposals are published in the matching phase; the programme is in ${before.phase}.`);
   if (before.matchingJobId) throw new ConflictError('A matching run is going; wait for it to finish.');
