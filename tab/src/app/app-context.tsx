@@ -17,6 +17,8 @@ export interface AppContextValue {
   reloadMe(): Promise<void>;
   nav: Navigation;
   hostKind: 'teams' | 'standalone';
+  /** The time pages judge "due", "past" and "next" by (Date.now in the tab; a fixed instant in tests). */
+  now(): number;
 }
 
 const AppContext = createContext<AppContextValue | undefined>(undefined);

@@ -56,7 +56,10 @@ export function Shell({
   const me = useResource(() => takeFirstMe?.() ?? api.me(), [api]);
   const [nav, go] = useNavState(host.view ?? 'my-tandem');
   const value = useMemo<AppContextValue | undefined>(
-    () => (me.data ? { api, me: me.data, reloadMe: me.reload, nav: { ...nav, go }, hostKind: host.kind } : undefined),
+    () =>
+      me.data
+        ? { api, me: me.data, reloadMe: me.reload, nav: { ...nav, go }, hostKind: host.kind, now: Date.now }
+        : undefined,
     [api, me.data, me.reload, nav, go, host.kind],
   );
   // Inside Teams each static tab is one page; the tab's own navigation is only for the standalone page.

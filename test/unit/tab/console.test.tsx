@@ -142,7 +142,6 @@ describe('pairs and meetings in the console', () => {
       { api },
     );
     const alerts = within(await screen.findByTestId('pair-health')).getAllByRole('listitem');
-    // (Sessions held count against the real clock here, as the component does.)
     expect(alerts).toHaveLength(2);
     expect(alerts[0]?.textContent).toMatch(
       /^Mia Mentor · Erika Mentee A latest rating is low; consider a neutral check-in with both people\. \d of \d sessions held\.$/,

@@ -19,9 +19,9 @@ describe('what My tandem says comes next', () => {
   it('asks an invited person to opt in while enrollment is open, and says so when it is closed', () => {
     const invited = aParticipant({ status: 'invited' });
     expect(
-      nextStep(anOverview({ participant: invited, programme: aProgramme({ phase: 'preparation' }), pairs: [] })),
+      nextStep(anOverview({ participant: invited, programme: aProgramme({ phase: 'preparation' }), pairs: [] }), NOW),
     ).toEqual(['next.invited']);
-    expect(nextStep(anOverview({ participant: invited, pairs: [] }))).toEqual(['next.closed']);
+    expect(nextStep(anOverview({ participant: invited, pairs: [] }), NOW)).toEqual(['next.closed']);
   });
 
   it('asks for an answer to a published proposal, then waits for the partner', () => {
@@ -35,7 +35,7 @@ describe('what My tandem says comes next', () => {
     expect(nextStep(anOverview(), NOW)).toEqual(['next.session', { when: iso(0.5) }]);
     const mentor = aParticipant({ role: 'mentor', teachTopics: ['ai'], trainingCompletedAt: undefined });
     expect(
-      nextStep(anOverview({ participant: mentor, pairs: [], programme: aProgramme({ phase: 'preparation' }) })),
+      nextStep(anOverview({ participant: mentor, pairs: [], programme: aProgramme({ phase: 'preparation' }) }), NOW),
     ).toEqual(['next.training']);
   });
 

@@ -33,7 +33,7 @@ interface SessionRow {
   feedback?: Feedback;
 }
 
-export function pastSessions(overview: Overview, now = Date.now()): SessionRow[] {
+export function pastSessions(overview: Overview, now: number): SessionRow[] {
   const pair = currentPair(overview.pairs);
   const series = seriesOf(overview, pair?.id);
   if (!pair || !series) return [];
@@ -125,8 +125,9 @@ function FeedbackDialog({
 export function FeedbackCard({ overview, onChange }: { overview: Overview; onChange(): Promise<void> }) {
   const s = useStyles();
   const { t, date } = useT();
+  const { now } = useApp();
   const [open, setOpen] = useState<SessionRow | undefined>();
-  const rows = pastSessions(overview);
+  const rows = pastSessions(overview, now());
   return (
     <Section title={t('feedback.title')} id="feedback">
       {rows.length === 0 ? (

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/i18n-context';
 import { Section, Empty } from '../../components/layout';
 import type { MeetingSeries, Occurrence } from '../../api/types';
 import { currentPair, seriesOf, type Overview } from './overview-data';
+import { useApp } from '../../app/app-context';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -42,7 +43,7 @@ export interface UpcomingItem {
 }
 
 /** The next sessions of my pair and the programme's events, soonest first. */
-export function upcoming(overview: Pick<Overview, 'meetings' | 'pairs'>, now = Date.now(), max = 4): UpcomingItem[] {
+export function upcoming(overview: Pick<Overview, 'meetings' | 'pairs'>, now: number, max = 4): UpcomingItem[] {
   const pair = currentPair(overview.pairs);
   const mine = pair && pair.status === 'active' ? seriesOf(overview, pair.id) : undefined;
   const events = overview.meetings.filter((m) => m.kind !== 'pair-series' && m.status === 'booked');
@@ -66,7 +67,8 @@ export function upcoming(overview: Pick<Overview, 'meetings' | 'pairs'>, now = D
 export function MeetingsCard({ overview }: { overview: Overview }) {
   const s = useStyles();
   const { t, date, time } = useT();
-  const items = upcoming(overview);
+  const { now } = useApp();
+  const items = upcoming(overview, now());
   const pair = currentPair(overview.pairs);
   const series = seriesOf(overview, pair?.id);
   const sessions = series?.occurrences.filter((o) => o.status !== 'cancelled').length ?? 0;

@@ -37,7 +37,7 @@ const useStyles = makeStyles({
 const OPEN = ['preparation', 'matching'];
 
 /** The one sentence that tells a person what happens next for them. */
-export function nextStep(o: Overview, now = Date.now()): [MessageKey, Params] | [MessageKey] {
+export function nextStep(o: Overview, now: number): [MessageKey, Params] | [MessageKey] {
   const { participant: p, programme } = o;
   if (p.status === 'left') return ['next.left'];
   if (p.status === 'paused') return ['next.paused'];
@@ -62,7 +62,7 @@ export function nextStep(o: Overview, now = Date.now()): [MessageKey, Params] | 
 export function StatusCard({ overview, onChange }: { overview: Overview; onChange(): Promise<void> }) {
   const s = useStyles();
   const { t, date, dateTime } = useT();
-  const { api, reloadMe } = useApp();
+  const { api, reloadMe, now } = useApp();
   const { programme, participant } = overview;
   const [joining, setJoining] = useState(false);
   const [confirm, setConfirm] = useState<'leave' | 'pause' | undefined>();
@@ -82,7 +82,7 @@ export function StatusCard({ overview, onChange }: { overview: Overview; onChang
     setConfirm(undefined);
     await after(`done.${what}` as MessageKey);
   });
-  const [key, params] = nextStep(overview);
+  const [key, params] = nextStep(overview, now());
   const nextParams = params?.when ? { when: dateTime(String(params.when)) } : params;
   const canResume = participant.status === 'paused' && !['steering', 'closed'].includes(programme.phase);
   const needsTraining =

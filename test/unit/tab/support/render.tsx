@@ -12,6 +12,7 @@ import { registerResources, type Lang } from '../../../../tab/src/i18n/translate
 import { AppContextProvider, type AppContextValue } from '../../../../tab/src/app/app-context';
 import type { Api } from '../../../../tab/src/api/endpoints';
 import type { Me } from '../../../../tab/src/api/types';
+import { NOW } from './builders';
 
 // jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one (nothing to measure here).
 if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
@@ -72,6 +73,8 @@ export function renderTab(
       go: options.go ?? jest.fn(),
     },
     hostKind: 'standalone',
+    // The builders' data lies around NOW: pages judge it at that instant, whatever the machine's date.
+    now: () => NOW,
   };
   const result = render(
     <FluentProvider theme={teamsLightTheme}>

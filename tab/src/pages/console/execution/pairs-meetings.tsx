@@ -38,7 +38,7 @@ export function pairRows(
   pairs: readonly PairView[],
   meetings: readonly MeetingSeries[],
   health: readonly PairHealthItem[],
-  now = new Date(),
+  now: Date,
 ): PairRow[] {
   const iso = now.toISOString();
   const healthOf = new Map(health.map((h) => [h.pairId, h]));
@@ -65,13 +65,13 @@ export function pairRows(
 export function PairsAndMeetings() {
   const s = useStyles();
   const { t, date, dateTime } = useT();
-  const { api } = useApp();
+  const { api, now } = useApp();
   const w = useWorkspace();
   const meetings = useResource(() => api.meetings(w.programme.id), [api, w.programme.id, w.pairs]);
   const health = useResource(() => api.pairHealth(w.programme.id), [api, w.programme.id, w.pairs]);
   if (!meetings.data)
     return meetings.error ? <ErrorMessage error={meetings.error} /> : <Loading label={t('common.loading')} />;
-  const rows = pairRows(w.pairs, meetings.data, health.data ?? []);
+  const rows = pairRows(w.pairs, meetings.data, health.data ?? [], new Date(now()));
   const alerts = rows.filter((r) => r.flags.length > 0);
   const events = meetings.data.filter((m) => m.kind !== 'pair-series');
   const flagText = (r: PairRow, f: HealthFlag) =>
