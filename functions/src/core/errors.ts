@@ -4,6 +4,21 @@
  */
 export type FieldErrors = Record<string, string[]>;
 
+/**
+ * An empty list of field errors and the one way to add to it. NOTE: field names may come from a
+ * client ("__proto__", "constructor"…), so the map has no prototype to hand back an inherited member.
+ */
+export function collectFieldErrors(): { fields: FieldErrors; add(field: string, message: string): void } {
+  const fields = Object.create(null) as FieldErrors;
+  return {
+    fields,
+    add(field, message) {
+      const list = (fields[field] ??= []);
+      if (!list.includes(message)) list.push(message);
+    },
+  };
+}
+
 export abstract class DomainError extends Error {
   abstract readonly kind: 'not-found' | 'conflict' | 'forbidden' | 'invalid' | 'unauthorized' | 'unavailable';
   constructor(message: string) {

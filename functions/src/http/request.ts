@@ -8,6 +8,12 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export class PayloadTooLarge extends Error {}
 export class UnsupportedMediaType extends Error {}
 
+/** Whether the request says its body is JSON (`application/json` or `application/…+json`, any parameters). */
+export function hasJsonMediaType(request: Pick<HttpRequest, 'headers'>): boolean {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
+
 /** The JSON body, `undefined` when there is none. */
 export async function readJsonBody(request: HttpRequest): Promise<unknown> {
   const declared = Number(request.headers.get('content-length') ?? '0');
@@ -16,8 +22,7 @@ export async function readJsonBody(request: HttpRequest): Promise<unknown> {
   if (bytes.length > MAX_BODY_BYTES) throw new PayloadTooLarge();
   const text = bytes.toString('utf8');
   if (!text.trim()) return undefined;
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) throw new UnsupportedMediaType();
+  if (!hasJsonMediaType(request)) throw new UnsupportedMediaType();
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -27,10 +32,11 @@ export async function readJsonBody(request: HttpRequest): Promise<unknown> {
 
 /** The query string as an object; a name given twice is invalid (every parameter is single-valued). */
 export function queryObject(request: HttpRequest): Record<string, string> {
-  const out: Record<string, string> = {};
+  // NOTE: parameter names come from the client ("__proto__", "constructor"): no prototype to collide with.
+  const out = Object.create(null) as Record<string, string>;
   const twice: string[] = [];
   request.query.forEach((value, name) => {
-    if (name in out) twice.push(name);
+    if (Object.hasOwn(out, name)) twice.push(name);
     out[name] = value;
   });
   if (twice.length)

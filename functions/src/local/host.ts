@@ -11,6 +11,7 @@ import type { Registration } from './functions-core-shim';
 import { compareRoutes, matchRoute, parseRoute, type RouteTemplate } from './route-template';
 import { nextOccurrence, parseSchedule, type Schedule } from './ncrontab';
 import { serveStatic } from './static-files';
+import { badRequestTarget, refuseConnect, requestUrl } from './request-target';
 
 export interface LocalHostOptions {
   registrations: Registration[];
@@ -150,8 +151,14 @@ export function createLocalHost(options: LocalHostOptions): LocalHost {
     }
   }
 
-  async function handleAdmin(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+  async function handleAdmin(req: IncomingMessage, res: ServerResponse, encodedName: string): Promise<void> {
     if (req.method !== 'POST') return void res.writeHead(405).end();
+    let name: string;
+    try {
+      name = decodeURIComponent(encodedName);
+    } catch {
+      return void res.writeHead(404).end();
+    }
     const timer = timers.get(name);
     const other = others.get(name);
     if (!timer && !other) return void res.writeHead(404).end();
@@ -161,22 +168,29 @@ export function createLocalHost(options: LocalHostOptions): LocalHost {
   }
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    const admin = /^\/admin\/functions\/([^/]+)\/?$/.exec(url.pathname);
-    const work =
-      url.pathname === `/${prefix}` || url.pathname.startsWith(`/${prefix}/`)
-        ? handleHttp(req, res, url)
-        : admin
-          ? handleAdmin(req, res, decodeURIComponent(admin[1] as string))
-          : options.staticDir
-            ? serveStatic(options.staticDir, req, res, url)
-            : Promise.resolve(void res.writeHead(404).end());
-    work.catch((err: unknown) => {
+    const url = requestUrl(req);
+    if (!url) return badRequestTarget(res);
+    const failed = (err: unknown) => {
       log('error', `request ${req.method} ${url.pathname} failed: ${String(err)}`);
       if (!res.headersSent) res.writeHead(500).end();
-    });
+    };
+    try {
+      const admin = /^\/admin\/functions\/([^/]+)\/?$/.exec(url.pathname);
+      const work =
+        url.pathname === `/${prefix}` || url.pathname.startsWith(`/${prefix}/`)
+          ? handleHttp(req, res, url)
+          : admin
+            ? handleAdmin(req, res, admin[1] as string)
+            : options.staticDir
+              ? serveStatic(options.staticDir, req, res, url)
+              : Promise.resolve(void res.writeHead(404).end());
+      work.catch(failed);
+    } catch (err) {
+      failed(err);
+    }
   });
   server.keepAliveTimeout = 5000;
+  refuseConnect(server);
 
   return {
     server,

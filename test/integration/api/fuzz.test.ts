@@ -6,6 +6,7 @@
 import { registrations } from '../../../functions/src/local/functions-core-shim';
 import { call, startHarness, type Harness, type Json } from './support/harness';
 import { confirmAll, matchAndPublish, profile, programmeInMatching } from './support/flow';
+import { MALFORMED_HEADS, rawStatus } from '../../support/raw-http';
 
 let h: Harness;
 let programmeId: string;
@@ -237,4 +238,78 @@ describe('the API under hostile input', () => {
     // Hostile input is refused, not ignored: most answers are 4xx.
     expect((seen.get('400') ?? 0) + (seen.get('401') ?? 0) + (seen.get('403') ?? 0)).toBeGreaterThan(REQUESTS / 2);
   }, 120_000);
+});
+
+/** Keys that name members of Object.prototype: a plain object used as a map returns the inherited member. */
+const PROTOTYPE_KEYS = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'prototype',
+  'isPrototypeOf',
+];
+
+describe('prototype keys in a JSON body', () => {
+  it('are refused with 400 problem+json on every route with a body, at the root and nested, and nothing breaks', async () => {
+    const routes = registrations().flatMap((reg) => {
+      const trigger = Object.values(reg.metadata.bindings).find((b) => b.type === 'httpTrigger');
+      if (!trigger?.route?.startsWith('v1/')) return [];
+      return (trigger.methods ?? ['GET'])
+        .filter((m) => m !== 'GET')
+        .map((method) => ({ method, route: trigger.route as string }));
+    });
+    expect(routes.length).toBeGreaterThanOrEqual(26);
+    const manager = await h.manager();
+    const mentee = await h.token(pairs[0].menteeId);
+    const fill = (route: string) =>
+      route
+        .replace('{id}', programmeId)
+        .replace(/\{pairId[^}]*\}/, pairs[0].id)
+        .replace(/\{userId[^}]*\}/, 'me')
+        .replace(/\{(\w+)[^}]*\}/g, 'x');
+    // Raw JSON text: JSON.parse makes "__proto__" an own key, as a client's body would.
+    const bodies = PROTOTYPE_KEYS.flatMap((key) => [
+      `{"${key}": {"admin": true}}`,
+      `{"${key}": 1, "name": "x"}`,
+      `{"profile": {"${key}": ["x"], "role": "mentor"}, "consentTextVersion": "v1"}`,
+      `{"ratings": {"${key}": 3}}`,
+      `{"cadence": {"${key}": 1}, "weights": {"${key}": 1}}`,
+    ]);
+    const failures: string[] = [];
+    let refused = 0;
+    for (const { method, route } of routes) {
+      for (const body of bodies) {
+        for (const token of [manager, mentee]) {
+          const res = await call(h, method, `/${fill(route)}`, { token, body });
+          const label = `${method} /${route} ${body} → ${res.status}`;
+          if (res.status >= 500) failures.push(`${label}: ${JSON.stringify(res.body).slice(0, 160)}`);
+          else if (res.status < 400) failures.push(`${label}: accepted`);
+          else if (!(res.headers.get('content-type') ?? '').startsWith('application/problem+json'))
+            failures.push(`${label}: not problem+json`);
+          if (res.status === 400) refused++;
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    // Most are refused as bad input (others are 403/404/405 for who or where, before the body counts).
+    expect(refused).toBeGreaterThan((routes.length * bodies.length * 2) / 3);
+    // The process is alive and Object.prototype untouched.
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    expect((await call(h, 'GET', '/health')).status).toBeLessThan(500);
+  }, 120_000);
+});
+
+describe('malformed request-targets and Host headers', () => {
+  it('are answered with a 4xx by the local host, which keeps serving', async () => {
+    const answers: string[] = [];
+    for (const head of MALFORMED_HEADS) {
+      const status = await rawStatus(h.baseUrl, head, head.startsWith('POST /api/v1') ? '{}' : '');
+      if (status < 400 || status >= 500) answers.push(`${JSON.stringify(head)} → ${status}`);
+      // After each one, the process still answers a normal request.
+      expect((await call(h, 'GET', '/health')).status).toBeLessThan(500);
+    }
+    expect(answers).toEqual([]);
+  });
 });

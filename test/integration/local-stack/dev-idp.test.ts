@@ -7,6 +7,7 @@ import { devIdpComponent, operatorConfiguredAuth } from '../../../functions/src/
 import { createTokenValidator } from '../../../functions/src/adapters/auth/token-validator';
 import { loadAuthConfig } from '../../../functions/src/config';
 import { UnauthorizedError } from '../../../functions/src/core/errors';
+import { MALFORMED_HEADS, rawStatus } from '../../support/raw-http';
 
 const people: Record<string, string> = { 'user-1': 'Anna Becker', 'manager-1': 'Max Manager' };
 const dataDir = mkdtempSync(join(tmpdir(), 'tandem-idp-'));
@@ -81,6 +82,16 @@ describe('the local development identity provider', () => {
     expect((await tokenFor({ userId: 'user-1', roles: 'Programme.Manage' })).status).toBe(400);
     const res = await fetch(`${idp.url}/token`, { method: 'POST', body: '{not json' });
     expect(res.status).toBe(400);
+  });
+
+  it('answers malformed request-targets and Host headers with a 4xx and keeps serving', async () => {
+    const answers: string[] = [];
+    for (const head of MALFORMED_HEADS) {
+      const status = await rawStatus(idp.url, head);
+      if (status < 400 || status >= 500) answers.push(`${JSON.stringify(head)} → ${status}`);
+      expect((await fetch(`${idp.url}/keys`)).status).toBe(200);
+    }
+    expect(answers).toEqual([]);
   });
 
   it('keeps its signing key across restarts, so tokens stay valid', async () => {

@@ -3,7 +3,7 @@
  * API (problem+json `errors`) and the bot (card validation) report bad input the same way.
  */
 import type { z } from 'zod';
-import { InvalidError, type FieldErrors } from '../../core/errors';
+import { collectFieldErrors, InvalidError, type FieldErrors } from '../../core/errors';
 
 export type InputPart = 'body' | 'query' | 'route';
 
@@ -14,11 +14,8 @@ const WHAT: Record<InputPart, string> = {
 };
 
 export function fieldErrors(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  const add = (path: string, message: string) => {
-    const list = (fields[path || '(root)'] ??= []);
-    if (!list.includes(message)) list.push(message);
-  };
+  const { fields, add: addField } = collectFieldErrors();
+  const add = (path: string, message: string) => addField(path || '(root)', message);
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {

@@ -1,6 +1,6 @@
 import type { Doc, IsoDateTime, Locale, TimeOfDay, Weekday } from './common';
 import { type TransitionTable, assertTransition } from './transitions';
-import { InvalidError } from '../errors';
+import { collectFieldErrors, InvalidError } from '../errors';
 
 export const PARTICIPANT_SCHEMA_VERSION = 1;
 
@@ -70,8 +70,7 @@ export const PROFILE_LIMITS = { listItems: 20, textLength: 280 } as const;
 
 /** Checks a profile's invariants (mentor teaches something, mentee learns something, a language). */
 export function assertValidProfile(profile: Profile): void {
-  const fields: Record<string, string[]> = {};
-  const add = (f: string, m: string) => (fields[f] ??= []).push(m);
+  const { fields, add } = collectFieldErrors();
   if (profile.role === 'mentor' && profile.teachTopics.length === 0)
     add('teachTopics', 'a mentor teaches at least one topic');
   if (profile.role === 'mentee' && profile.learnTopics.length === 0)

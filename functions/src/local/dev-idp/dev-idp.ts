@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { badRequestTarget, refuseConnect, requestUrl } from '../request-target';
 import { exportJWK, exportPKCS8, generateKeyPair, importPKCS8, SignJWT, type JWK, type KeyLike } from 'jose';
 
 /** The audience of local tokens (the app's "api://" URI in Entra terms). */
@@ -85,7 +86,9 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   const issuer = () => `${base}/${options.tenantId}/v2.0`;
 
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = requestUrl(req);
+    if (!url) return badRequestTarget(res);
+    const path = url.pathname;
     const bad = (status: number, detail: string) =>
       send(res, status, { type: 'about:blank', title: detail, status, detail });
     const handle = async () => {
@@ -149,6 +152,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     };
     handle().catch((err: unknown) => bad(503, `The development identity provider failed: ${String(err)}`));
   });
+  refuseConnect(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

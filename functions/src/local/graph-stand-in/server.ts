@@ -16,6 +16,7 @@ import { directoryRoutes } from './directory-routes';
 import { calendarRoutes } from './calendar-routes';
 import { standInCert } from './cert';
 import { badRequest, odataError, type Answer, type StandInRequest } from './odata';
+import { requestUrl } from '../request-target';
 
 export interface StandInFaults {
   /** Share of requests answered 429 with Retry-After (also inside $batch). */
@@ -89,7 +90,6 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   const counts: StandInCounts = { requests: 0, throttled: 0, batches: 0, deltaPages: 0, eventsCreated: 0 };
   const rnd = seededRandom(options.seed ?? 42);
   const { key, cert, certFile } = await standInCert(options.dataDir);
-  let baseUrl = '';
   const routes: { dir?: ReturnType<typeof directoryRoutes>; cal?: ReturnType<typeof calendarRoutes> } = {};
 
   const fault = (): Answer | undefined => {
@@ -146,7 +146,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     void (async () => {
       counts.requests++;
       if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
-      const url = new URL(req.url ?? '/', baseUrl);
+      const url = requestUrl(req, 'https');
+      if (!url) return write(res, badRequest('The request-target or the Host header is not valid.'));
       if (req.headers.authorization !== `Bearer ${token}`)
         return write(res, odataError(401, 'InvalidAuthenticationToken', 'Access token is empty or not valid.'));
       const injected = fault();
@@ -168,7 +169,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as { port: number };
-  baseUrl = `https://127.0.0.1:${port}`;
+  const baseUrl = `https://127.0.0.1:${port}`;
   routes.dir = directoryRoutes(baseUrl, directory, calendar);
   routes.cal = calendarRoutes(baseUrl, directory, calendar, counts);
   return {
