@@ -9,6 +9,7 @@ import {
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { AppDeps } from '../../../functions/src/app/deps';
@@ -46,6 +47,13 @@ const WORDS: Record<string, 'help' | 'status' | 'membership' | 'share'> = {
   share: 'share',
   teilen: 'share',
 };
+
+function badInvoke(message: string): InvokeResponse {
+  return {
+    status: 400,
+    body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } },
+  };
+}
 
 export function cardActivity(card: AdaptiveCard) {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
@@ -155,6 +163,22 @@ export class TandemBot extends TeamsActivityHandler {
       }
     }
     await context.sendActivity(activity);
+  }
+
+  /**
+   * Invokes: Tandem answers `adaptiveCard/action` only. One without a name, an action invoke without
+   * `value.action`, or a name Tandem does not handle is the sender's mistake: 400 with the reason,
+   * where botbuilder would answer 501 (or fail on the missing action).
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const { name, value } = context.activity;
+    const action = (value as { action?: unknown } | undefined)?.action;
+    if (name === 'adaptiveCard/action' && (typeof action !== 'object' || action === null || Array.isArray(action)))
+      return badInvoke('An adaptiveCard/action invoke carries the card action in value.action.');
+    const response = await super.onInvokeActivity(context);
+    if (response.status === 501)
+      return badInvoke(name ? `Tandem does not handle the invoke "${name}".` : 'An invoke activity needs a name.');
+    return response;
   }
 
   /** Action.Execute (Universal Actions): the answer replaces the card for this person. */

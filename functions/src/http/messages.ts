@@ -5,6 +5,7 @@
  */
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { getServices, type Services } from '../composition';
+import { hasJsonMediaType } from './request';
 import { botAuthSettings, createBotRuntime, type BotRuntime } from '../../../bot/src';
 
 let runtime: BotRuntime | undefined;
@@ -44,6 +45,17 @@ export async function messages(request: HttpRequest, context: InvocationContext)
     // Never run the bot without authentication in Azure: anyone could post activities as anyone.
     return problem(503, 'Service Unavailable', 'MicrosoftAppId is not set: the bot does not accept messages.');
   }
+  // Bot Service posts JSON and no Origin. Refusing other media types makes a browser's cross-origin
+  // "simple" POST (text/plain, forms) impossible, and an Origin header means a web page sent it:
+  // without bot authentication (local only) either would let any page act as any person.
+  if (!hasJsonMediaType(request))
+    return problem(
+      415,
+      'Unsupported Media Type',
+      'The bot endpoint takes Bot Framework activities as application/json.',
+    );
+  if (!botRuntime().authenticated && request.headers.has('origin'))
+    return problem(403, 'Forbidden', 'The unauthenticated local bot endpoint does not take requests from web pages.');
   let body: unknown;
   try {
     body = JSON.parse(await request.text());
