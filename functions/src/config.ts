@@ -3,6 +3,8 @@
  * is listed in the README and in .env.example; infra/ sets the same names in Azure.
  */
 import { join } from 'node:path';
+import { isIPv6 } from 'node:net';
+import { DEFAULT_ANONYMITY_FLOOR, MIN_ANONYMITY_THRESHOLD } from './core/model';
 
 export interface CosmosConfig {
   /** Unset → the embedded local Cosmos DB (never in Azure). */
@@ -52,6 +54,12 @@ export interface AuthConfig {
   configured: boolean;
 }
 
+/** Rules the organisation sets for every programme. */
+export interface PolicyConfig {
+  /** ANONYMITY_THRESHOLD_FLOOR: no programme's anonymity threshold may be lower (2–100, default 5). */
+  anonymityFloor: number;
+}
+
 export interface AppConfig {
   /** True inside Azure Functions / App Service (WEBSITE_INSTANCE_ID is set there). */
   inAzure: boolean;
@@ -65,6 +73,7 @@ export interface AppConfig {
   port: number;
   auth: AuthConfig;
   graph: GraphConfig;
+  policy: PolicyConfig;
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +109,10 @@ export function loadGraphConfig(env: NodeJS.ProcessEnv, inAzure: boolean): Graph
     throw new ConfigError(
       `GRAPH_BASE_URL is the root without the version (e.g. https://graph.microsoft.com), got "${baseUrl}".`,
     );
+  if (inAzure && isLoopbackUrl(baseUrl))
+    throw new ConfigError(
+      `GRAPH_BASE_URL points at this machine (${baseUrl}): the Graph stand-in is for local use only.`,
+    );
   const pick = (name: string) => optional(env, name);
   const accessToken = pick('GRAPH_ACCESS_TOKEN');
   const tenantId = pick('GRAPH_TENANT_ID') ?? pick('AZURE_TENANT_ID');
@@ -120,6 +133,48 @@ export function loadGraphConfig(env: NodeJS.ProcessEnv, inAzure: boolean): Graph
     maxRetries: positiveInt(env, 'GRAPH_MAX_RETRIES', 8),
     fullResyncDays: positiveInt(env, 'GRAPH_FULL_RESYNC_DAYS', 7),
   };
+}
+
+/** The 16 bytes of an IPv6 address (node's isIPv6 has checked it), embedded IPv4 included. */
+function ipv6Bytes(address: string): number[] {
+  let text = address;
+  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const groups = (part: string) => (part ? part.split(':').map((g) => parseInt(g, 16)) : []);
+  const left = groups(head);
+  const right = tail === undefined ? [] : groups(tail);
+  const all = [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+  return all.flatMap((g) => [g >> 8, g & 0xff]);
+}
+
+/**
+ * Whether a URL names this machine, in any spelling: localhost in any case, with a trailing dot or
+ * as a *.localhost name (RFC 6761), 127.0.0.0/8 and 0.0.0.0/8 in any IPv4 notation (the URL parser
+ * turns "127.1" or "0x7f.1" into dotted decimal), ::1, ::, and IPv4-mapped or -compatible forms of
+ * those. A URL that does not parse counts as local too: it can never be a real identity provider.
+ */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return true;
+  }
+  host = host.replace(/\.+$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost') || host === 'localhost.localdomain') return true;
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return host.startsWith('127.') || host.startsWith('0.');
+  const v6 = host.replace(/^\[|\]$/g, '');
+  if (!isIPv6(v6)) return false;
+  const b = ipv6Bytes(v6);
+  const zeroUpTo = (n: number) => b.slice(0, n).every((x) => x === 0);
+  if (zeroUpTo(15) && (b[15] === 1 || b[15] === 0)) return true;
+  const mapped = zeroUpTo(10) && b[10] === 0xff && b[11] === 0xff;
+  const compatible = zeroUpTo(12);
+  return (mapped || compatible) && (b[12] === 127 || b[12] === 0);
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -147,7 +202,7 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv, inAzure: boolean): AuthCo
   if (jwksUrl && !/^https?:\/\/[^\s]+$/.test(jwksUrl))
     throw new ConfigError(`AUTH_JWKS_URL must be a URL, got "${jwksUrl}".`);
   // NOTE: a loopback identity provider is the local development one; Azure must never trust it.
-  const loopback = (url?: string) => Boolean(url && /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(url));
+  const loopback = (url?: string) => Boolean(url && isLoopbackUrl(url));
   if (inAzure && (loopback(issuer) || loopback(jwksUrl)))
     throw new ConfigError(
       'AUTH_ISSUER / AUTH_JWKS_URL point at a loopback identity provider; that is for local use only.',
@@ -177,6 +232,44 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv, inAzure: boolean): AuthCo
   };
 }
 
+/** The Azure Bot's credential must come with its app id: without one every message would fail (500). */
+export function loadBotConfig(env: NodeJS.ProcessEnv): BotConfig {
+  const appId = optional(env, 'MicrosoftAppId');
+  const appType = optional(env, 'MicrosoftAppType');
+  const appTenantId = optional(env, 'MicrosoftAppTenantId');
+  const hasPassword = Boolean(optional(env, 'MicrosoftAppPassword'));
+  if (appId) {
+    const types = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'];
+    if (appType && !types.includes(appType))
+      throw new ConfigError(`MicrosoftAppType must be one of ${types.join(', ')}, got "${appType}".`);
+    if (appType === 'UserAssignedMSI' ? !appTenantId : !hasPassword)
+      throw new ConfigError(
+        appType === 'UserAssignedMSI'
+          ? 'MicrosoftAppType is UserAssignedMSI but MicrosoftAppTenantId is not set: the bot cannot get a token.'
+          : `MicrosoftAppId is set but the bot has no credential: set MicrosoftAppPassword (${appType ?? 'MultiTenant'}), or MicrosoftAppType=UserAssignedMSI with MicrosoftAppTenantId for a managed identity.`,
+      );
+    if (appType === 'SingleTenant' && !appTenantId)
+      throw new ConfigError('MicrosoftAppType is SingleTenant but MicrosoftAppTenantId is not set.');
+  } else if (hasPassword) {
+    throw new ConfigError('MicrosoftAppPassword is set without MicrosoftAppId: name the bot the secret belongs to.');
+  }
+  return {
+    ...(appId ? { appId } : {}),
+    ...(appType ? { appType } : {}),
+    ...(appTenantId ? { appTenantId } : {}),
+    hasPassword,
+  };
+}
+
+function anonymityFloor(env: NodeJS.ProcessEnv): number {
+  const floor = positiveInt(env, 'ANONYMITY_THRESHOLD_FLOOR', DEFAULT_ANONYMITY_FLOOR);
+  if (floor < MIN_ANONYMITY_THRESHOLD || floor > 100)
+    throw new ConfigError(
+      `ANONYMITY_THRESHOLD_FLOOR must be from ${MIN_ANONYMITY_THRESHOLD} to 100 (reports never show smaller groups), got ${floor}.`,
+    );
+  return floor;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const inAzure = Boolean(optional(env, 'WEBSITE_INSTANCE_ID'));
   const endpoint = optional(env, 'COSMOS_ENDPOINT');
@@ -187,9 +280,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError(`PORT must be a port number, got "${portText}".`);
   const key = optional(env, 'COSMOS_KEY');
-  const appId = optional(env, 'MicrosoftAppId');
-  const appType = optional(env, 'MicrosoftAppType');
-  const appTenantId = optional(env, 'MicrosoftAppTenantId');
   return {
     inAzure,
     cosmos: {
@@ -199,14 +289,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     dataDir: optional(env, 'TANDEM_DATA_DIR') ?? join(process.cwd(), '.tandem'),
     tenantId: optional(env, 'TANDEM_TENANT_ID') ?? optional(env, 'AZURE_TENANT_ID') ?? 'local',
-    bot: {
-      ...(appId ? { appId } : {}),
-      ...(appType ? { appType } : {}),
-      ...(appTenantId ? { appTenantId } : {}),
-      hasPassword: Boolean(optional(env, 'MicrosoftAppPassword')),
-    },
+    bot: loadBotConfig(env),
     port,
     graph: loadGraphConfig(env, inAzure),
     auth: loadAuthConfig(env, inAzure),
+    policy: { anonymityFloor: anonymityFloor(env) },
   };
 }

@@ -3,6 +3,12 @@
  * `app.http` / `app.timer`. The Azure Functions host and the local host (npm start) load this same file.
  */
 import { app } from '@azure/functions';
+import { loadConfig } from './config';
+
+// Fail fast: settings the app must not run with (a bot id without a credential, a loopback identity
+// provider in Azure…) stop the app as it loads, with the reason in the host's log, instead of
+// failing every request later.
+loadConfig();
 
 app.setup({ enableHttpStream: false });
 

@@ -12,13 +12,17 @@ import { registrations } from './functions-core-shim';
 import { loadConfig } from '../config';
 import { createServices, disposeServices, setServices, type Services } from '../composition';
 import { isEmptyStore, seedDemo, type SeedResult } from './demo/seed';
+import { DEMO_ACCOUNTS_STATE_ID, type DemoAccount } from './demo/accounts';
 import type { Clock } from '../ports/clock';
 
 export interface LocalStackOptions {
   /** 0 picks a free port. */
   port: number;
   dataDir: string;
-  /** Seed the demo when the store is empty (default true). */
+  /**
+   * Seed the demo when the store is empty. Default: only into the embedded store, never into a
+   * Cosmos DB the operator named with COSMOS_ENDPOINT (`npm start -- --demo` sets true for that).
+   */
   seed?: boolean;
   runTimers?: boolean;
   /** Folder of the built tab (default tab/dist when it exists). */
@@ -34,10 +38,36 @@ export interface LocalStack {
   host: LocalHost;
   components: StartedComponent[];
   seeded?: SeedResult;
+  /** What is missing for the local sign-in, with how to fix it (also logged at start). */
+  warnings: string[];
   close(): Promise<void>;
 }
 
 const ROOT = resolve(__dirname, '../../..');
+
+/**
+ * Why nobody could sign in through the development identity provider, with what to do about it:
+ * no demo accounts in the store, or accounts whose people are not in the directory.
+ */
+async function demoSignInProblems(
+  services: Services,
+  where: { dataDir: string; embedded: boolean },
+): Promise<string[]> {
+  const reset = where.embedded
+    ? `stop Tandem and delete ${where.dataDir} (or start with TANDEM_DATA_DIR set to an empty folder) to start again from the demo`
+    : 'start with --demo to seed the demo into an empty database, or set AUTH_* to sign in with Entra ID';
+  const record = await services.store.state.find(DEMO_ACCOUNTS_STATE_ID, DEMO_ACCOUNTS_STATE_ID);
+  const accounts = Array.isArray(record?.value) ? (record.value as DemoAccount[]) : [];
+  if (!accounts.length)
+    return [`this store has no demo sign-in accounts, so the local sign-in offers nobody: ${reset}.`];
+  const found = await services.directory?.getUsers(accounts.map((a) => a.userId));
+  const missing = accounts.filter((a) => !found?.some((u) => u.id === a.userId));
+  return missing.length
+    ? [
+        `the directory lacks ${missing.length} of the ${accounts.length} demo sign-in accounts (${missing.map((a) => a.kind).join(', ')}): ${reset}.`,
+      ]
+    : [];
+}
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   installFunctionsCore();
@@ -73,10 +103,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     setServices(services);
 
     let seeded: SeedResult | undefined;
-    if ((options.seed ?? true) && (await isEmptyStore(services.store, services.config.tenantId))) {
+    const embedded = !services.config.cosmos.endpoint;
+    if ((options.seed ?? embedded) && (await isEmptyStore(services.store, services.config.tenantId))) {
       seeded = await seedDemo(services.store, { tenantId: services.config.tenantId, now: services.clock.now() });
       log(`Seeded the demo: ${seeded.users} people, ${seeded.programmes} programmes.`);
     }
+    const warnings = components.some((c) => c.name === 'dev-idp')
+      ? await demoSignInProblems(services, { dataDir: options.dataDir, embedded })
+      : [];
+    for (const warning of warnings) log(`Warning: ${warning}`);
 
     // Loading the app's entry registers its functions with the local functions-core.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -94,6 +129,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       host,
       components,
       ...(seeded ? { seeded } : {}),
+      warnings,
       async close() {
         await host.close();
         await close();

@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { startLocalStack } from './stack';
 import { loadConfig } from '../config';
 
+const USAGE =
+  'npm start [-- --demo]   --demo: seed the demo also into the Cosmos DB named by COSMOS_ENDPOINT (when empty)';
+
 async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => a !== '--demo');
+  if (unknown.length) throw new Error(`unknown argument ${unknown.join(' ')}. Usage: ${USAGE}`);
   const config = loadConfig();
   const dataDir = process.env.TANDEM_DATA_DIR ?? join(process.cwd(), '.tandem');
   const started = Date.now();
@@ -14,6 +20,7 @@ async function main(): Promise<void> {
     port: config.port,
     dataDir,
     runTimers: true,
+    ...(args.includes('--demo') ? { seed: true } : {}),
     log: (line) => console.log(line),
   });
   const lines = [

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { startLocalStack, type LocalStack } from '../../../functions/src/local/stack';
 import { toArray } from '../../../functions/src/ports/store';
 import { aProgramme } from '../../support/builders';
+import { startEmbeddedCosmos } from '../../../functions/src/local/embedded-cosmos';
+import { isEmptyStore } from '../../../functions/src/local/demo/seed';
+import { ConfigError } from '../../../functions/src/config';
 
 /** Signs in through the stack's development identity provider as a demo account of that kind. */
 async function signIn(stack: LocalStack, kind: string): Promise<string> {
@@ -67,5 +70,73 @@ describe('the local stack (npm start)', () => {
     } finally {
       await second.close();
     }
+  });
+});
+
+describe('what the local stack seeds, and what it refuses', () => {
+  /** Runs `body` with some operator settings in process.env, then puts the old values back. */
+  async function withEnv<T>(vars: Record<string, string>, body: () => Promise<T>): Promise<T> {
+    const before = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, vars);
+    try {
+      return await body();
+    } finally {
+      for (const [k, v] of Object.entries(before)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  }
+
+  it('never seeds the demo into a Cosmos DB the operator named, unless asked with --demo', async () => {
+    const external = await startEmbeddedCosmos();
+    try {
+      const env = { COSMOS_ENDPOINT: external.endpoint, COSMOS_KEY: external.key, COSMOS_DATABASE: 'operator-db' };
+      await withEnv(env, async () => {
+        const plain = await startLocalStack({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'tandem-ext-')) });
+        try {
+          expect(plain.seeded).toBeUndefined();
+          expect(await isEmptyStore(plain.services.store, plain.services.config.tenantId)).toBe(true);
+          // Nobody can sign in locally, and the start says why and what to do.
+          expect(plain.warnings.join('\n')).toMatch(/no demo sign-in accounts.*--demo/);
+        } finally {
+          await plain.close();
+        }
+        const asked = await startLocalStack({
+          port: 0,
+          dataDir: mkdtempSync(join(tmpdir(), 'tandem-ext-')),
+          seed: true,
+        });
+        try {
+          expect(asked.seeded?.programmes).toBeGreaterThan(0);
+          expect(asked.warnings).toEqual([]);
+        } finally {
+          await asked.close();
+        }
+      });
+    } finally {
+      await external.close();
+    }
+  }, 120_000);
+
+  it('says how to reset a data dir that lacks the demo sign-in accounts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-bare-'));
+    const lines: string[] = [];
+    const stack = await startLocalStack({ port: 0, dataDir: dir, seed: false, log: (l) => lines.push(l) });
+    try {
+      expect(stack.warnings).toHaveLength(1);
+      expect(stack.warnings[0]).toContain(`delete ${dir}`);
+      expect(lines.join('\n')).toContain('Warning: this store has no demo sign-in accounts');
+    } finally {
+      await stack.close();
+    }
+  }, 60_000);
+
+  it('refuses to start with a bot app id but no credential, naming the setting', async () => {
+    await withEnv({ MicrosoftAppId: '00000000-0000-4000-8000-00000000b07' }, async () => {
+      const start = startLocalStack({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'tandem-bot-')) });
+      await expect(start).rejects.toThrow(ConfigError);
+      await expect(start).rejects.toThrow(/MicrosoftAppPassword/);
+    });
   });
 });
