@@ -84,7 +84,8 @@ export function defineRoute<
       const params = parseInput((spec.params ?? emptySchema) as P, { ...request.params }, 'route');
       const query = parseInput((spec.query ?? emptySchema) as Q, queryObject(request), 'query');
       const raw = await readJsonBody(request);
-      const body = parseInput((spec.body ?? emptySchema) as B, raw ?? {}, 'body');
+      // No body reads as {}; a body that says `null` (or anything else) is checked as sent.
+      const body = parseInput((spec.body ?? emptySchema) as B, raw === undefined ? {} : raw, 'body');
       const ifMatch = ifMatchOf(request);
       const key = spec.idempotent ? idempotencyKeyOf(request) : undefined;
       const run = async () =>

@@ -66,7 +66,7 @@ export function createApi(client: ApiClient) {
   return {
     me: () => get<Me>('/me'),
     exportMe: () => get<unknown>('/me/export'),
-    eraseMe: () => send<unknown>('DELETE', '/me'),
+    eraseMe: () => send<unknown>('POST', '/me/erasure', { confirm: 'erase-my-data' }),
 
     programmes: () => all<WithEtag<Programme>>('/programmes'),
     programme: (id: string) => get<WithEtag<Programme>>(prog(id)),

@@ -93,7 +93,14 @@ describe('the partner’s card', () => {
 
   it('shows nothing of a partner who was erased', async () => {
     const pair = pairs[2] as Json;
-    expect((await call(h, 'DELETE', '/v1/me', { token: await h.token(pair.mentorId) })).status).toBe(200);
+    expect(
+      (
+        await call(h, 'POST', '/v1/me/erasure', {
+          token: await h.token(pair.mentorId),
+          body: { confirm: 'erase-my-data' },
+        })
+      ).status,
+    ).toBe(200);
     const res = await call(h, 'GET', `/v1/programmes/${id}/pairs/${pair.id}`, { token: await h.token(pair.menteeId) });
     expect(res.status).toBe(200);
     expect(res.body.partner).toBeUndefined();

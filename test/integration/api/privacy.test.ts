@@ -83,6 +83,37 @@ describe('personal data: export and erasure', () => {
     expect(JSON.stringify(data)).not.toContain(`Private note of ${pair.mentorId}`);
   });
 
+  it('erases nothing without the confirmation: DELETE /me is 405 naming the new route, a bare or wrong body is 400', async () => {
+    const me = pairs[2].menteeId as string;
+    const token = await h.token(me);
+    const before = await storeText(h.t.store);
+    for (const body of [undefined, 'null']) {
+      const res = await call(h, 'DELETE', '/v1/me', { token, ...(body !== undefined ? { body } : {}) });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+      expect(res.headers.get('allow')).toBe('GET');
+      expect(res.body.detail).toContain('POST /api/v1/me/erasure');
+      expect(res.body.detail).toContain('erase-my-data');
+    }
+    expect((await call(h, 'DELETE', '/v1/me')).status).toBe(401);
+    for (const body of [
+      undefined,
+      'null',
+      '{}',
+      '[]',
+      '"erase-my-data"',
+      { confirm: 'yes' },
+      { confirm: 'ERASE-MY-DATA' },
+      { confirm: true },
+      { confirm: 'erase-my-data', also: 1 },
+    ]) {
+      const res = await call(h, 'POST', '/v1/me/erasure', { token, ...(body !== undefined ? { body } : {}) });
+      expect([JSON.stringify(body), res.status]).toEqual([JSON.stringify(body), 400]);
+    }
+    expect(await storeText(h.t.store)).toBe(before);
+    expect((await call(h, 'GET', '/v1/me', { token })).body.enrollments).toHaveLength(1);
+  });
+
   it('erases the caller: no personal data is left in the store, and the report’s totals stay the same', async () => {
     const pair = pairs[1];
     const me = pair.menteeId as string;
@@ -92,7 +123,10 @@ describe('personal data: export and erasure', () => {
     expect(before.ratings.count).toBe(8);
     expect((await call(h, 'PUT', `/v1/programmes/${id}/interest`, { token: await h.token(me) })).status).toBe(201);
 
-    const res = await call(h, 'DELETE', '/v1/me', { token: await h.token(me) });
+    const res = await call(h, 'POST', '/v1/me/erasure', {
+      token: await h.token(me),
+      body: { confirm: 'erase-my-data' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ programmes: 1 });
 
@@ -122,7 +156,10 @@ describe('personal data: export and erasure', () => {
   it('erases a programme manager too: their programmes and decisions stay, under a pseudonym', async () => {
     const hr = await h.hr();
     const before = (await call(h, 'GET', `/v1/programmes/${id}/report`, { token: hr })).body;
-    const res = await call(h, 'DELETE', '/v1/me', { token: await h.manager() });
+    const res = await call(h, 'POST', '/v1/me/erasure', {
+      token: await h.manager(),
+      body: { confirm: 'erase-my-data' },
+    });
     expect(res.status).toBe(200);
     expect(await storeText(h.t.store)).not.toContain('manager-1');
     const after = (await call(h, 'GET', `/v1/programmes/${id}/report`, { token: hr })).body;

@@ -1,5 +1,6 @@
 import { ApiClient } from '../../../tab/src/api/client';
 import { ApiError } from '../../../tab/src/api/problem';
+import { createApi } from '../../../tab/src/api/endpoints';
 
 function respond(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(body === undefined ? null : JSON.stringify(body), {
@@ -63,5 +64,14 @@ describe('the tab’s API client', () => {
     const client = new ApiClient({ getToken: async () => 't' }, (async () =>
       Promise.reject(new TypeError('Failed to fetch'))) as unknown as typeof fetch);
     await expect(client.get('/x')).rejects.toMatchObject({ status: 0 });
+  });
+
+  it('asks for erasure with the confirmation the API requires, never with a DELETE', async () => {
+    const fetchImpl = jest.fn(async (_url: string, _init?: RequestInit) => respond(200, { programmes: 1 }));
+    const api = createApi(new ApiClient({ getToken: async () => 't' }, fetchImpl as unknown as typeof fetch));
+    await api.eraseMe();
+    const [url, init] = fetchImpl.mock.calls[0] as [string, RequestInit];
+    expect([init.method, url]).toEqual(['POST', '/api/v1/me/erasure']);
+    expect(JSON.parse(String(init.body))).toEqual({ confirm: 'erase-my-data' });
   });
 });

@@ -5,3 +5,4 @@ export * from './programme';
 export * from './enrollment';
 export * from './pairs';
 export * from './steering';
+export * from './privacy';

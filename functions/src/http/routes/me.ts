@@ -1,8 +1,12 @@
 /** The caller: who am I, my data (GDPR Art. 15/20), erase me (Art. 17). */
+import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { defineRoute } from '../route';
+import { problem, problemOf } from '../problem';
+import { requestServices } from '../services';
 import { describeMe } from '../../app/me';
 import { exportMyData } from '../../app/privacy/export';
 import { eraseMe } from '../../app/privacy/erase';
+import { ERASURE_CONFIRMATION, erasureSchema } from '../../app/schemas';
 
 export const getMe = defineRoute({
   name: 'getMe',
@@ -18,9 +22,29 @@ export const exportMe = defineRoute({
   run: async ({ deps, caller }) => ({ body: await exportMyData(deps, caller) }),
 });
 
-export const deleteMe = defineRoute({
-  name: 'deleteMe',
-  method: 'DELETE',
-  route: 'v1/me',
+/** Erasure takes an explicit confirmation in the body: nothing is erased by a request that lacks it. */
+export const requestErasure = defineRoute({
+  name: 'requestErasure',
+  method: 'POST',
+  route: 'v1/me/erasure',
+  body: erasureSchema,
   run: async ({ deps, caller }) => ({ body: await eraseMe(deps, caller) }),
 });
+
+const ERASURE_ROUTE = `POST /api/v1/me/erasure with the body {"confirm": "${ERASURE_CONFIRMATION}"}`;
+
+/**
+ * DELETE /api/v1/me erased the caller once; a DELETE's body has no defined meaning and proxies may
+ * drop it, so erasure moved. The old request is answered 405, naming the new route, and erases nothing.
+ */
+export async function deleteMeMoved(request: HttpRequest): Promise<HttpResponseInit> {
+  try {
+    const { auth } = await requestServices();
+    await auth.validate(request.headers.get('authorization'));
+  } catch (err) {
+    return problemOf(err);
+  }
+  return problem(405, `Erasure is ${ERASURE_ROUTE}.`, { headers: { allow: 'GET' } });
+}
+
+app.http('deleteMeMoved', { route: 'v1/me', methods: ['DELETE'], authLevel: 'anonymous', handler: deleteMeMoved });
