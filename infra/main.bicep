@@ -47,6 +47,11 @@ param graphTimeoutMs int = 30000
 param graphMaxRetries int = 8
 param graphFullResyncDays int = 7
 
+@description('No programme\'s anonymity threshold may be lower (the organisation\'s floor; a works council may agree a higher one).')
+@minValue(2)
+@maxValue(100)
+param anonymityThresholdFloor int = 5
+
 param tags object = { app: 'tandem' }
 
 var suffix = uniqueString(resourceGroup().id, baseName)
@@ -127,6 +132,7 @@ module functionApp 'modules/function-app.bicep' = {
     graphTimeoutMs: graphTimeoutMs
     graphMaxRetries: graphMaxRetries
     graphFullResyncDays: graphFullResyncDays
+    anonymityThresholdFloor: anonymityThresholdFloor
   }
 }
 

@@ -123,6 +123,7 @@ export async function createServices(config: AppConfig, overrides: ServiceOverri
       messenger,
       directory,
       booking: createBooking({ store, clock, messenger, calendar, directory }),
+      policy: config.policy,
     },
     health: [
       storeHealth(store),

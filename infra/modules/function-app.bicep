@@ -22,6 +22,7 @@ param alwaysReadyHttpInstances int
 param graphTimeoutMs int
 param graphMaxRetries int
 param graphFullResyncDays int
+param anonymityThresholdFloor int
 
 // The default host name, known before the site exists: the tab's SSO resource and the API's
 // token audience are api://<this host>/<client id>.
@@ -90,6 +91,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'GRAPH_TIMEOUT_MS', value: string(graphTimeoutMs) }
         { name: 'GRAPH_MAX_RETRIES', value: string(graphMaxRetries) }
         { name: 'GRAPH_FULL_RESYNC_DAYS', value: string(graphFullResyncDays) }
+        // No programme's HR report shows a group smaller than this, whatever its manager sets.
+        { name: 'ANONYMITY_THRESHOLD_FLOOR', value: string(anonymityThresholdFloor) }
       ]
     }
     functionAppConfig: {

@@ -1,8 +1,10 @@
 /** Programme use cases: create, read, list and change the frame of a programme. */
-import { ConflictError } from '../core/errors';
+import { ConflictError, InvalidError } from '../core/errors';
 import {
+  DEFAULT_ANONYMITY_FLOOR,
   DEFAULT_ANONYMITY_THRESHOLD,
   DEFAULT_CADENCE,
+  thresholdChangeError,
   PROGRAMME_SCHEMA_VERSION,
   assertValidProgramme,
   type Programme,
@@ -17,12 +19,28 @@ import { audit } from './support/audit';
 import { newId } from './support/ids';
 import { assertIfMatch, update } from './support/update';
 
+/** The organisation's floor for anonymity thresholds. */
+export function anonymityFloor(deps: Pick<AppDeps, 'policy'>): number {
+  return deps.policy?.anonymityFloor ?? DEFAULT_ANONYMITY_FLOOR;
+}
+
+function assertThreshold(current: number | undefined, next: number, floor: number, anyoneOptedIn: boolean): void {
+  const why = thresholdChangeError(current, next, floor, anyoneOptedIn);
+  if (!why) return;
+  if (anyoneOptedIn && current !== undefined && next >= floor)
+    throw new ConflictError(`The anonymity threshold ${why}.`);
+  throw new InvalidError(`The anonymity threshold ${why}.`, { anonymityThreshold: [why] });
+}
+
 export async function createProgramme(
   deps: AppDeps,
   caller: Caller,
   input: CreateProgrammeInput,
 ): Promise<Stored<Programme>> {
   assertManager(caller);
+  const floor = anonymityFloor(deps);
+  const threshold = input.anonymityThreshold ?? Math.max(DEFAULT_ANONYMITY_THRESHOLD, floor);
+  assertThreshold(undefined, threshold, floor, false);
   const now = nowIso(deps.clock);
   const programme: Programme = {
     id: newId('prog'),
@@ -36,7 +54,7 @@ export async function createProgramme(
     ...(input.closingAt ? { closingAt: new Date(input.closingAt).toISOString() } : {}),
     mentorCapacity: input.mentorCapacity ?? 1,
     trainingRequired: input.trainingRequired ?? true,
-    anonymityThreshold: input.anonymityThreshold ?? DEFAULT_ANONYMITY_THRESHOLD,
+    anonymityThreshold: threshold,
     organizer: input.organizer ?? { kind: 'mentee' },
     ...(input.weights ? { weights: input.weights } : {}),
     consentTextVersion: input.consentTextVersion ?? '1',
@@ -47,7 +65,9 @@ export async function createProgramme(
   };
   assertValidProgramme(programme);
   const stored = await deps.store.programmes.create(programme);
-  await audit(deps, programme.id, caller.userId, 'programme.created');
+  await audit(deps, programme.id, caller.userId, 'programme.created', undefined, {
+    anonymityThreshold: threshold,
+  });
   return stored;
 }
 
@@ -104,12 +124,22 @@ export async function updateProgramme(
       id,
       input.topics.map((t) => t.id),
     );
+  const threshold = input.anonymityThreshold;
+  // Programmes from before `optedInSince` existed: their participants tell whether anyone opted in.
+  const optedInBefore =
+    threshold !== undefined && !current.programme.optedInSince && (await anyoneEverOptedIn(deps, id));
+  const floor = anonymityFloor(deps);
+  let previousThreshold = current.programme.anonymityThreshold;
   const now = nowIso(deps.clock);
   const stored = await update(
     deps.store.programmes,
     id,
     id,
     (p) => {
+      // Checked on the version written: an opt-in marks the programme first, so the two cannot cross.
+      if (threshold !== undefined)
+        assertThreshold(p.anonymityThreshold, threshold, floor, Boolean(p.optedInSince) || optedInBefore);
+      previousThreshold = p.anonymityThreshold;
       const next: Programme = { ...p, updatedAt: now };
       for (const [key, value] of Object.entries(input)) {
         if (value === undefined) continue;
@@ -123,7 +153,19 @@ export async function updateProgramme(
     ifMatch,
   );
   await audit(deps, id, caller.userId, 'programme.updated', undefined, { fields: Object.keys(input).join(',') });
+  if (stored.anonymityThreshold !== previousThreshold)
+    await audit(deps, id, caller.userId, 'programme.anonymity-threshold', undefined, {
+      from: previousThreshold,
+      to: stored.anonymityThreshold,
+    });
   return stored;
+}
+
+/** Whether anyone ever opted in to the programme (also those who paused or left since). */
+async function anyoneEverOptedIn(deps: AppDeps, programmeId: string): Promise<boolean> {
+  for await (const p of deps.store.participants.all(programmeId, { where: { status: ['opted-in', 'paused', 'left'] } }))
+    if (p.optedInAt) return true;
+  return false;
 }
 
 /** A topic that someone chose when opting in cannot be removed under their feet. */

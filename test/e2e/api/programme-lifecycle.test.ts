@@ -105,7 +105,7 @@ describe('a programme on the local stack, through the API alone', () => {
           sessionMinutes: 45,
           sessions: 6,
         },
-        anonymityThreshold: 2,
+        anonymityThreshold: 5,
         consentTextVersion: 'v1',
       },
       { 'idempotency-key': 'e2e-create' },

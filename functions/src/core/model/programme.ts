@@ -1,7 +1,7 @@
 import type { Doc, IsoDateTime, LocalTime, LocalizedText, Weekday } from './common';
 import { LOCAL_TIME, minutesOf } from './common';
 import { type TransitionTable, assertTransition } from './transitions';
-import { InvalidError, type FieldErrors } from '../errors';
+import { collectFieldErrors, InvalidError, type FieldErrors } from '../errors';
 
 export const PROGRAMME_SCHEMA_VERSION = 1;
 
@@ -57,8 +57,10 @@ export interface Programme extends Doc {
   closingAt?: IsoDateTime;
   mentorCapacity: 1 | 2;
   trainingRequired: boolean;
-  /** Groups smaller than this are suppressed in HR reports. */
+  /** Groups smaller than this are suppressed in HR reports; once anyone opted in it only goes up. */
   anonymityThreshold: number;
+  /** When the first person opted in: from then on the anonymity threshold can only be raised. */
+  optedInSince?: IsoDateTime;
   organizer: OrganizerMode;
   weights?: MatchWeights;
   /** Version of the consent text participants agree to when they opt in. */
@@ -75,7 +77,28 @@ export interface Programme extends Doc {
 }
 
 export const DEFAULT_ANONYMITY_THRESHOLD = 5;
+/** No threshold, and no organisation's floor, is ever lower than this. */
 export const MIN_ANONYMITY_THRESHOLD = 2;
+/** The organisation's floor for thresholds unless it sets another (ANONYMITY_THRESHOLD_FLOOR). */
+export const DEFAULT_ANONYMITY_FLOOR = 5;
+
+/**
+ * Why a programme's anonymity threshold may not become `next`, or undefined when it may: never
+ * below the organisation's floor, and never lower than it was once anyone has opted in (people
+ * agreed to take part under that promise, and a lower one would reveal smaller groups after the fact).
+ */
+export function thresholdChangeError(
+  current: number | undefined,
+  next: number,
+  floor: number,
+  anyoneOptedIn: boolean,
+): string | undefined {
+  if (!Number.isInteger(next) || next < floor)
+    return `must be at least ${floor}, the organisation's floor for anonymity thresholds`;
+  if (anyoneOptedIn && current !== undefined && next < current)
+    return `can only be raised now that people have opted in (it is ${current})`;
+  return undefined;
+}
 
 export const DEFAULT_CADENCE: Cadence = {
   intervalWeeks: 2,
@@ -92,8 +115,7 @@ export function programmeErrors(
     'name' | 'topics' | 'cadence' | 'mentorCapacity' | 'anonymityThreshold' | 'kickoffAt' | 'closingAt'
   >,
 ): FieldErrors {
-  const errors: FieldErrors = {};
-  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+  const { fields: errors, add } = collectFieldErrors();
   if (!p.name.trim()) add('name', 'must not be empty');
   const ids = new Set<string>();
   p.topics.forEach((t, i) => {

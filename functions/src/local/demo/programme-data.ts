@@ -153,7 +153,7 @@ export async function buildProgrammeData(
   ];
 
   const data: ProgrammeData = {
-    programme,
+    programme: participants.some((p) => p.optedInAt) ? { ...programme, optedInSince: optedAt } : programme,
     participants,
     pairs: [],
     meetings: [],

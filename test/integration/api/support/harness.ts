@@ -13,7 +13,7 @@ import { createTokenValidator } from '../../../../functions/src/adapters/auth/to
 import { outboxMessenger } from '../../../../functions/src/adapters/outbox/outbox-messenger';
 import { registrations } from '../../../../functions/src/local/functions-core-shim';
 import { createLocalHost, type LocalHost } from '../../../../functions/src/local/host';
-import type { AppDeps } from '../../../../functions/src/app/deps';
+import type { AppDeps, AppPolicy } from '../../../../functions/src/app/deps';
 import type { Clock } from '../../../../functions/src/ports/clock';
 import { ROLE_MANAGE, ROLE_REPORTS } from '../../../../functions/src/app/caller';
 import { openTestStore, type TestStore } from '../../../support/embedded-store';
@@ -102,7 +102,16 @@ export function userClaims(userId: string, roles: string[] = []): Record<string,
   };
 }
 
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /**
+   * The organisation's rules. Default: an anonymity floor of 2, the lowest an organisation may set,
+   * because the test organisation has only a handful of people per group; `null` for none configured
+   * (the app's defaults).
+   */
+  policy?: AppPolicy | null;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const t = await openTestStore();
   let offset = 0;
   const clock: AdjustableClock = { now: () => new Date(Date.now() + offset), advance: (ms) => void (offset += ms) };
@@ -124,6 +133,7 @@ export async function startHarness(): Promise<Harness> {
     messenger,
     directory: memoryDirectory(testOrg(), { 'group-sales': ['sales-senior-1', 'sales-junior-2', 'guest-1'] }),
     booking,
+    ...(options.policy === null ? {} : { policy: options.policy ?? { anonymityFloor: 2 } }),
   };
   const services: Services = {
     config: loadConfig({}),
