@@ -19,7 +19,9 @@ import {
 import { ConflictError, InvalidError, NotFoundError } from '../core/errors';
 import { addDays, findSeriesSlot, utcToZoned } from '../core/schedule';
 import type { CalendarEvent, MailboxInfo } from '../ports/calendar';
-import { mutate, toArray, type Stored } from '../ports/store';
+import { toArray, type Stored } from '../ports/store';
+import { update } from './support/update';
+import { dropLease, takeLease, withoutLease } from './support/lease';
 import {
   calendarPeople,
   localeOfParticipant,
@@ -31,7 +33,6 @@ import {
 
 export type { BookingDeps } from './graph-booking-support';
 import { bookProgrammeEvents } from './graph-programme-events';
-import { retryStale } from './support/retry';
 export { bookProgrammeEvents };
 
 export type BookingOutcome = 'booked' | 'no-slot' | 'skipped' | 'failed';
@@ -41,7 +42,19 @@ const DAY = 86_400_000;
 const HORIZON_DAYS = 61;
 
 async function setBooking(deps: BookingDeps, pair: Pair, change: (p: Pair) => Pair): Promise<void> {
-  await retryStale(() => mutate(deps.store.pairs, pair.programmeId, pair.id, change));
+  await update(deps.store.pairs, pair.programmeId, pair.id, change);
+}
+
+const PAIR_ENDED = 'The Tandem pair has ended.';
+
+/** How long one booking attempt may hold a series before another instance takes it over. */
+export const BOOKING_LEASE_MS = 2 * 60_000;
+
+/** The pair after its series was booked: a confirmed pair becomes active; "already booked" is success. */
+function markBooked(deps: BookingDeps, pair: Pair, nowIso: string): Promise<void> {
+  return setBooking(deps, pair, (p) =>
+    p.status === 'confirmed' ? activate(p, nowIso) : p.booking === 'booked' ? p : { ...p, booking: 'booked' },
+  );
 }
 
 async function ensureSeries(deps: BookingDeps, draft: MeetingSeries): Promise<Stored<MeetingSeries>> {
@@ -80,7 +93,7 @@ export async function bookSeriesForPair(
   const mailboxes = await mailboxesOf(deps.calendar, [pair.mentorId, pair.menteeId], prefetched);
   const timeZone = mailboxes.get(pair.menteeId)?.timeZone ?? mentee?.timeZone ?? 'UTC';
 
-  let series = await ensureSeries(deps, {
+  const series = await ensureSeries(deps, {
     id: seriesIdOf(pair.id),
     schemaVersion: 1,
     programmeId,
@@ -98,13 +111,71 @@ export async function bookSeriesForPair(
     updatedAt: nowIso,
   });
   if (series.status === 'booked') {
-    if (pair.status === 'confirmed')
-      await setBooking(deps, pair, (p) => (p.status === 'confirmed' ? activate(p, nowIso) : p));
+    await markBooked(deps, pair, nowIso);
     return { outcome: 'booked', series };
   }
   if (series.status !== 'pending') return { outcome: series.status === 'no-slot' ? 'no-slot' : 'skipped', series };
-  if (pair.booking !== 'booking')
-    await setBooking(deps, pair, (p) => ({ ...p, booking: 'booking', updatedAt: nowIso }));
+  // Only the holder of the series' lease talks to Graph for it: two runs, or a run and a pick of
+  // another day, never book it twice; one that stopped half-way is taken over when its lease expires.
+  const claim = await takeLease(
+    deps.store.meetings,
+    programmeId,
+    series.id,
+    deps.clock,
+    BOOKING_LEASE_MS,
+    (s) => s.status === 'pending',
+  );
+  if (!claim) {
+    const current = await deps.store.meetings.get(programmeId, series.id);
+    if (current.status !== 'booked') return { outcome: 'skipped', series: current };
+    await markBooked(deps, pair, nowIso);
+    return { outcome: 'booked', series: current };
+  }
+  try {
+    return await bookClaimed(deps, {
+      programme,
+      pair,
+      series: claim.doc,
+      mentor,
+      mentee,
+      organizer,
+      mailboxes,
+      timeZone,
+    });
+  } catch (err) {
+    await dropLease(deps.store.meetings, programmeId, series.id, claim.owner).catch(() => undefined);
+    await setBooking(deps, pair, (p) => (p.booking === 'booked' ? p : { ...p, booking: 'failed' })).catch(
+      () => undefined,
+    );
+    throw err;
+  }
+}
+
+interface ClaimedBooking {
+  programme: Programme;
+  pair: Pair;
+  series: Stored<MeetingSeries>;
+  mentor: Participant | undefined;
+  mentee: Participant | undefined;
+  organizer: string;
+  mailboxes: Map<string, MailboxInfo>;
+  timeZone: string;
+}
+
+/** Books a series whose lease this attempt holds: finds or creates the event, records it, activates the pair. */
+async function bookClaimed(
+  deps: BookingDeps,
+  { programme, pair, series: claimed, mentor, mentee, organizer, mailboxes, timeZone }: ClaimedBooking,
+): Promise<{ outcome: BookingOutcome; series?: Stored<MeetingSeries> }> {
+  const programmeId = programme.id;
+  const now = deps.clock.now();
+  const nowIso = now.toISOString();
+  let series = claimed;
+  await setBooking(deps, pair, (p) =>
+    p.booking === 'booked' || (p.status !== 'confirmed' && p.status !== 'active')
+      ? p
+      : { ...p, booking: 'booking', updatedAt: nowIso },
+  );
 
   const people = await calendarPeople(deps.directory, [pair.mentorId, pair.menteeId]);
   let event: CalendarEvent | undefined = await deps.calendar.findEvent(organizer, series.transactionId);
@@ -164,16 +235,28 @@ export async function bookSeriesForPair(
   const horizon = new Date(now.getTime() + 2 * 366 * DAY).toISOString();
   const instances = await deps.calendar.occurrences(organizer, found.id, nowIso, horizon);
   const occurrences = instances.length ? toOccurrences(instances) : planned;
-  series = await retryStale(() =>
-    mutate(deps.store.meetings, programmeId, series.id, (s) => ({
-      ...moveSeries(s, 'booked', nowIso),
-      graphEventId: found.id,
-      ...(found.joinUrl ? { joinUrl: found.joinUrl } : {}),
-      occurrences,
-      problem: undefined,
-    })),
+  series = await update(deps.store.meetings, programmeId, series.id, (s) =>
+    s.status !== 'pending'
+      ? s
+      : withoutLease({
+          ...moveSeries(s, 'booked', nowIso),
+          graphEventId: found.id,
+          ...(found.joinUrl ? { joinUrl: found.joinUrl } : {}),
+          occurrences,
+          problem: undefined,
+        }),
   );
-  await setBooking(deps, pair, (p) => (p.status === 'confirmed' ? activate(p, nowIso) : { ...p, booking: 'booked' }));
+  // The pair may have ended while its series was being booked: the meeting just made must not stay.
+  if (series.status === 'cancelled') {
+    await deps.calendar.cancelEvents(organizer, [found.id], PAIR_ENDED);
+    return { outcome: 'skipped', series };
+  }
+  const current = await deps.store.pairs.get(programmeId, pair.id);
+  if (current.status !== 'confirmed' && current.status !== 'active') {
+    await cancelSeriesForPair(deps, programmeId, pair.id, PAIR_ENDED);
+    return { outcome: 'skipped', series };
+  }
+  await markBooked(deps, pair, nowIso);
   await deps.messenger.send(
     [pair.mentorId, pair.menteeId].map((recipient) => ({
       type: 'series-booked' as const,
@@ -194,10 +277,8 @@ async function markNoSlot(
   reason: string,
 ): Promise<{ outcome: BookingOutcome; series: Stored<MeetingSeries> }> {
   const nowIso = deps.clock.now().toISOString();
-  const stored = await retryStale(() =>
-    mutate(deps.store.meetings, programme.id, series.id, (s) =>
-      s.status === 'pending' ? { ...moveSeries(s, 'no-slot', nowIso), problem: reason } : s,
-    ),
+  const stored = await update(deps.store.meetings, programme.id, series.id, (s) =>
+    s.status === 'pending' ? withoutLease({ ...moveSeries(s, 'no-slot', nowIso), problem: reason }) : s,
   );
   await setBooking(deps, pair, (p) => ({ ...p, booking: 'no-slot', updatedAt: nowIso }));
   const weekday = series.weekday ?? programme.cadence.weekday;
@@ -239,9 +320,9 @@ export async function bookPendingSeries(deps: BookingDeps): Promise<Record<Booki
       try {
         tally[(await bookSeriesForPair(deps, programme.id, pair.id, prefetched)).outcome]++;
       } catch (err) {
+        // bookSeriesForPair marked the pair failed and gave its lease back: the next run tries again.
         tally.failed++;
         const problem = err instanceof Error ? err.message : String(err);
-        await setBooking(deps, pair, (p) => (p.booking === 'booked' ? p : { ...p, booking: 'failed' })).catch(() => {});
         console.error(`booking ${programme.id}/${pair.id} failed: ${problem}`);
       }
     }
@@ -282,12 +363,10 @@ export async function cancelSeriesForPair(
     }
   }
   const cancelledAt = new Set(future.map((o) => o.index));
-  await retryStale(() =>
-    mutate(deps.store.meetings, programmeId, series.id, (s) => ({
-      ...moveSeries(s, 'cancelled', nowIso),
-      occurrences: s.occurrences.map((o) => (cancelledAt.has(o.index) ? { ...o, status: 'cancelled' as const } : o)),
-    })),
-  );
+  await update(deps.store.meetings, programmeId, series.id, (s) => ({
+    ...moveSeries(s, 'cancelled', nowIso),
+    occurrences: s.occurrences.map((o) => (cancelledAt.has(o.index) ? { ...o, status: 'cancelled' as const } : o)),
+  }));
   return { cancelled: eventId ? future.length : 0 };
 }
 
@@ -322,15 +401,13 @@ export async function moveOccurrence(
   }
   await deps.calendar.moveEvent(series.organizer, graphId, start, end);
   const id = graphId;
-  return retryStale(() =>
-    mutate(deps.store.meetings, programmeId, seriesId, (s) => ({
-      ...s,
-      updatedAt: new Date(now).toISOString(),
-      occurrences: s.occurrences.map((o) =>
-        o.index === occurrenceIndex ? { ...o, start, end, status: 'moved' as const, graphId: id } : o,
-      ),
-    })),
-  );
+  return update(deps.store.meetings, programmeId, seriesId, (s) => ({
+    ...s,
+    updatedAt: new Date(now).toISOString(),
+    occurrences: s.occurrences.map((o) =>
+      o.index === occurrenceIndex ? { ...o, start, end, status: 'moved' as const, graphId: id } : o,
+    ),
+  }));
 }
 
 /** The use cases bound to their dependencies (the shape the API's use cases call). */

@@ -24,7 +24,6 @@ import { audit } from './support/audit';
 import { endPairsOf } from './support/end-pairs';
 import { rematchAffected } from './matching/rematch';
 import { update } from './support/update';
-import { retryStale } from './support/retry';
 
 function assertSelf(caller: Caller, userId: string): void {
   if (caller.userId !== userId) throw new ForbiddenError('Only the person themselves can do this.');
@@ -90,10 +89,8 @@ export async function optInto(
   // The programme learns that someone opted in before anyone is: from then on its anonymity
   // threshold only goes up (programmes.ts checks this mark in the same conditional write).
   if (!programme.optedInSince)
-    await retryStale(() =>
-      update(deps.store.programmes, programmeId, programmeId, (p) =>
-        p.optedInSince ? p : { ...p, optedInSince: now },
-      ),
+    await update(deps.store.programmes, programmeId, programmeId, (p) =>
+      p.optedInSince ? p : { ...p, optedInSince: now },
     );
   const stored = await update(deps.store.participants, programmeId, userId, (p) => {
     if (p.status === 'opted-in') throw new ConflictError('You have already opted in; change your profile instead.');

@@ -22,8 +22,7 @@ import type { AppDeps } from './deps';
 import type { Caller } from './caller';
 import type { AssessmentInput, FeedbackInput } from './schemas';
 import { loadProgramme, requireEnrollment } from './support/access';
-import { retryStale } from './support/retry';
-import { update } from './support/update';
+import { retryUnlessIfMatch, update } from './support/update';
 
 /** Creates the document, or replaces the stored one (keeping its creation time). */
 async function put<T extends Doc & { createdAt: string }>(
@@ -31,7 +30,7 @@ async function put<T extends Doc & { createdAt: string }>(
   partitionKey: string,
   doc: T,
 ): Promise<Stored<T>> {
-  return retryStale(async () => {
+  return retryUnlessIfMatch(undefined, async () => {
     const existing = await collection.find(partitionKey, doc.id);
     if (!existing) {
       try {
@@ -94,16 +93,14 @@ export async function submitFeedback(
 
 /** A session counts as held once either person says so; "not held" never overrides "held". */
 async function markOccurrence(deps: AppDeps, series: MeetingSeries, index: number, held: boolean): Promise<void> {
-  await retryStale(() =>
-    update(deps.store.meetings, series.programmeId, series.id, (s) => {
-      const occurrences = s.occurrences.map((o) => {
-        if (o.index !== index || o.status === 'cancelled' || o.status === 'held') return o;
-        const status: OccurrenceStatus = held ? 'held' : 'missed';
-        return { ...o, status };
-      });
-      return { ...s, occurrences };
-    }),
-  );
+  await update(deps.store.meetings, series.programmeId, series.id, (s) => {
+    const occurrences = s.occurrences.map((o) => {
+      if (o.index !== index || o.status === 'cancelled' || o.status === 'held') return o;
+      const status: OccurrenceStatus = held ? 'held' : 'missed';
+      return { ...o, status };
+    });
+    return { ...s, occurrences };
+  });
 }
 
 export async function listOwnFeedback(deps: AppDeps, caller: Caller, programmeId: string): Promise<Stored<Feedback>[]> {

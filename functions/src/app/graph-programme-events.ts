@@ -5,7 +5,8 @@
  */
 import { moveSeries, seriesTransactionId, type MeetingSeries, type Programme } from '../core/model';
 import { ConflictError } from '../core/errors';
-import { mutate, toArray } from '../ports/store';
+import { toArray } from '../ports/store';
+import { update } from './support/update';
 import { calendarPeople, sessionBody, type BookingDeps } from './graph-booking-support';
 
 export const EVENT_ATTENDEES = 250;
@@ -62,7 +63,7 @@ async function bookOne(
       transactionId: series.transactionId,
       key: series.transactionId,
     }));
-  await mutate(deps.store.meetings, programme.id, series.id, (s) => ({
+  await update(deps.store.meetings, programme.id, series.id, (s) => ({
     ...moveSeries(s, 'booked', nowIso),
     graphEventId: event.id,
     ...(event.joinUrl ? { joinUrl: event.joinUrl } : {}),

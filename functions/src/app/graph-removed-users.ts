@@ -9,14 +9,15 @@
  */
 import { endPair, isLivePair, leave, type Pair } from '../core/model';
 import { ConflictError } from '../core/errors';
-import { mutate, toArray, type Store } from '../ports/store';
+import { toArray, type Store } from '../ports/store';
+import { update } from './support/update';
+import { releaseEnded } from './support/pair-claims';
 import type { Clock } from '../ports/clock';
 import type { Messenger } from '../ports/messenger';
 import type { CalendarPort } from '../ports/calendar';
 import { cancelSeriesForPair } from './book-series';
 import type { AppDeps } from './deps';
 import { rematchAffected } from './matching/rematch';
-import { retryStale } from './support/retry';
 
 export interface RemovalDeps {
   store: Store;
@@ -31,9 +32,10 @@ const ACTOR = 'timer:org-sync';
 
 async function endRemovedPair(deps: RemovalDeps, pair: Pair, userId: string): Promise<void> {
   const now = deps.clock.now().toISOString();
-  await retryStale(() =>
-    mutate(deps.store.pairs, pair.programmeId, pair.id, (p) => endPair(p, 'removed-from-directory', now)),
+  const ended = await update(deps.store.pairs, pair.programmeId, pair.id, (p) =>
+    endPair(p, 'removed-from-directory', now),
   );
+  await releaseEnded(deps, ended);
   if (deps.calendar && deps.messenger && (pair.booking !== 'none' || pair.status === 'active')) {
     await cancelSeriesForPair(
       { store: deps.store, clock: deps.clock, messenger: deps.messenger, calendar: deps.calendar },
@@ -78,9 +80,7 @@ export async function removeFromProgrammes(deps: RemovalDeps, userIds: string[])
     for (const p of enrollments) {
       if (p.status !== 'left') {
         const now = deps.clock.now().toISOString();
-        await retryStale(() =>
-          mutate(deps.store.participants, p.programmeId, p.id, (c) => (c.status === 'left' ? c : leave(c, now))),
-        );
+        await update(deps.store.participants, p.programmeId, p.id, (c) => (c.status === 'left' ? c : leave(c, now)));
         left++;
       }
       const [asMentor, asMentee] = await Promise.all([

@@ -14,7 +14,7 @@ import type { InterestQuery, InviteInterestedInput } from './schemas/interest';
 import { invite, type InviteResult } from './invite';
 import { loadProgramme } from './support/access';
 import { forEachLimited, WRITE_CONCURRENCY } from './support/batch';
-import { deleteOnce, retryStale } from './support/retry';
+import { deleteOnce } from './support/retry';
 import { update } from './support/update';
 
 /** An entry of the manager's list: the record and who the person is (from the directory, never stored here). */
@@ -155,12 +155,10 @@ export async function inviteInterested(
   const reached = [...new Set(input.userIds)].filter((id) => !refused.has(id));
   await forEachLimited(reached, WRITE_CONCURRENCY, async (userId) => {
     if (!(await deps.store.interest.find(programmeId, userId))) return;
-    await retryStale(() =>
-      update(deps.store.interest, programmeId, userId, (i) =>
-        i.invitedTo?.some((t) => t.programmeId === input.to)
-          ? i
-          : { ...i, invitedTo: [...(i.invitedTo ?? []), { programmeId: input.to, at }] },
-      ),
+    await update(deps.store.interest, programmeId, userId, (i) =>
+      i.invitedTo?.some((t) => t.programmeId === input.to)
+        ? i
+        : { ...i, invitedTo: [...(i.invitedTo ?? []), { programmeId: input.to, at }] },
     ).catch((err: unknown) => {
       // Withdrawn in between: nothing to note.
       if (!(err instanceof NotFoundError)) throw err;

@@ -10,7 +10,6 @@ import {
   PARTICIPANT_SCHEMA_VERSION,
   reinvite,
   type OrgUser,
-  type Participant,
 } from '../core/model';
 import { nowIso } from '../ports/clock';
 import type { Notification } from '../ports/messenger';
@@ -19,6 +18,7 @@ import { assertManager, type Caller } from './caller';
 import type { InviteInput } from './schemas';
 import { loadProgramme } from './support/access';
 import { audit } from './support/audit';
+import { update } from './support/update';
 import { forEachLimited, WRITE_CONCURRENCY } from './support/batch';
 
 /** The most people one invitation request reaches (a department or group larger than this is split by the manager). */
@@ -79,8 +79,16 @@ export async function invite(
       return;
     }
     if (existing) {
-      const { etag, ...doc } = existing;
-      await deps.store.participants.replace(reinvite(doc as Participant, caller.userId, now), etag);
+      // Invited again after leaving; someone else may write the enrollment at the same moment.
+      let again = false;
+      await update(deps.store.participants, programmeId, user.id, (p) => {
+        again = p.status === 'left';
+        return again ? reinvite(p, caller.userId, now) : p;
+      });
+      if (!again) {
+        alreadyInvited++;
+        return;
+      }
     } else {
       try {
         await deps.store.participants.create({

@@ -2,9 +2,8 @@
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../core/errors';
 import { moveSeries, roleIn, seriesIdOf, type MeetingSeries, type Pair } from '../core/model';
 import { narrowWindow } from '../core/schedule';
-import { mutate } from '../ports/store';
+import { update } from './support/update';
 import type { PickDayInput } from './schemas/steering';
-import { retryStale } from './support/retry';
 import { toArray, type Stored } from '../ports/store';
 import type { AppDeps } from './deps';
 import { isManager, type Caller } from './caller';
@@ -86,17 +85,13 @@ export async function pickAnotherDay(
   if (series.status === 'pending' && same) return series;
   if (series.status !== 'no-slot') throw new ConflictError(`The series is ${series.status}; there is no day to pick.`);
   const now = deps.clock.now().toISOString();
-  await retryStale(() =>
-    mutate(deps.store.meetings, programmeId, seriesId, (s) =>
-      s.status === 'no-slot'
-        ? { ...moveSeries(s, 'pending', now), weekday: input.weekday, window, problem: undefined }
-        : s,
-    ),
+  await update(deps.store.meetings, programmeId, seriesId, (s) =>
+    s.status === 'no-slot'
+      ? { ...moveSeries(s, 'pending', now), weekday: input.weekday, window, problem: undefined }
+      : s,
   );
-  await retryStale(() =>
-    mutate(deps.store.pairs, programmeId, pair.id, (p): Pair =>
-      p.booking === 'no-slot' ? { ...p, booking: 'none', updatedAt: now } : p,
-    ),
+  await update(deps.store.pairs, programmeId, pair.id, (p): Pair =>
+    p.booking === 'no-slot' ? { ...p, booking: 'none', updatedAt: now } : p,
   );
   await audit(deps, programmeId, caller.userId, 'meeting.day-picked', seriesId, { weekday: input.weekday });
   try {

@@ -9,6 +9,7 @@ import { loadVisibleProgramme } from './support/access';
 import { audit } from './support/audit';
 import { rematchAffected } from './matching/rematch';
 import { update } from './support/update';
+import { releaseEnded } from './support/pair-claims';
 import { withPartners, type PairWithPartner } from './partner-card';
 
 /** What a person in the pair sees: no decline reason of the other side, nothing before publishing. */
@@ -99,6 +100,8 @@ export async function answerProposal(
       );
       await audit(deps, programmeId, caller.userId, 'pair.confirmed', pairId);
     } else if (stored.status === 'declined') {
+      // The pair is declined before its people are let go, and for good: never proposed again.
+      await releaseEnded(deps, stored);
       const other = people.filter((id) => id !== caller.userId);
       await deps.messenger.send(
         other.map((recipient) => ({

@@ -14,7 +14,7 @@ import { loadProgramme } from './support/access';
 import { audit } from './support/audit';
 import { endOnePair } from './support/end-pairs';
 import { forEachLimited } from './support/batch';
-import { assertIfMatch, update } from './support/update';
+import { assertIfMatch, retryUnlessIfMatch, stripEtag } from './support/update';
 
 async function factsOf(deps: AppDeps, programme: Programme): Promise<PhaseFacts> {
   const [participants, pairs] = await Promise.all([
@@ -40,18 +40,17 @@ export async function changePhase(
   ifMatch?: string,
 ): Promise<Stored<Programme>> {
   assertManager(caller);
-  const programme = await loadProgramme(deps, programmeId);
-  assertIfMatch(programme, ifMatch, `programmes/${programmeId}`);
-  const blockers = phaseBlockers(programme, to, await factsOf(deps, programme));
-  if (blockers.length) throw new ConflictError(blockers.join(' '));
-  const now = nowIso(deps.clock);
-  const stored = await update(
-    deps.store.programmes,
-    programmeId,
-    programmeId,
-    (p) => movePhase(p, to, now),
-    ifMatch ?? programme.etag,
-  );
+  // The guards read the programme's pairs and people; the write is conditional on the version they
+  // were read under. Without If-Match a concurrent change means: read again and decide again.
+  const { programme, stored } = await retryUnlessIfMatch(ifMatch, async () => {
+    const current = await loadProgramme(deps, programmeId);
+    assertIfMatch(current, ifMatch, `programmes/${programmeId}`);
+    const blockers = phaseBlockers(current, to, await factsOf(deps, current));
+    if (blockers.length) throw new ConflictError(blockers.join(' '));
+    const now = nowIso(deps.clock);
+    const written = await deps.store.programmes.replace(movePhase(stripEtag(current), to, now), current.etag);
+    return { programme: current, stored: written };
+  });
   await audit(deps, programmeId, caller.userId, 'programme.phase', undefined, { from: programme.phase, to });
   await afterPhaseChange(deps, stored, caller.userId);
   return stored;

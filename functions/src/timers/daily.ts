@@ -6,6 +6,7 @@ import { advancePhasesByDate } from '../app/phase';
 import { systemCaller } from '../app/caller';
 import { resumeMatchingJobs } from '../app/matching/run-matching';
 import { purgeIdempotency } from '../http/idempotency';
+import { reconcilePairs } from '../app/reconcile';
 import { toArray } from '../ports/store';
 
 /** Books the series of newly confirmed pairs, and each programme's kick-off and closing events. */
@@ -49,6 +50,13 @@ export const matchingJobsTimer = defineTimer({
   name: 'matchingJobs',
   schedule: '0 */5 * * * *',
   run: async (deps) => ({ resumed: await resumeMatchingJobs(deps) }),
+});
+
+/** Completes changes of pairs that stopped half-way, re-matches free people, takes over stuck bookings. */
+export const reconcilePairsTimer = defineTimer({
+  name: 'reconcilePairs',
+  schedule: '0 */5 * * * *',
+  run: async (deps) => reconcilePairs(deps),
 });
 
 export const idempotencyCleanupTimer = defineTimer({

@@ -1,5 +1,5 @@
-import { call, startHarness, type Harness } from './support/harness';
-import { NEW_PROGRAMME, programmeInMatching } from './support/flow';
+import { call, startHarness, type Harness, type Json } from './support/harness';
+import { matchAndPublish, NEW_PROGRAMME, programmeInMatching } from './support/flow';
 import { toArray } from '../../../functions/src/ports/store';
 
 let h: Harness;
@@ -54,6 +54,44 @@ describe('concurrent and repeated requests', () => {
       const stale = await call(h, method, path, { token: manager, body, headers: { 'if-match': etag } });
       expect(stale.status).toBe(412);
     }
+  });
+
+  it('both partners accepting at the same moment both succeed, and the pair is confirmed', async () => {
+    const id = await programmeInMatching(h);
+    const pairs = await matchAndPublish(h, id);
+    // Every pair's two people accept at once, all pairs together: nobody sent If-Match, so nobody is refused.
+    const answers = await Promise.all(
+      pairs.flatMap((pair: Json) =>
+        [pair.mentorId, pair.menteeId].map(async (userId: string) =>
+          call(h, 'POST', `/v1/programmes/${id}/pairs/${pair.id}/confirm`, { token: await h.token(userId) }),
+        ),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    for (const pair of pairs) expect((await h.t.store.pairs.get(id, pair.id)).status).toBe('confirmed');
+  });
+
+  it('twenty changes of different fields without If-Match all apply', async () => {
+    const manager = await h.manager();
+    const created = await call(h, 'POST', '/v1/programmes', {
+      token: manager,
+      body: { ...NEW_PROGRAMME, name: 'Many edits' },
+    });
+    const id = created.body.id as string;
+    const edits: Record<string, unknown>[] = Array.from({ length: 20 }, (_, i) =>
+      i % 2 === 0 ? { description: `Description ${i}` } : { name: `Name ${i}` },
+    );
+    edits[19] = { anonymityThreshold: 7 };
+    edits[18] = { kickoffAt: '2027-05-03T09:00:00.000Z' };
+    const answers = await Promise.all(
+      edits.map((body) => call(h, 'PATCH', `/v1/programmes/${id}`, { token: manager, body })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(edits.map(() => 200));
+    const stored = await h.t.store.programmes.get(id, id);
+    expect(stored.anonymityThreshold).toBe(7);
+    expect(stored.kickoffAt).toBe('2027-05-03T09:00:00.000Z');
+    const audit = await call(h, 'GET', `/v1/programmes/${id}/audit?pageSize=200`, { token: manager });
+    expect(audit.body.items.filter((a: Json) => a.action === 'programme.updated')).toHaveLength(20);
   });
 
   it('a double submit with one Idempotency-Key creates one programme and answers both the same', async () => {

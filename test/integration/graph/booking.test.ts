@@ -183,4 +183,56 @@ describe('booking pairs through the Graph stand-in', () => {
     );
     expect(booked).toHaveLength(2);
   });
+
+  it('racing booking runs book one series per pair, leave no pair in booking, and report no failure', async () => {
+    const free = [...h.standIn.directory.users.values()].filter(
+      (u) => u.userType === 'Member' && u.accountEnabled && u.timeZone === 'Europe/Berlin',
+    );
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const [a, b] = [free[40 + 2 * i]!.id, free[41 + 2 * i]!.id];
+      for (const [id, role] of [
+        [a, 'mentor'],
+        [b, 'mentee'],
+      ] as const)
+        await h.t.store.participants.create(anOptedInParticipant({ programmeId: P, id, userId: id, role }));
+      await confirmedPair(`pair-race-${i}`, a, b);
+      ids.push(`pair-race-${i}`);
+    }
+    h.standIn.faults.latencyMs = 3;
+    try {
+      const runs = await Promise.all([
+        bookPendingSeries(h.deps()),
+        bookPendingSeries(h.deps()),
+        bookPendingSeries(h.deps()),
+        ...ids.flatMap((id) => [bookSeriesForPair(h.deps(), P, id), bookSeriesForPair(h.deps(), P, id)]),
+      ]);
+      const tallies = runs.slice(0, 3) as Awaited<ReturnType<typeof bookPendingSeries>>[];
+      expect(tallies.map((t) => t.failed)).toEqual([0, 0, 0]);
+    } finally {
+      h.standIn.faults.latencyMs = 0;
+    }
+    let booked = 0;
+    for (const id of ids) {
+      // Booked once, or (calendars full on the programme's day) no slot and nothing booked: never
+      // left in booking, never failed, never two events.
+      const pair = await h.t.store.pairs.get(P, id);
+      const series = await h.t.store.meetings.get(P, `${id}-series`);
+      const events = [...h.standIn.calendar.events.values()].filter((e) => e.transactionId === series.transactionId);
+      expect(series.lease).toBeUndefined();
+      if (series.status === 'booked') {
+        booked++;
+        expect([id, pair.status, pair.booking, events.length]).toEqual([id, 'active', 'booked', 1]);
+      } else {
+        expect([id, series.status, pair.status, pair.booking, events.length]).toEqual([
+          id,
+          'no-slot',
+          'confirmed',
+          'no-slot',
+          0,
+        ]);
+      }
+    }
+    expect(booked).toBeGreaterThanOrEqual(3);
+  });
 });

@@ -7,6 +7,8 @@ import { aProgramme } from '../../support/builders';
 import { startEmbeddedCosmos } from '../../../functions/src/local/embedded-cosmos';
 import { isEmptyStore } from '../../../functions/src/local/demo/seed';
 import { ConfigError } from '../../../functions/src/config';
+import { reconcilePairs } from '../../../functions/src/app/reconcile';
+import type { AppDeps } from '../../../functions/src/app/deps';
 
 /** Signs in through the stack's development identity provider as a demo account of that kind. */
 async function signIn(stack: LocalStack, kind: string): Promise<string> {
@@ -42,6 +44,13 @@ describe('the local stack (npm start)', () => {
       expect(new Set(programmes.map((p) => p.phase))).toEqual(
         new Set(['draft', 'preparation', 'matching', 'execution', 'steering']),
       );
+      // The demo's pairs and the enrollments' claims agree: the reconciler finds nothing to fix.
+      expect(await reconcilePairs(first.services.app as AppDeps)).toMatchObject({
+        releasedClaims: 0,
+        restoredClaims: 0,
+        endedPairs: 0,
+        conflicts: 0,
+      });
       await first.services.store.programmes.create(aProgramme({ id: 'made-locally', name: 'Made locally' }));
       const made = await fetch(`${first.baseUrl}/api/v1/programmes`, {
         method: 'POST',

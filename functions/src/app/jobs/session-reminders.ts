@@ -8,7 +8,6 @@ import { toArray } from '../../ports/store';
 import { nowIso } from '../../ports/clock';
 import type { Notification } from '../../ports/messenger';
 import type { AppDeps } from '../deps';
-import { retryStale } from '../support/retry';
 import { update } from '../support/update';
 
 const DAY = 24 * 3600 * 1000;
@@ -33,12 +32,10 @@ async function mark(
   field: 'remindedAt' | 'feedbackRequestedAt',
 ): Promise<void> {
   const at = nowIso(deps.clock);
-  await retryStale(() =>
-    update(deps.store.meetings, series.programmeId, series.id, (s) => ({
-      ...s,
-      occurrences: s.occurrences.map((o) => (indexes.has(o.index) && !o[field] ? { ...o, [field]: at } : o)),
-    })),
-  );
+  await update(deps.store.meetings, series.programmeId, series.id, (s) => ({
+    ...s,
+    occurrences: s.occurrences.map((o) => (indexes.has(o.index) && !o[field] ? { ...o, [field]: at } : o)),
+  }));
 }
 
 async function run(

@@ -4,6 +4,7 @@
  */
 import type { MatchInput, MatchMentor, MatchPerson, MatchedPair } from '../../core/matching';
 import {
+  keepsApart,
   PAIR_SCHEMA_VERSION,
   type OrgUser,
   type Pair,
@@ -31,11 +32,22 @@ export async function loadMatchContext(deps: AppDeps, programme: Programme): Pro
   return { programme, participants, pairs };
 }
 
-/** Pairs nobody may propose again: declined by someone, or excluded by the programme manager. */
-export function exclusionsOf(pairs: readonly Pair[]): [string, string][] {
-  return pairs
-    .filter((p) => p.status === 'declined' || p.endReason === 'excluded')
-    .map((p) => [p.mentorId, p.menteeId]);
+/**
+ * Two people nobody may propose again: their pair was declined, excluded by the manager, or ended
+ * for any other reason (left, paused, removed), as the pairs and the enrollments record it.
+ */
+export function exclusionsOf(pairs: readonly Pair[], participants: readonly Participant[] = []): [string, string][] {
+  const out = new Map<string, [string, string]>();
+  for (const p of pairs) if (keepsApart(p)) out.set(`${p.mentorId}|${p.menteeId}`, [p.mentorId, p.menteeId]);
+  for (const p of participants) {
+    if (p.role !== 'mentor') continue;
+    for (const mentee of p.pastPartners ?? []) out.set(`${p.userId}|${mentee}`, [p.userId, mentee]);
+  }
+  for (const p of participants) {
+    if (p.role !== 'mentee') continue;
+    for (const mentor of p.pastPartners ?? []) out.set(`${mentor}|${p.userId}`, [mentor, p.userId]);
+  }
+  return [...out.values()];
 }
 
 /** People who can take part in a run: opted in, or paused (reported back as unmatched, with the reason). */
@@ -89,7 +101,7 @@ export async function buildMatchInput(
     mentors,
     mentees,
     managerOf,
-    exclude: exclusionsOf(ctx.pairs).filter(([m, e]) => ids.has(m) && ids.has(e)),
+    exclude: exclusionsOf(ctx.pairs, people).filter(([m, e]) => ids.has(m) && ids.has(e)),
     lock,
     ...(ctx.programme.weights ? { weights: ctx.programme.weights as MatchInput['weights'] } : {}),
     programme: {

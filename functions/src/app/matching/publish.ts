@@ -12,9 +12,8 @@ import type { AppDeps } from '../deps';
 import { assertManager, type Caller } from '../caller';
 import { loadProgramme } from '../support/access';
 import { audit } from '../support/audit';
-import { retryStale } from '../support/retry';
 import { forEachLimited, WRITE_CONCURRENCY } from '../support/batch';
-import { assertIfMatch, update } from '../support/update';
+import { assertIfMatch, retryUnlessIfMatch, stripEtag, update } from '../support/update';
 
 export interface PublishResult {
   programme: Stored<Programme>;
@@ -28,33 +27,30 @@ export async function publishProposals(
   ifMatch?: string,
 ): Promise<PublishResult> {
   assertManager(caller);
-  const before = await loadProgramme(deps, programmeId);
-  assertIfMatch(before, ifMatch, `programmes/${programmeId}`);
-  if (before.phase !== 'matching' && before.phase !== 'execution')
-    throw new ConflictError(`Proposals are published in the matching phase; the programme is in ${before.phase}.`);
-  if (before.matchingJobId) throw new ConflictError('A matching run is going; wait for it to finish.');
-  const pending = await toArray(
-    deps.store.pairs.all(programmeId, { where: { status: 'proposed', publishedAt: null } }),
-  );
-  if (pending.length === 0) throw new ConflictError('There are no unpublished proposals.');
-  const now = nowIso(deps.clock);
-  // The programme write comes first: it is the one that decides between concurrent publishes.
-  const programme = await update(
-    deps.store.programmes,
-    programmeId,
-    programmeId,
-    (p) => {
-      if (p.matchingJobId) throw new ConflictError('A matching run is going; wait for it to finish.');
-      return { ...p, publishedAt: now, updatedAt: now };
-    },
-    ifMatch ?? before.etag,
-  );
+  // Without If-Match, a publish that meets another writer reads again and retries (never 412).
+  const { programme, pending, now } = await retryUnlessIfMatch(ifMatch, async () => {
+    const before = await loadProgramme(deps, programmeId);
+    assertIfMatch(before, ifMatch, `programmes/${programmeId}`);
+    if (before.phase !== 'matching' && before.phase !== 'execution')
+      throw new ConflictError(`Proposals are published in the matching phase; the programme is in ${before.phase}.`);
+    if (before.matchingJobId) throw new ConflictError('A matching run is going; wait for it to finish.');
+    const unpublished = await toArray(
+      deps.store.pairs.all(programmeId, { where: { status: 'proposed', publishedAt: null } }),
+    );
+    if (unpublished.length === 0) throw new ConflictError('There are no unpublished proposals.');
+    const at = nowIso(deps.clock);
+    // The programme write comes first, on the ETag the proposals were read under: it decides
+    // between concurrent publishes and a matching run started in between.
+    const written = await deps.store.programmes.replace(
+      { ...stripEtag(before), publishedAt: at, updatedAt: at },
+      before.etag,
+    );
+    return { programme: written, pending: unpublished, now: at };
+  });
   const notifications: Notification[] = [];
   await forEachLimited(pending, WRITE_CONCURRENCY, async (pair) => {
-    await retryStale(() =>
-      update(deps.store.pairs, programmeId, pair.id, (p) =>
-        p.publishedAt || p.status !== 'proposed' ? p : { ...p, publishedAt: now, updatedAt: now },
-      ),
+    await update(deps.store.pairs, programmeId, pair.id, (p) =>
+      p.publishedAt || p.status !== 'proposed' ? p : { ...p, publishedAt: now, updatedAt: now },
     );
     for (const recipient of [pair.mentorId, pair.menteeId]) {
       notifications.push({

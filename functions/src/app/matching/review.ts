@@ -10,6 +10,8 @@ import { loadProgramme } from '../support/access';
 import { audit } from '../support/audit';
 import { buildMatchInput, loadMatchContext, proposalOf } from './match-input';
 import { update } from '../support/update';
+import { proposeClaimed, releaseEnded, releasePair } from '../support/pair-claims';
+import { deleteOnce } from '../support/retry';
 
 function assertReviewable(programme: Programme, pair: Pair): void {
   if (programme.phase !== 'matching')
@@ -67,14 +69,14 @@ export function setPairLock(
 }
 
 /** Ends a proposal and makes sure the engine never proposes these two people together again. */
-export function excludePair(
+export async function excludePair(
   deps: AppDeps,
   caller: Caller,
   programmeId: string,
   pairId: string,
   ifMatch?: string,
 ): Promise<Stored<Pair>> {
-  return reviewProposal(
+  const excluded = await reviewProposal(
     deps,
     caller,
     programmeId,
@@ -83,6 +85,8 @@ export function excludePair(
     'pair.excluded',
     ifMatch,
   );
+  await releaseEnded(deps, excluded);
+  return excluded;
 }
 
 /**
@@ -116,24 +120,31 @@ export async function swapPairs(
     throw err;
   }
   const now = nowIso(deps.clock);
-  const rebuilt = (old: Stored<Pair>, mentee: string) => {
+  const fresh = ([old, mentee]: [Stored<Pair>, string]): Pair => {
     const matched = result.pairs.find((p) => p.mentor === old.mentorId && p.mentee === mentee);
     if (!matched) throw new ConflictError('These pairs cannot be swapped.');
-    const fresh = proposalOf(programme, ctx, matched, now, { locked: true });
-    const { etag, ...doc } = old;
-    const next: Pair = {
-      ...doc,
-      menteeId: mentee,
-      score: fresh.score,
-      explanation: fresh.explanation,
-      locked: true,
-      updatedAt: now,
-    };
-    if (fresh.topicId) next.topicId = fresh.topicId;
-    else delete next.topicId;
-    return deps.store.pairs.replace(next, etag);
+    return proposalOf(programme, ctx, matched, now, { locked: true });
   };
-  const swapped: [Stored<Pair>, Stored<Pair>] = [await rebuilt(a, b.menteeId), await rebuilt(b, a.menteeId)];
+  const next = (
+    [
+      [a, b.menteeId],
+      [b, a.menteeId],
+    ] as [Stored<Pair>, string][]
+  ).map(fresh) as [Pair, Pair];
+  // Two new proposals replace the old ones, in the one safe order: the old ones go first (nobody saw
+  // them, so they keep nobody apart) and let their people go, then the new ones take both people's
+  // claims. A stop in between leaves people without a proposal, never with two.
+  for (const old of [a, b]) {
+    await deleteOnce(deps.store.pairs, programmeId, old.id);
+    await releasePair(deps, old, false);
+  }
+  const swapped: Stored<Pair>[] = [];
+  for (const pair of next) {
+    const proposed = await proposeClaimed(deps, programme, pair);
+    if ('refused' in proposed)
+      throw new ConflictError(`The swap stopped half-way: ${proposed.refused}. Run matching again.`);
+    swapped.push(proposed.pair);
+  }
   await audit(deps, programmeId, caller.userId, 'pairs.swapped', `${a.id},${b.id}`);
-  return swapped;
+  return swapped as [Stored<Pair>, Stored<Pair>];
 }

@@ -15,10 +15,11 @@ import { assertManager, type Caller } from '../caller';
 import { loadProgramme } from '../support/access';
 import { audit } from '../support/audit';
 import { newId } from '../support/ids';
-import { createOnce, deleteOnce, retryStale } from '../support/retry';
+import { deleteOnce } from '../support/retry';
+import { proposeClaimed, releasePair } from '../support/pair-claims';
 import { forEachLimited, WRITE_CONCURRENCY } from '../support/batch';
 import { buildMatchInput, candidatesOf, loadMatchContext, proposalOf } from './match-input';
-import { update } from '../support/update';
+import { retryUnlessIfMatch, stripEtag, update } from '../support/update';
 
 export const MATCHING_JOB = 'matching';
 /** A running job whose worker has not finished within this time is taken over by the next worker. */
@@ -43,24 +44,21 @@ function isActive(job: JobRecord | undefined, now: number): boolean {
 /** Records a matching run for the programme; run it with `runMatchingJob`. */
 export async function startMatchingRun(deps: AppDeps, caller: Caller, programmeId: string): Promise<Stored<JobRecord>> {
   assertManager(caller);
-  const programme = await loadProgramme(deps, programmeId);
-  if (programme.phase !== 'matching')
-    throw new ConflictError(`Matching runs in the matching phase; the programme is in ${programme.phase}.`);
-  const now = nowIso(deps.clock);
-  if (programme.matchingJobId) {
-    const running = await deps.store.jobs.find(programmeId, programme.matchingJobId);
-    if (isActive(running, deps.clock.now().getTime()))
-      throw new ConflictError('A matching run is already going for this programme.');
-  }
   const jobId = newId('job');
-  // The programme document is the lock: a concurrent start fails here on its ETag.
-  await update(
-    deps.store.programmes,
-    programmeId,
-    programmeId,
-    (p) => ({ ...p, matchingJobId: jobId }),
-    programme.etag,
-  );
+  const now = nowIso(deps.clock);
+  // The programme document is the lock: of two starts at once one writes the job id, the other
+  // reads again, finds the run going and is refused.
+  await retryUnlessIfMatch(undefined, async () => {
+    const programme = await loadProgramme(deps, programmeId);
+    if (programme.phase !== 'matching')
+      throw new ConflictError(`Matching runs in the matching phase; the programme is in ${programme.phase}.`);
+    if (programme.matchingJobId) {
+      const running = await deps.store.jobs.find(programmeId, programme.matchingJobId);
+      if (isActive(running, deps.clock.now().getTime()))
+        throw new ConflictError('A matching run is already going for this programme.');
+    }
+    await deps.store.programmes.replace({ ...stripEtag(programme), matchingJobId: jobId }, programme.etag);
+  });
   const job = await deps.store.jobs.create({
     id: jobId,
     schemaVersion: 1,
@@ -115,22 +113,18 @@ async function finish(
   outcome: Pick<JobRecord, 'status' | 'result' | 'error'>,
 ): Promise<Stored<JobRecord>> {
   const finishedAt = nowIso(deps.clock);
-  const job = await retryStale(() =>
-    update(deps.store.jobs, programmeId, jobId, (j) => ({
-      ...j,
-      status: outcome.status,
-      finishedAt,
-      ...(outcome.result !== undefined ? { result: outcome.result } : {}),
-      ...(outcome.error ? { error: outcome.error } : {}),
-    })),
-  );
-  await retryStale(() =>
-    update(deps.store.programmes, programmeId, programmeId, (p): Programme => {
-      if (p.matchingJobId !== jobId) return p;
-      const { matchingJobId: _done, ...rest } = p;
-      return rest;
-    }),
-  );
+  const job = await update(deps.store.jobs, programmeId, jobId, (j) => ({
+    ...j,
+    status: outcome.status,
+    finishedAt,
+    ...(outcome.result !== undefined ? { result: outcome.result } : {}),
+    ...(outcome.error ? { error: outcome.error } : {}),
+  }));
+  await update(deps.store.programmes, programmeId, programmeId, (p): Programme => {
+    if (p.matchingJobId !== jobId) return p;
+    const { matchingJobId: _done, ...rest } = p;
+    return rest;
+  });
   await audit(deps, programmeId, `job:${jobId}`, `matching.${outcome.status}`, jobId);
   return job;
 }
@@ -158,16 +152,32 @@ async function match(deps: AppDeps, programme: Programme, jobId: string): Promis
   const now = nowIso(deps.clock);
   const lockedKeys = new Set(locked.map((p) => `${p.mentorId}|${p.menteeId}`));
   const stale = unpublished.filter((old) => !lockedKeys.has(`${old.mentorId}|${old.menteeId}`));
-  await forEachLimited(stale, WRITE_CONCURRENCY, (old) => deleteOnce(deps.store.pairs, programme.id, old.id));
+  // A replaced proposal goes before its people are let go (never the other way round), and it
+  // keeps nobody apart: nobody saw it.
+  await forEachLimited(stale, WRITE_CONCURRENCY, async (old) => {
+    await deleteOnce(deps.store.pairs, programme.id, old.id);
+    await releasePair(deps, old, false);
+  });
   const fresh = result.pairs.filter((p) => !lockedKeys.has(`${p.mentor}|${p.mentee}`));
+  let created = 0;
+  const refused: MatchingJobResult['unmatched'] = [];
   await forEachLimited(fresh, WRITE_CONCURRENCY, async (pair) => {
-    await createOnce(deps.store.pairs, proposalOf(programme, ctx, pair, now, { jobId }));
+    const proposed = await proposeClaimed(deps, programme, proposalOf(programme, ctx, pair, now, { jobId }));
+    if ('pair' in proposed) created++;
+    else
+      // Someone's situation changed while the engine ran (they paused, left or were paired): the
+      // reconciler matches whoever is still free once the run is over.
+      for (const [userId, role] of [
+        [pair.mentee, 'mentee'],
+        [pair.mentor, 'mentor'],
+      ] as const)
+        refused.push({ userId, role, reason: { key: 'unmatched.changed', params: { detail: proposed.refused } } });
   });
   return {
-    pairs: result.pairCount,
-    newPairs: fresh.length,
+    pairs: result.pairCount - refused.length / 2,
+    newPairs: created,
     lockedPairs: result.pairCount - fresh.length,
-    unmatched: result.unmatched.map((u) => ({ userId: u.id, role: u.role, reason: u.reason })),
+    unmatched: [...result.unmatched.map((u) => ({ userId: u.id, role: u.role, reason: u.reason })), ...refused],
     warnings: result.warnings.map((w) => ({ code: w.code, message: w.message })),
     optimal: result.optimal,
     totalScore: result.totalScore,

@@ -13,7 +13,6 @@ import { nowIso } from '../../ports/clock';
 import type { AppDeps } from '../deps';
 import type { Caller } from '../caller';
 import { endPairsOf } from '../support/end-pairs';
-import { retryStale } from '../support/retry';
 import { rematchAffected } from '../matching/rematch';
 import { mentions } from './export';
 import { update } from '../support/update';
@@ -41,7 +40,7 @@ async function rewrite<T extends Doc>(
   doc: T & { etag: string },
   change: (d: T) => T,
 ): Promise<void> {
-  await retryStale(() => update(collection, collection.partitionKeyOf(doc), doc.id, change));
+  await update(collection, collection.partitionKeyOf(doc), doc.id, change);
 }
 
 export async function eraseMe(deps: AppDeps, caller: Caller): Promise<ErasureResult> {
@@ -94,6 +93,12 @@ export async function eraseMe(deps: AppDeps, caller: Caller): Promise<ErasureRes
     }
   }
   for (const programmeId of new Set(participations.map((p) => p.programmeId))) {
+    // Partners' enrollments name the person among their past partners (never proposed again).
+    for (const other of await toArray(s.participants.all(programmeId))) {
+      if (other.id === pseudonym || !mentions(other, id)) continue;
+      await rewrite(s.participants, other, (doc) => swapId(doc, id, pseudonym));
+      result.anonymised++;
+    }
     for (const series of await toArray(s.meetings.all(programmeId))) {
       if (!mentions(series, id)) continue;
       await rewrite(s.meetings, series, (m) => swapId(m, id, pseudonym));

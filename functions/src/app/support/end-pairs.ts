@@ -7,8 +7,8 @@ import { toArray } from '../../ports/store';
 import { nowIso } from '../../ports/clock';
 import type { AppDeps } from '../deps';
 import { audit } from './audit';
-import { retryStale } from './retry';
 import { update } from './update';
+import { releaseEnded } from './pair-claims';
 
 export type EndReason = NonNullable<Pair['endReason']>;
 
@@ -30,7 +30,13 @@ export async function endOnePair(
   leaving?: string,
 ): Promise<string[]> {
   const now = nowIso(deps.clock);
-  await retryStale(() => update(deps.store.pairs, pair.programmeId, pair.id, (p) => endPair(p, reason, now)));
+  const ended = await update(deps.store.pairs, pair.programmeId, pair.id, (p) =>
+    isLivePair(p) ? endPair(p, reason, now) : p,
+  );
+  // Letting the people go, cancelling and telling are each idempotent: ending a pair again completes
+  // an end that stopped half-way. A pair that was declined meanwhile is the decline's to finish.
+  await releaseEnded(deps, ended);
+  if (ended.status !== 'ended') return [];
   if (pair.booking !== 'none' || pair.status === 'active') {
     await deps.booking.cancelSeriesForPair(pair.programmeId, pair.id, 'The Tandem pair has ended.');
   }

@@ -3,21 +3,6 @@ import type { Doc } from '../../core/model';
 import type { Collection, Stored } from '../../ports/store';
 
 /**
- * Runs a read-modify-write again when someone else wrote in between (Conflict 'stale'). For writes
- * of the system (timers, follow-ups); a person's own stale write goes back to them as 412.
- */
-export async function retryStale<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await work();
-    } catch (err) {
-      if (!(err instanceof ConflictError && err.reason === 'stale') || i >= attempts) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 5 * i + Math.floor(Math.random() * 10)));
-    }
-  }
-}
-
-/**
  * Creates a document, retrying when the store connection failed (Unavailable); a retry that finds
  * the document already there (the first attempt did reach the store) counts as success.
  * NOTE: a long synchronous solve can outlast the store client's idle sockets; the next write then

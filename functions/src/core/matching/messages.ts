@@ -21,6 +21,8 @@ export const MESSAGES: Readonly<Record<MessageLanguage, Readonly<Record<string, 
     'unmatched.ineligible.inactive': 'Paused or left the programme',
     'unmatched.ineligible.untrained': 'Has not finished the mentor training this programme requires',
     'unmatched.noPartnersAvailable': 'Nobody on the other side has a free place',
+    'unmatched.changed':
+      'Their situation changed while the run went on; they are matched again as soon as a partner is free',
     'unmatched.noFeasiblePartner.language':
       'No feasible partner among {checked} people; the main obstacle: no common language ({language} of them)',
     'unmatched.noFeasiblePartner.hierarchy':
@@ -57,6 +59,8 @@ export const MESSAGES: Readonly<Record<MessageLanguage, Readonly<Record<string, 
     'unmatched.ineligible.inactive': 'Pausiert oder hat das Programm verlassen',
     'unmatched.ineligible.untrained': 'Hat das für dieses Programm nötige Mentoren-Training noch nicht abgeschlossen',
     'unmatched.noPartnersAvailable': 'Auf der anderen Seite hat niemand einen freien Platz',
+    'unmatched.changed':
+      'Ihre Lage hat sich während des Laufs geändert; sie werden neu zugeordnet, sobald jemand frei ist',
     'unmatched.noFeasiblePartner.language':
       'Keine mögliche Partnerperson unter {checked} Personen; Haupthindernis: keine gemeinsame Sprache ({language} davon)',
     'unmatched.noFeasiblePartner.hierarchy':

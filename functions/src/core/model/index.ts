@@ -4,6 +4,8 @@ export * from './transitions';
 export * from './programme';
 export * from './participant';
 export * from './pair';
+export * from './pairing';
+export * from './lease';
 export * from './meeting';
 export * from './feedback';
 export * from './org-user';

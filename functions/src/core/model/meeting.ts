@@ -1,3 +1,4 @@
+import type { Lease } from './lease';
 import type { Doc, IsoDateTime, LocalTime, Weekday } from './common';
 import { type TransitionTable, assertTransition } from './transitions';
 
@@ -53,6 +54,8 @@ export interface MeetingSeries extends Doc {
   occurrences: Occurrence[];
   /** Why booking found no slot, or failed, for the people and the manager. */
   problem?: string;
+  /** The booking under way: only its holder talks to Graph for this series until it expires. */
+  lease?: Lease;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
 }

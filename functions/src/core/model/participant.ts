@@ -1,4 +1,5 @@
 import type { Doc, IsoDateTime, Locale, TimeOfDay, Weekday } from './common';
+import type { PairingRecord } from './pairing';
 import { type TransitionTable, assertTransition } from './transitions';
 import { collectFieldErrors, InvalidError } from '../errors';
 
@@ -47,7 +48,7 @@ export interface Profile {
 }
 
 /** One person's enrollment in one programme; id = the person's Entra object id. */
-export interface Participant extends Doc, Partial<Profile> {
+export interface Participant extends Doc, Partial<Profile>, PairingRecord {
   programmeId: string;
   /** Entra object id of the person (same as `id`). */
   userId: string;

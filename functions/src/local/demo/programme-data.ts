@@ -12,7 +12,7 @@ import type {
   TimeOfDay,
   Weekday,
 } from '../../core/model';
-import { localeOf } from '../../core/model';
+import { isLivePair, keepsApart, localeOf, sidesOf, withClaim, withoutClaim } from '../../core/model';
 import type { GeneratedUser } from './org';
 import type { Random } from './random';
 import type { DemoAccount } from './accounts';
@@ -171,6 +171,7 @@ export async function buildProgrammeData(
     action: 'programme.created',
   });
   if (plan.withPairs) await buildPairs(plan, data, rnd, ctx.now, ctx.directory);
+  recordPairing(data);
   if (plan.assessments !== 'none') buildAssessments(plan, data, rnd);
   if (plan.interested) {
     // Two mentors of this cohort want to go again; the others heard of it from an announcement.
@@ -194,6 +195,21 @@ export async function buildProgrammeData(
     ];
   }
   return data;
+}
+
+/** Each enrollment holds the claims of its live pairs and the people it must never meet again. */
+function recordPairing(data: ProgrammeData): void {
+  const byId = new Map(data.participants.map((p, i) => [p.userId, i]));
+  const change = (userId: string, f: (p: Participant) => Participant) => {
+    const i = byId.get(userId);
+    if (i !== undefined) data.participants[i] = f(data.participants[i] as Participant);
+  };
+  for (const pair of data.pairs) {
+    for (const side of sidesOf(pair)) {
+      if (isLivePair(pair)) change(side.userId, (p) => withClaim(p, side, pair.id, pair.createdAt));
+      else if (keepsApart(pair)) change(side.userId, (p) => withoutClaim(p, pair.id, { partnerId: side.partnerId }));
+    }
+  }
 }
 
 function buildAssessments(plan: ProgrammePlan, data: ProgrammeData, rnd: Random): void {

@@ -7,6 +7,7 @@ import type { Booking } from '../../../../functions/src/app/booking';
 import type { Store } from '../../../../functions/src/ports/store';
 import { toArray } from '../../../../functions/src/ports/store';
 import type { Clock } from '../../../../functions/src/ports/clock';
+import { update } from '../../../../functions/src/app/support/update';
 
 export interface FakeBooking extends Booking {
   cancelled: string[];
@@ -58,8 +59,8 @@ export function fakeBooking(store: Store, clock: Clock): FakeBooking {
             updatedAt: now,
           };
           await store.meetings.upsert(series);
-          const { etag, ...doc } = pair;
-          await store.pairs.replace(activate(doc, now), etag);
+          // As the Graph booking does: the pair may have moved on meanwhile; only a confirmed one activates.
+          await update(store.pairs, programme.id, pair.id, (p) => (p.status === 'confirmed' ? activate(p, now) : p));
           booked++;
         }
       }

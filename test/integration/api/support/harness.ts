@@ -20,6 +20,7 @@ import { openTestStore, type TestStore } from '../../../support/embedded-store';
 import { memoryDirectory } from './memory-directory';
 import { fakeBooking, type FakeBooking } from './fake-booking';
 import { TENANT, testOrg } from './org';
+import type { OrgUser } from '../../../../functions/src/core/model';
 
 export const CLIENT_ID = '6b1e4f0c-8d2a-4c9e-9a57-3f3d2c1b0a99';
 export const ISSUER = `https://login.microsoftonline.com/${TENANT}/v2.0`;
@@ -109,6 +110,8 @@ export interface HarnessOptions {
    * (the app's defaults).
    */
   policy?: AppPolicy | null;
+  /** The directory (default: the small test organisation). */
+  org?: OrgUser[];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -131,7 +134,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     store: t.store,
     clock,
     messenger,
-    directory: memoryDirectory(testOrg(), { 'group-sales': ['sales-senior-1', 'sales-junior-2', 'guest-1'] }),
+    directory: memoryDirectory(options.org ?? testOrg(), {
+      'group-sales': ['sales-senior-1', 'sales-junior-2', 'guest-1'],
+    }),
     booking,
     ...(options.policy === null ? {} : { policy: options.policy ?? { anonymityFloor: 2 } }),
   };
