@@ -1,4 +1,4 @@
-import type { IsoDateTime } from '../core/model';
+import type { IsoDateTime, Lease } from '../core/model';
 
 /** A small singleton record: sync cursors (Graph delta links), timer checkpoints, leases. */
 export interface StateRecord {
@@ -51,6 +51,8 @@ export interface JobRecord {
   createdAt: IsoDateTime;
   startedAt?: IsoDateTime;
   finishedAt?: IsoDateTime;
+  /** The worker running the job; another may take it over once this expires. */
+  lease?: Lease;
   result?: unknown;
   error?: string;
 }

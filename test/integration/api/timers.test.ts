@@ -1,7 +1,7 @@
 import { call, startHarness, type Harness, type Json } from './support/harness';
 import { confirmAll, matchAndPublish, programmeInMatching } from './support/flow';
 import { toArray } from '../../../functions/src/ports/store';
-import { startMatchingRun } from '../../../functions/src/app/matching/run-matching';
+import { JOB_LEASE_MS, startMatchingRun } from '../../../functions/src/app/matching/run-matching';
 import { ROLE_MANAGE } from '../../../functions/src/app/caller';
 
 let h: Harness;
@@ -108,6 +108,25 @@ describe('the daily timers', () => {
     h.clock.advance(60_000);
     await h.host.trigger('matchingJobs');
     expect((await h.t.store.jobs.get(other, job.id)).status).toBe('succeeded');
+    expect((await h.t.store.programmes.get(other, other)).matchingJobId).toBeUndefined();
+  });
+
+  it('leaves a running matching job to its worker while its lease lasts, and takes it over after', async () => {
+    const other = await programmeInMatching(h);
+    const caller = { userId: 'manager-1', tenantId: 't', roles: [ROLE_MANAGE] };
+    const job = await startMatchingRun(h.deps, caller, other);
+    // Another instance claimed it and stopped: running, with a lease of ten minutes.
+    const until = new Date(h.clock.now().getTime() + JOB_LEASE_MS).toISOString();
+    const { etag, ...doc } = await h.t.store.jobs.get(other, job.id);
+    await h.t.store.jobs.replace({ ...doc, status: 'running', lease: { owner: 'lease-gone', until } }, etag);
+    h.clock.advance(60_000);
+    await h.host.trigger('matchingJobs');
+    expect((await h.t.store.jobs.get(other, job.id)).status).toBe('running');
+    h.clock.advance(JOB_LEASE_MS);
+    await h.host.trigger('matchingJobs');
+    const done = await h.t.store.jobs.get(other, job.id);
+    expect(done.status).toBe('succeeded');
+    expect(done.lease).toBeUndefined();
     expect((await h.t.store.programmes.get(other, other)).matchingJobId).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@
 import { ConflictError, InvalidError } from '../../core/errors';
 import { MatchInputError } from '../../core/matching';
 import { solveMatchingInParallel } from '../../adapters/parallel-matching';
-import type { Programme } from '../../core/model';
+import { leaseFree, type Programme } from '../../core/model';
 import type { JobRecord } from '../../ports/records';
 import { type Stored } from '../../ports/store';
 import { nowIso } from '../../ports/clock';
@@ -16,6 +16,7 @@ import { loadProgramme } from '../support/access';
 import { audit } from '../support/audit';
 import { newId } from '../support/ids';
 import { deleteOnce } from '../support/retry';
+import { takeLease, withoutLease } from '../support/lease';
 import { proposeClaimed, releasePair } from '../support/pair-claims';
 import { forEachLimited, WRITE_CONCURRENCY } from '../support/batch';
 import { buildMatchInput, candidatesOf, loadMatchContext, proposalOf } from './match-input';
@@ -38,7 +39,7 @@ export interface MatchingJobResult {
 function isActive(job: JobRecord | undefined, now: number): boolean {
   if (!job) return false;
   if (job.status === 'queued') return true;
-  return job.status === 'running' && now - Date.parse(job.startedAt ?? job.createdAt) < JOB_LEASE_MS;
+  return job.status === 'running' && !leaseFree(job.lease, now);
 }
 
 /** Records a matching run for the programme; run it with `runMatchingJob`. */
@@ -74,19 +75,16 @@ export async function startMatchingRun(deps: AppDeps, caller: Caller, programmeI
 
 /** Claims the job (queued, or running past its lease) for this worker; false when another has it. */
 async function claim(deps: AppDeps, programmeId: string, jobId: string): Promise<boolean> {
-  const job = await deps.store.jobs.get(programmeId, jobId);
-  const now = deps.clock.now().getTime();
-  if (job.status !== 'queued' && !(job.status === 'running' && !isActive(job, now))) return false;
-  try {
-    await deps.store.jobs.replace(
-      { ...job, status: 'running', startedAt: new Date(now).toISOString() } as JobRecord,
-      job.etag,
-    );
-    return true;
-  } catch (err) {
-    if (err instanceof ConflictError) return false;
-    throw err;
-  }
+  const taken = await takeLease(
+    deps.store.jobs,
+    programmeId,
+    jobId,
+    deps.clock,
+    JOB_LEASE_MS,
+    (j) => j.status === 'queued' || j.status === 'running',
+    (j): JobRecord => ({ ...j, status: 'running', startedAt: nowIso(deps.clock) }),
+  );
+  return Boolean(taken);
 }
 
 /** Runs a claimed matching job to its end (succeeded or failed); safe to call twice. */
@@ -114,7 +112,7 @@ async function finish(
 ): Promise<Stored<JobRecord>> {
   const finishedAt = nowIso(deps.clock);
   const job = await update(deps.store.jobs, programmeId, jobId, (j) => ({
-    ...j,
+    ...withoutLease(j),
     status: outcome.status,
     finishedAt,
     ...(outcome.result !== undefined ? { result: outcome.result } : {}),

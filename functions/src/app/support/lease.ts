@@ -26,13 +26,15 @@ export async function takeLease<T extends Leased>(
   clock: Clock,
   ms: number,
   wanted: (doc: T) => boolean,
+  /** What else taking the work writes (e.g. status `running`). */
+  start: (doc: T) => T = (doc) => doc,
 ): Promise<{ doc: Stored<T>; owner: string } | undefined> {
   const owner = newId('lease');
   try {
     const doc = await update(collection, partitionKey, id, (d) => {
       const now = clock.now().getTime();
       if (!wanted(d) || !leaseFree(d.lease, now)) throw new NotYours('taken');
-      return { ...d, lease: { owner, until: new Date(now + ms).toISOString() } };
+      return { ...start(d), lease: { owner, until: new Date(now + ms).toISOString() } };
     });
     return { doc, owner };
   } catch (err) {
