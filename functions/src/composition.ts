@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { loadConfig, ConfigError, type AppConfig } from './config';
 import { openCosmosStore } from './adapters/cosmos/store';
+import { CONTAINERS } from './ports/containers';
 import type { Store } from './ports/store';
 import type { Clock } from './ports/clock';
 import { systemClock } from './ports/clock';
@@ -44,8 +45,21 @@ export interface Services {
   auth?: TokenValidator;
   /** The ports every use case gets (API, bot, timers). */
   app?: AppDeps;
+  /** The embedded store's data folder as found at start; undefined with a Cosmos DB account. */
+  localData?: LocalDataReport;
   /** Releases what the services hold (the embedded store saves its snapshot). */
   dispose(): Promise<void>;
+}
+
+/** What the embedded store found in its data folder, for the local stack to act on and say. */
+export interface LocalDataReport {
+  folder: string;
+  /** Nothing was there yet (the demo may be seeded). */
+  fresh: boolean;
+  /** To say at start; `missing` also turns /api/health degraded. */
+  notes: string[];
+  /** Containers the app needs that the folder lacked (created empty now). */
+  missing: string[];
 }
 
 let current: Promise<Services> | undefined;
@@ -70,7 +84,9 @@ export async function disposeServices(): Promise<void> {
   if (services) await (await services).dispose();
 }
 
-async function openStore(config: AppConfig): Promise<{ store: Store; dispose(): Promise<void> }> {
+async function openStore(
+  config: AppConfig,
+): Promise<{ store: Store; dispose(): Promise<void>; localData?: LocalDataReport }> {
   const { endpoint, key, database } = config.cosmos;
   if (endpoint) {
     return {
@@ -84,10 +100,33 @@ async function openStore(config: AppConfig): Promise<{ store: Store; dispose(): 
     );
   // NOTE: required lazily so that production never loads the embedded server.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startEmbeddedCosmos } = require('./local/embedded-cosmos') as typeof EmbeddedCosmosModule;
-  const cosmos = await startEmbeddedCosmos({ snapshotFile: join(config.dataDir, 'cosmos.json') });
-  const store = await openCosmosStore({ endpoint: cosmos.endpoint, key: cosmos.key, database, createContainers: true });
-  return { store, dispose: () => cosmos.close() };
+  const { startEmbeddedCosmos, checkLocalData } = require('./local/embedded-cosmos') as typeof EmbeddedCosmosModule;
+  const snapshotFile = join(config.dataDir, 'cosmos.json');
+  const cosmos = await startEmbeddedCosmos({ snapshotFile });
+  try {
+    const localData = checkLocalData(cosmos.loaded, {
+      snapshotFile,
+      database,
+      containers: Object.values(CONTAINERS).map((c) => c.name),
+    });
+    const store = await openCosmosStore({ endpoint: cosmos.endpoint, key: cosmos.key, database, createContainers: true });
+    return { store, dispose: () => cosmos.close(), localData: { folder: config.dataDir, ...localData } };
+  } catch (err) {
+    await cosmos.close();
+    throw err;
+  }
+}
+
+/** Degraded while the data folder lacked containers the app needs (they were created empty). */
+function localDataHealth(report: LocalDataReport): HealthCheck {
+  return {
+    name: 'localData',
+    async check() {
+      return report.missing.length
+        ? { status: 'degraded', reason: report.notes.join(' ') }
+        : { status: 'ok', reason: `local: embedded store in ${report.folder}` };
+    },
+  };
 }
 
 const NOT_CONFIGURED =
@@ -101,7 +140,7 @@ export interface ServiceOverrides {
 
 export async function createServices(config: AppConfig, overrides: ServiceOverrides = {}): Promise<Services> {
   const clock = overrides.clock ?? systemClock;
-  const { store, dispose } = await openStore(config);
+  const { store, dispose, localData } = await openStore(config);
   const graph = config.graph.configured ? createGraphConnection(config.graph) : undefined;
   const directorySource = graph ? graphDirectorySource(graph) : undefined;
   const directory = storeDirectoryReader(store, config.tenantId, directorySource);
@@ -127,9 +166,11 @@ export async function createServices(config: AppConfig, overrides: ServiceOverri
     },
     health: [
       storeHealth(store),
+      ...(localData ? [localDataHealth(localData)] : []),
       ...graphHealthChecks(graph, NOT_CONFIGURED),
       botConfigHealth(config.bot, config.inAzure),
     ],
+    ...(localData ? { localData } : {}),
     dispose,
   };
 }

@@ -60,7 +60,12 @@ async function demoSignInProblems(
   const accounts = Array.isArray(record?.value) ? (record.value as DemoAccount[]) : [];
   if (!accounts.length)
     return [`this store has no demo sign-in accounts, so the local sign-in offers nobody: ${reset}.`];
-  const found = await services.directory?.getUsers(accounts.map((a) => a.userId));
+  let found: { id: string }[] | undefined;
+  try {
+    found = await services.directory?.getUsers(accounts.map((a) => a.userId));
+  } catch (err) {
+    return [`the directory cannot be read (${(err as Error).message}), so the demo accounts cannot sign in: ${reset}.`];
+  }
   const missing = accounts.filter((a) => !found?.some((u) => u.id === a.userId));
   return missing.length
     ? [
@@ -104,13 +109,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     let seeded: SeedResult | undefined;
     const embedded = !services.config.cosmos.endpoint;
-    if ((options.seed ?? embedded) && (await isEmptyStore(services.store, services.config.tenantId))) {
+    // A data folder that held anything is never seeded over, even when it turns out empty.
+    const fresh = services.localData?.fresh ?? true;
+    if ((options.seed ?? embedded) && fresh && (await isEmptyStore(services.store, services.config.tenantId))) {
       seeded = await seedDemo(services.store, { tenantId: services.config.tenantId, now: services.clock.now() });
       log(`Seeded the demo: ${seeded.users} people, ${seeded.programmes} programmes.`);
     }
-    const warnings = components.some((c) => c.name === 'dev-idp')
-      ? await demoSignInProblems(services, { dataDir: options.dataDir, embedded })
-      : [];
+    const warnings = [
+      ...(services.localData?.notes ?? []),
+      ...(components.some((c) => c.name === 'dev-idp')
+        ? await demoSignInProblems(services, { dataDir: options.dataDir, embedded })
+        : []),
+    ];
     for (const warning of warnings) log(`Warning: ${warning}`);
 
     // Loading the app's entry registers its functions with the local functions-core.

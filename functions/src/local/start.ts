@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     `  Bot endpoint   ${stack.baseUrl}/api/messages`,
     ...stack.components.map((c) => `  ${c.describe ?? c.name}`),
     '',
-    'Local use only: the embedded Cosmos DB keeps a snapshot in .tandem/. Press Ctrl-C to stop.',
+    `Local use only: the embedded Cosmos DB journals every change in ${dataDir} before answering. Press Ctrl-C to stop.`,
     '',
   ];
   console.log(lines.join('\n'));
