@@ -109,7 +109,12 @@ async function openStore(
       database,
       containers: Object.values(CONTAINERS).map((c) => c.name),
     });
-    const store = await openCosmosStore({ endpoint: cosmos.endpoint, key: cosmos.key, database, createContainers: true });
+    const store = await openCosmosStore({
+      endpoint: cosmos.endpoint,
+      key: cosmos.key,
+      database,
+      createContainers: true,
+    });
     return { store, dispose: () => cosmos.close(), localData: { folder: config.dataDir, ...localData } };
   } catch (err) {
     await cosmos.close();
