@@ -262,9 +262,11 @@ export async function drainOutbox(deps: FanoutDeps, options: FanoutOptions = {})
     };
 
     try {
+      // NOTE: no ORDER BY: the outbox spans partitions (one per batch) and may hold a whole company's
+      // invitations, which the gateway cannot sort across partitions; each message's own
+      // nextAttemptAt and the per-conversation pacing decide when it goes, not its place in the scan.
       for await (const message of deps.store.outbox.all(undefined, {
         where: { status: ['pending', 'sending'] },
-        orderBy: 'createdAt',
       })) {
         if (stopped()) break;
         const due = message.nextAttemptAt ? Date.parse(message.nextAttemptAt) : 0;

@@ -10,6 +10,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import type { CosmosClient } from '@azure/cosmos';
 import { dirname } from 'node:path';
+import { Readable } from 'node:stream';
+import { isCrossPartitionQuery, notServableAcrossPartitions, NOT_SERVABLE_MESSAGE } from './strict-gateway';
 import { createCosmosClient } from '../adapters/cosmos/store';
 import {
   DamagedDataError,
@@ -153,7 +155,32 @@ export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): 
       return;
     }
     if (writer) journalBeforeAnswering(req, res, () => writer);
-    for (const handler of handlers) handler(req, res);
+    if (!isCrossPartitionQuery(req)) {
+      for (const handler of handlers) handler(req, res);
+      return;
+    }
+    // The query text decides: read the body, then hand the server a copy of the request.
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      let query = '';
+      try {
+        query = String((JSON.parse(body.toString('utf8')) as { query?: unknown }).query ?? '');
+      } catch {
+        // the server answers malformed bodies itself
+      }
+      const refused = notServableAcrossPartitions(query);
+      if (refused) {
+        res.writeHead(400, { 'content-type': 'application/json', 'x-ms-substatus': '1004' });
+        res.end(
+          JSON.stringify({ code: 'BadRequest', message: `${NOT_SERVABLE_MESSAGE} (${refused} across partitions)` }),
+        );
+        return;
+      }
+      const copy = Object.assign(Readable.from([body]), { headers: req.headers, method: req.method, url: req.url });
+      for (const handler of handlers) handler(copy as unknown as IncomingMessage, res);
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err) => {

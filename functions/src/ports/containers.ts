@@ -8,6 +8,11 @@ export interface ContainerSpec {
   schemaVersion: number;
   /** What lives there, for the README's data-store table. */
   holds: string;
+  /**
+   * Payload paths nobody filters or sorts on, left out of the index to save write RUs (everything
+   * else is indexed). infra/cosmos-containers.json declares the same (a test compares both).
+   */
+  excludedPaths?: readonly string[];
 }
 
 export const CONTAINERS = {
@@ -40,6 +45,7 @@ export const CONTAINERS = {
     partitionKey: '/programmeId',
     schemaVersion: 1,
     holds: 'Session feedback (rating, what was learnt)',
+    excludedPaths: ['/learnt/?', '/nextTopic/?'],
   },
   assessments: {
     name: 'assessments',
@@ -53,31 +59,42 @@ export const CONTAINERS = {
     partitionKey: '/tenantId',
     schemaVersion: 1,
     holds: 'Org directory synced from Graph (users, managers)',
+    excludedPaths: ['/users/*'],
   },
   state: {
     name: 'state',
     partitionKey: '/id',
     schemaVersion: 1,
     holds: 'Sync cursors (delta links), timer checkpoints',
+    excludedPaths: ['/value/*'],
   },
   idempotency: {
     name: 'idempotency',
     partitionKey: '/scope',
     schemaVersion: 1,
     holds: 'Idempotency-Key results of creating requests',
+    excludedPaths: ['/body/*'],
   },
   conversations: {
     name: 'conversations',
     partitionKey: '/userId',
     schemaVersion: 1,
     holds: 'Bot conversation references for proactive messages',
+    excludedPaths: ['/reference/*'],
   },
-  jobs: { name: 'jobs', partitionKey: '/programmeId', schemaVersion: 1, holds: 'Matching jobs and their results' },
+  jobs: {
+    name: 'jobs',
+    partitionKey: '/programmeId',
+    schemaVersion: 1,
+    holds: 'Matching jobs and their results',
+    excludedPaths: ['/result/*'],
+  },
   outbox: {
     name: 'outbox',
     partitionKey: '/batchId',
     schemaVersion: 1,
     holds: 'Fan-out queue of bot messages (invitations, announcements)',
+    excludedPaths: ['/payload/*'],
   },
   interest: {
     name: 'interest',

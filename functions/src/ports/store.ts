@@ -28,7 +28,11 @@ export type Where<T> = { [K in keyof T]?: T[K] extends Scalar | undefined ? T[K]
 
 export interface ListOptions<T> {
   where?: Where<T>;
-  /** Top-level field to sort by (ascending unless `descending`); ties by id. */
+  /**
+   * Top-level field to sort by (ascending unless `descending`). Within one partition ties come in
+   * the store's order (stable across the pages of one listing); across partitions (partition key
+   * undefined) the list is sorted in memory, ties by id, and limited to 10,000 matches.
+   */
   orderBy?: keyof T & string;
   descending?: boolean;
   /** At most this many items per page (default 100, at most 1000). */

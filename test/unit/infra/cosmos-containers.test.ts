@@ -17,6 +17,15 @@ describe('Cosmos DB containers in infra/', () => {
     expect(declared.map((c) => [c.name, c.partitionKey]).sort()).toEqual(expected);
   });
 
+  it('leave out of the index exactly the paths ports/containers.ts names, the directory users among them', () => {
+    const expected = Object.values(CONTAINERS)
+      .map((c) => [c.name, [...((c as { excludedPaths?: readonly string[] }).excludedPaths ?? [])]])
+      .sort();
+    expect(declared.map((c) => [c.name, c.excludedPaths]).sort()).toEqual(expected);
+    // Directory chunks (500 users each) are only read by id: indexing them costs write RUs for nothing.
+    expect(declared.find((c) => c.name === 'directory')?.excludedPaths).toEqual(['/users/*']);
+  });
+
   it('are created by cosmos.bicep from that file, one container resource per entry', () => {
     const code = clean(cosmos);
     expect(code).toContain("loadJsonContent('../cosmos-containers.json').containers");

@@ -10,6 +10,38 @@ const SYSTEM_PROPERTIES = ['_rid', '_self', '_etag', '_attachments', '_ts', 'eta
 const DEFAULT_PAGE = 100;
 const MAX_PAGE = 1000;
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Lists sorted across partitions are read whole; beyond this many matches they are refused. */
+export const CROSS_PARTITION_SORT_LIMIT = 10_000;
+
+/** A document's place in a sorted list: the sort field's value, then its id. */
+type SortKey = [unknown, string];
+
+function sortKey(doc: { id: string }, field: string): SortKey {
+  return [(doc as unknown as Record<string, unknown>)[field], doc.id];
+}
+
+/** Cosmos DB's order across types: undefined, null, booleans, numbers, strings. */
+function typeRank(value: unknown): number {
+  if (value === undefined) return 0;
+  if (value === null) return 1;
+  if (typeof value === 'boolean') return 2;
+  if (typeof value === 'number') return 3;
+  if (typeof value === 'string') return 4;
+  return 5;
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  const rank = typeRank(a) - typeRank(b);
+  if (rank) return rank;
+  if (typeof a === 'number' || typeof a === 'string' || typeof a === 'boolean')
+    return a < (b as typeof a) ? -1 : a > (b as typeof a) ? 1 : 0;
+  return 0;
+}
+
+function compareKeys(a: SortKey, b: SortKey, descending = false): number {
+  const order = compareValues(a[0], b[0]) || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+  return descending ? -order : order;
+}
 
 /** A Collection on one Cosmos DB container through @azure/cosmos. */
 export class CosmosCollection<T extends Doc> implements Collection<T> {
@@ -89,9 +121,8 @@ export class CosmosCollection<T extends Doc> implements Collection<T> {
 
   async list(partitionKey: string | undefined, options: ListOptions<T> = {}): Promise<Page<Stored<T>>> {
     const pageSize = Math.min(Math.max(1, options.pageSize ?? DEFAULT_PAGE), MAX_PAGE);
-    // NOTE: the partition is also a WHERE clause: the embedded server ignores the partitionKey option.
-    const where = partitionKey !== undefined ? { ...options.where, [this.pkField]: partitionKey } : options.where;
-    const query = buildQuery({ ...options, ...(where ? { where: where as ListOptions<T>['where'] } : {}) });
+    if (partitionKey === undefined && options.orderBy) return this.pageSortedAcrossPartitions(options, pageSize);
+    const query = this.queryFor(partitionKey, options);
     const bound = `${this.name}|${query.query}|${JSON.stringify(query.parameters)}`;
     const continuationToken = options.continuationToken ? openToken(options.continuationToken, bound) : undefined;
     try {
@@ -100,9 +131,15 @@ export class CosmosCollection<T extends Doc> implements Collection<T> {
         ...(partitionKey !== undefined ? { partitionKey } : {}),
         ...(continuationToken ? { continuationToken } : {}),
       });
-      const page = await iterator.fetchNext();
+      // A page across partitions may come back empty with more to come: read on, on the same iterator.
+      let page = await iterator.fetchNext();
+      const items = [...(page.resources ?? [])];
+      while (!items.length && page.continuationToken) {
+        page = await iterator.fetchNext();
+        items.push(...(page.resources ?? []));
+      }
       return {
-        items: page.resources.map((r) => this.fromStore(r)),
+        items: items.map((r) => this.fromStore(r)),
         ...(page.continuationToken ? { continuationToken: sealToken(page.continuationToken, bound) } : {}),
       };
     } catch (err) {
@@ -111,20 +148,87 @@ export class CosmosCollection<T extends Doc> implements Collection<T> {
     }
   }
 
+  /** Every matching document, through one query iterator (sorted in memory across partitions). */
   async *all(
     partitionKey: string | undefined,
     options: Omit<ListOptions<T>, 'continuationToken'> = {},
   ): AsyncIterable<Stored<T>> {
-    let continuationToken: string | undefined;
-    do {
-      const page = await this.list(partitionKey, {
-        ...options,
-        pageSize: options.pageSize ?? MAX_PAGE,
-        ...(continuationToken ? { continuationToken } : {}),
-      });
-      yield* page.items;
-      continuationToken = page.continuationToken;
-    } while (continuationToken);
+    if (partitionKey === undefined && options.orderBy) {
+      yield* await this.readSortedAcrossPartitions(options);
+      return;
+    }
+    const iterator = this.container.items.query<ItemDefinition>(this.queryFor(partitionKey, options), {
+      maxItemCount: Math.min(Math.max(1, options.pageSize ?? MAX_PAGE), MAX_PAGE),
+      ...(partitionKey !== undefined ? { partitionKey } : {}),
+    });
+    while (iterator.hasMoreResults()) {
+      let page;
+      try {
+        page = await iterator.fetchNext();
+      } catch (err) {
+        throw toDomainError(err, this.name);
+      }
+      for (const resource of page.resources ?? []) yield this.fromStore(resource);
+    }
+  }
+
+  private queryFor(partitionKey: string | undefined, options: Omit<ListOptions<T>, 'continuationToken'>) {
+    // NOTE: the partition is also a WHERE clause: the embedded server ignores the partitionKey option.
+    const where = partitionKey !== undefined ? { ...options.where, [this.pkField]: partitionKey } : options.where;
+    return buildQuery({ ...options, ...(where ? { where: where as ListOptions<T>['where'] } : {}) });
+  }
+
+  /**
+   * The gateway does not serve ORDER BY across partitions (400, substatus 1004), and the SDK's own
+   * pipeline pages differently. These lists are small (a manager's programmes, one person's
+   * enrolments), so they are read without ORDER BY through one iterator and sorted here, ties by id;
+   * more than CROSS_PARTITION_SORT_LIMIT matches is refused rather than answered partly.
+   */
+  private async readSortedAcrossPartitions(options: Omit<ListOptions<T>, 'continuationToken'>): Promise<Stored<T>[]> {
+    const { orderBy, descending, ...rest } = options;
+    const iterator = this.container.items.query<ItemDefinition>(this.queryFor(undefined, rest), {
+      maxItemCount: MAX_PAGE,
+    });
+    const items: Stored<T>[] = [];
+    try {
+      while (iterator.hasMoreResults()) {
+        const page = await iterator.fetchNext();
+        for (const resource of page.resources ?? []) items.push(this.fromStore(resource));
+        if (items.length > CROSS_PARTITION_SORT_LIMIT)
+          throw new UnavailableError(
+            `${this.name}: more than ${CROSS_PARTITION_SORT_LIMIT} documents match across partitions; this list cannot be sorted.`,
+          );
+      }
+    } catch (err) {
+      if (err instanceof UnavailableError) throw err;
+      throw toDomainError(err, this.name);
+    }
+    const field = orderBy as string;
+    return items.sort((a, b) => compareKeys(sortKey(a, field), sortKey(b, field), descending));
+  }
+
+  private async pageSortedAcrossPartitions(options: ListOptions<T>, pageSize: number): Promise<Page<Stored<T>>> {
+    const { continuationToken, ...rest } = options;
+    const query = this.queryFor(undefined, rest);
+    const bound = `${this.name}|${query.query}|${JSON.stringify(query.parameters)}|${rest.orderBy}|${rest.descending ? 'desc' : 'asc'}`;
+    let after: SortKey | undefined;
+    if (continuationToken) {
+      try {
+        after = JSON.parse(openToken(continuationToken, bound)) as SortKey;
+      } catch {
+        throw invalidToken();
+      }
+    }
+    const sorted = await this.readSortedAcrossPartitions(rest);
+    const field = rest.orderBy as string;
+    const start = after ? sorted.findIndex((item) => compareKeys(sortKey(item, field), after, rest.descending) > 0) : 0;
+    const items = start < 0 ? [] : sorted.slice(start, start + pageSize);
+    const more = start >= 0 && start + pageSize < sorted.length;
+    const last = items.at(-1);
+    return {
+      items,
+      ...(more && last ? { continuationToken: sealToken(JSON.stringify(sortKey(last, field)), bound) } : {}),
+    };
   }
 
   private toStore(doc: T): ItemDefinition {

@@ -31,7 +31,17 @@ export function createCosmosClient(settings: Pick<CosmosSettings, 'endpoint' | '
 
 async function ensureContainers(database: Database, specs: ContainerSpec[]): Promise<void> {
   for (const spec of specs) {
-    await database.containers.createIfNotExists({ id: spec.name, partitionKey: { paths: [spec.partitionKey] } });
+    await database.containers.createIfNotExists({
+      id: spec.name,
+      partitionKey: { paths: [spec.partitionKey] },
+      // The same policy infra/ declares: everything indexed but the payloads nobody queries.
+      indexingPolicy: {
+        indexingMode: 'consistent',
+        automatic: true,
+        includedPaths: [{ path: '/*' }],
+        excludedPaths: [{ path: '/"_etag"/?' }, ...(spec.excludedPaths ?? []).map((path) => ({ path }))],
+      },
+    });
   }
 }
 
