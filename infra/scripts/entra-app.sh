@@ -12,10 +12,14 @@
 set -euo pipefail
 
 GRAPH_APP_ID=00000003-0000-0000-c000-000000000000
-# Microsoft Graph application permissions (app role ids, the same in every tenant).
-USER_READ_ALL=df021288-bdef-4463-88db-98f22de89214                 # User.Read.All: directory and managers
-CALENDARS_READ_WRITE=ef54d2bf-783f-4e0f-bca1-3210c0444d99          # Calendars.ReadWrite: meeting series, free/busy
-TEAMS_APP_INSTALL_SELF_FOR_USER=908de74d-f8b2-4d6b-a9ed-2a17b3b78179 # TeamsAppInstallation.ReadWriteSelfForUser.All
+# Microsoft Graph application permissions Tandem requests, by name (docs/graph.md: which call needs
+# which). Their app role ids are read from the Microsoft Graph service principal when the script
+# runs (step 4), never copied by hand.
+#   User.Read.All           users, managers, users/delta: the org tree
+#   GroupMember.Read.All    /groups/{id}/transitiveMembers: invitations by group
+#   Calendars.ReadWrite     getSchedule and the meeting series (create, move, cancel)   } Exchange RBAC
+#   MailboxSettings.Read    each person's time zone and working hours                    } by default
+#   TeamsAppInstallation.ReadWriteSelfForUser.All   installs Tandem (only Tandem) for a person
 # Teams clients allowed to get a token for the tab without a consent prompt (tab SSO).
 TEAMS_DESKTOP_MOBILE=1fec8e78-bce4-4aaf-ab1b-5451cc387264
 TEAMS_WEB=5e3ce6c0-2b1f-4285-8d4b-75ee78787346
@@ -98,11 +102,25 @@ graph PATCH "/applications/$OBJECT_ID" "{
   ]
 }"
 
-# 4. Graph application permissions the app requests (shown on the consent screen).
+# 4. Graph application permissions the app requests (shown on the consent screen), their app role
+# ids looked up by name on the Microsoft Graph service principal.
+graph_role_id() {
+  local id
+  id=$(az ad sp show --id "$GRAPH_APP_ID" --query "appRoles[?value=='$1'].id" -o tsv)
+  [[ -n "$id" ]] || { echo "Microsoft Graph has no application permission $1 in this tenant." >&2; return 1; }
+  echo "$id"
+}
+USER_READ_ALL=$(graph_role_id User.Read.All)
+GROUP_MEMBER_READ_ALL=$(graph_role_id GroupMember.Read.All)
+CALENDARS_READ_WRITE=$(graph_role_id Calendars.ReadWrite)
+MAILBOX_SETTINGS_READ=$(graph_role_id MailboxSettings.Read)
+TEAMS_APP_INSTALL_SELF_FOR_USER=$(graph_role_id TeamsAppInstallation.ReadWriteSelfForUser.All)
 graph PATCH "/applications/$OBJECT_ID" "{
   \"requiredResourceAccess\": [{ \"resourceAppId\": \"$GRAPH_APP_ID\", \"resourceAccess\": [
     { \"id\": \"$USER_READ_ALL\", \"type\": \"Role\" },
+    { \"id\": \"$GROUP_MEMBER_READ_ALL\", \"type\": \"Role\" },
     { \"id\": \"$CALENDARS_READ_WRITE\", \"type\": \"Role\" },
+    { \"id\": \"$MAILBOX_SETTINGS_READ\", \"type\": \"Role\" },
     { \"id\": \"$TEAMS_APP_INSTALL_SELF_FOR_USER\", \"type\": \"Role\" }
   ] }]
 }"
@@ -112,9 +130,10 @@ SP_ID=$(az ad sp list --filter "appId eq '$APP_ID'" --query "[0].id" -o tsv)
 if [[ -z "$SP_ID" ]]; then SP_ID=$(az ad sp create --id "$APP_ID" --query id -o tsv); fi
 GRAPH_SP_ID=$(az ad sp list --filter "appId eq '$GRAPH_APP_ID'" --query "[0].id" -o tsv)
 
-# 6. Admin consent, one application permission at a time. Calendars.ReadWrite granted here is
-# tenant-wide; with --calendars exchange-rbac (the default) it is granted in Exchange Online
-# instead, scoped to the mailboxes Tandem may book in (infra/scripts/exchange-rbac.ps1).
+# 6. Admin consent, one application permission at a time. Calendars.ReadWrite and
+# MailboxSettings.Read granted here are tenant-wide; with --calendars exchange-rbac (the default)
+# they are granted in Exchange Online instead, scoped to the mailboxes Tandem may use
+# (infra/scripts/exchange-rbac.ps1).
 grant() {
   local role=$1 existing
   existing=$(az rest --only-show-errors --method GET \
@@ -126,8 +145,10 @@ grant() {
   fi
 }
 grant "$USER_READ_ALL"
+grant "$GROUP_MEMBER_READ_ALL"
 grant "$TEAMS_APP_INSTALL_SELF_FOR_USER"
 if [[ "$CALENDARS" == entra ]]; then grant "$CALENDARS_READ_WRITE"; fi
+if [[ "$CALENDARS" == entra ]]; then grant "$MAILBOX_SETTINGS_READ"; fi
 
 # 7. The Functions app signs in as this app with its managed identity (federated credential):
 # no client secret exists.
@@ -157,7 +178,8 @@ assign_role "$MANAGERS_GROUP" "$ROLE_PROGRAMME_MANAGE"
 assign_role "$HR_GROUP" "$ROLE_REPORTS_READ"
 
 if [[ "$CALENDARS" == exchange-rbac ]]; then
-  echo "Calendars.ReadWrite is not granted in Entra ID. An Exchange administrator grants it, scoped, with" >&2
+  echo "Calendars.ReadWrite and MailboxSettings.Read are not granted in Entra ID. An Exchange administrator" >&2
+  echo "grants both (Application Calendars.ReadWrite, Application MailboxSettings.Read), scoped, with" >&2
   echo "  pwsh infra/scripts/exchange-rbac.ps1 -AppId $APP_ID -ServicePrincipalId $SP_ID -GroupIdentity <mail-enabled group>" >&2
 fi
 if [[ -n "${TEAMSFX_ENV:-}" ]]; then echo "::set-teamsfx-env AAD_APP_CLIENT_ID=$APP_ID"; fi

@@ -137,7 +137,8 @@ export async function syncDirectory(deps: DirectorySyncDeps, options: SyncOption
     try {
       round = await runRound(deps.source, previous.users, previous.pointer.deltaLink, deps.tenantId, syncedAt);
     } catch (err) {
-      // An expired or refused delta link: start over with a full round; a Graph outage stops the sync.
+      // An expired or refused delta link (Graph's 410 Gone included: its sync state is gone) starts
+      // over with a full round; a Graph outage or a missing permission stops the sync.
       if (!(err instanceof DomainError) || err instanceof UnavailableError) throw err;
       full = true;
     }

@@ -21,6 +21,12 @@ export interface Harness {
   conn: GraphConnection;
   t: TestStore;
   clock: Clock & { set(iso: string): void };
+  /** A connection (and the app's adapters on it) whose token holds exactly these application permissions. */
+  connectAs(roles: readonly string[]): {
+    conn: GraphConnection;
+    source: ReturnType<typeof graphDirectorySource>;
+    calendar: ReturnType<typeof graphCalendar>;
+  };
   deps(): {
     store: TestStore['store'];
     clock: Clock;
@@ -37,10 +43,12 @@ export async function openHarness(options: GraphStandInOptions & { now?: string 
   const standIn = await startGraphStandIn(options);
   trustStandIn(standIn.baseUrl, standIn.certPem);
   // Retries honour Retry-After (the stand-in says 0 s in tests) and back off without real waiting.
-  const conn = createGraphConnection(
-    loadGraphConfig({ GRAPH_BASE_URL: standIn.baseUrl, GRAPH_ACCESS_TOKEN: standIn.token }, false),
-    { sleep: async () => {}, baseDelayMs: 0 },
-  );
+  const connect = (token: string) =>
+    createGraphConnection(loadGraphConfig({ GRAPH_BASE_URL: standIn.baseUrl, GRAPH_ACCESS_TOKEN: token }, false), {
+      sleep: async () => {},
+      baseDelayMs: 0,
+    });
+  const conn = connect(standIn.token);
   const t = await openTestStore();
   let now = Date.parse(options.now ?? '2026-02-20T10:00:00.000Z');
   const clock = { now: () => new Date(now), set: (iso: string) => (now = Date.parse(iso)) };
@@ -53,6 +61,10 @@ export async function openHarness(options: GraphStandInOptions & { now?: string 
     conn,
     t,
     clock,
+    connectAs: (roles) => {
+      const other = connect(standIn.issueToken(roles));
+      return { conn: other, source: graphDirectorySource(other), calendar: graphCalendar(other) };
+    },
     deps: () => ({ store: t.store, clock, source, tenantId: TENANT, messenger, calendar, directory }),
     close: async () => {
       await standIn.close();

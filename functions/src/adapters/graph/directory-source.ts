@@ -87,12 +87,16 @@ export function graphDirectorySource(conn: GraphConnection): DirectorySource {
       let link: string | undefined;
       try {
         do {
-          const request = link
-            ? conn.client.api(link)
-            : conn.client
-                .api(`/groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user`)
-                .select('id')
-                .top(999);
+          // Casting to users is an advanced query: ConsistencyLevel on every page, $count=true (kept in nextLink).
+          const request = (
+            link
+              ? conn.client.api(link)
+              : conn.client
+                  .api(`/groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user`)
+                  .select('id')
+                  .count(true)
+                  .top(999)
+          ).header('ConsistencyLevel', 'eventual');
           const body = (await request.get()) as { value?: { id?: unknown }[]; '@odata.nextLink'?: string };
           for (const m of body.value ?? []) if (typeof m.id === 'string') ids.push(m.id);
           link = body['@odata.nextLink'];

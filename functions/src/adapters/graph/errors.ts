@@ -15,6 +15,9 @@ export function toDomainError(err: unknown, what: string): DomainError {
   const code = err instanceof GraphError && err.code ? ` (${err.code})` : '';
   if (status === 404) return new NotFoundError(`Microsoft Graph: ${what} was not found.`);
   if (status === 409 || status === 412) return new ConflictError(`Microsoft Graph: ${what}: ${detail}`);
+  // 410 Gone (syncStateNotFound / resyncRequired): the state behind a delta link expired; start over.
+  if (status === 410)
+    return new ConflictError(`Microsoft Graph: ${what} is gone${code}: its sync state expired.`, 'stale');
   if (status === 400) return new InvalidError(`Microsoft Graph refused ${what}: ${detail}${code}`);
   if (status === 401 || status === 403)
     return new UnavailableError(`Microsoft Graph denied ${what}${code}: check the app's permissions (docs/graph.md).`);

@@ -52,6 +52,11 @@ function parseFilter(filter: string): ((u: Record<string, unknown>) => boolean) 
   return (u) => tests.every((t) => t(u));
 }
 
+/** Graph's advanced query parameters: the `ConsistencyLevel: eventual` header and `$count=true`. */
+function isAdvancedQuery(req: StandInRequest): boolean {
+  return req.headers?.consistencylevel?.toLowerCase() === 'eventual' && req.query.get('$count') === 'true';
+}
+
 function offsetToken(q: URLSearchParams): number {
   const t = q.get('$skiptoken');
   if (!t) return 0;
@@ -103,13 +108,31 @@ export function directoryRoutes(baseUrl: string, dir: DirectoryState, calendar: 
     else if (deltaToken) {
       const t = decodeToken(deltaToken);
       token = t && { ...t, kind: 'delta' as const, since: t.upto, upto: dir.version, offset: 0 };
-    } else token = { kind: 'full' as const, since: 0, upto: dir.version, offset: 0, select: selectOf(req.query) };
+    } else
+      token = {
+        kind: 'full' as const,
+        since: 0,
+        upto: dir.version,
+        offset: 0,
+        select: selectOf(req.query),
+        epoch: dir.syncEpoch,
+      };
     if (!token)
       return odataError(
         400,
         'Directory_ExpiredPageToken',
         'The specified page token value has expired and can no longer be included in your request.',
       );
+    if (dir.isGone(token)) {
+      // Graph: 410 with a Location header holding the initial query (empty $deltaToken): start over.
+      const select = token.select.length ? `$select=${token.select.join(',')}&` : '';
+      return odataError(
+        410,
+        'syncStateNotFound',
+        'The sync state generation is not found. The delta token is expired and data must be synchronized again.',
+        { Location: `${baseUrl}/v1.0/users/delta?${select}$deltatoken=` },
+      );
+    }
     const page = dir.deltaPage(token);
     const body: Record<string, unknown> = { '@odata.context': `${baseUrl}/v1.0/$metadata#users`, value: page.items };
     if (page.next) body['@odata.nextLink'] = `${baseUrl}/v1.0/users/delta?$skiptoken=${encodeToken(page.next)}`;
@@ -155,10 +178,24 @@ export function directoryRoutes(baseUrl: string, dir: DirectoryState, calendar: 
       const group = groups().find((g) => g.id === id);
       if (!group) return notFound(id ?? 'group');
       if (sub === 'transitiveMembers' && req.method === 'GET') {
+        const cast = parts[3];
+        if (parts.length > 4 || (cast && cast !== 'microsoft.graph.user'))
+          return badRequest(`Resource not found for the segment '${parts[parts.length - 1] ?? ''}'.`);
+        const advanced = isAdvancedQuery(req);
+        // Graph: an OData cast on transitiveMembers is an advanced query (ConsistencyLevel + $count).
+        if (cast && !advanced)
+          return odataError(
+            400,
+            'Request_UnsupportedQuery',
+            `OData cast '${cast}' is not supported because the required parameters might be missing. ` +
+              'Try adding $count=true query parameter and ConsistencyLevel:eventual header. ' +
+              'Refer to https://aka.ms/graph-docs/advanced-queries for more information',
+          );
         const members = [...dir.users.values()].filter((u) => u.department === group.displayName);
         const top = Math.min(Number(req.query.get('$top') ?? 100) || 100, MAX_TOP);
         const offset = offsetToken(req.query);
         return ok({
+          ...(advanced ? { '@odata.count': members.length } : {}),
           value: members
             .slice(offset, offset + top)
             .map((u) => ({ '@odata.type': '#microsoft.graph.user', ...dir.resource(u, selectOf(req.query)) })),

@@ -3,7 +3,9 @@
  * remove people), with Graph's `users/delta` semantics: a full round pages through everyone with
  * `manager@delta`; a round from a deltaLink reports only what changed since, `@removed` for deleted
  * users, and `manager@delta` only when the manager changed (with `@removed` for a removed manager).
- * Every change gets a version number; delta tokens carry versions and offsets (opaque to clients).
+ * Every change gets a version number; delta tokens carry versions and offsets (opaque to clients)
+ * and the sync-state epoch they were issued in: `resetSyncState` makes every earlier token answer
+ * 410 Gone, as Graph does when a token expired or the tenant was moved.
  */
 import { generateOrg, type GeneratedUser } from '../demo/org';
 
@@ -26,6 +28,8 @@ export interface DeltaToken {
   upto: number;
   offset: number;
   select: string[];
+  /** The sync-state epoch the round started in (absent: the first). */
+  epoch?: number;
 }
 
 export function encodeToken(t: DeltaToken): string {
@@ -43,6 +47,8 @@ export function decodeToken(text: string): DeltaToken | undefined {
 
 export class DirectoryState {
   version = 1;
+  /** Tokens issued before this epoch are gone (410). */
+  syncEpoch = 0;
   readonly users = new Map<string, StandInUser>();
   readonly removed = new Map<string, number>();
   /** Every id ever seen, in a fixed order, so delta offsets stay valid while the directory changes. */
@@ -96,6 +102,20 @@ export class DirectoryState {
   removeUser(id: string): void {
     if (!this.users.delete(id)) throw new Error(`no user ${id}`);
     this.removed.set(id, ++this.version);
+  }
+
+  /**
+   * Every delta and skip token issued so far is refused from now on with 410 Gone
+   * (`syncStateNotFound`), as after Graph's token expiry (7 days for directory objects) or a tenant
+   * migration: the client must start again with a full round.
+   */
+  resetSyncState(): void {
+    this.syncEpoch++;
+  }
+
+  /** True when the token belongs to a sync state that was reset since. */
+  isGone(token: DeltaToken): boolean {
+    return (token.epoch ?? 0) < this.syncEpoch;
   }
 
   /** The user as Graph returns it with `$select` (all plain properties without one). */

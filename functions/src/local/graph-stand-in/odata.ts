@@ -14,6 +14,8 @@ export interface StandInRequest {
   path: string;
   query: URLSearchParams;
   body: unknown;
+  /** Request headers, names in lower case (inside a $batch: the request's own `headers`). */
+  headers?: Record<string, string>;
 }
 
 export function ok(body: unknown, status = 200): Answer {

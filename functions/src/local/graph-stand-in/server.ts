@@ -1,13 +1,14 @@
 /**
  * A small server that behaves like Microsoft Graph for everything Tandem calls, on https loopback
  * with a self-signed certificate: users (with $select, $top ≤ 999, $filter basics, $expand=manager
- * capped at 100 per page), users/delta, manager, mailboxSettings, groups, JSON $batch (400 beyond 20),
+ * capped at 100 per page), users/delta (410 once its sync state is reset), manager, mailboxSettings,
+ * groups, transitive members (the user cast only as an advanced query), JSON $batch (400 beyond 20),
  * getSchedule and events (create with transactionId, update, cancel, delete, instances), OData error
- * bodies, and configurable faults (429 with Retry-After, 503, latency). Local use and tests only.
+ * bodies, the application permission of every endpoint checked against the token's roles
+ * (permissions.ts), and configurable faults (429 with Retry-After, 503, latency). Local use and tests only.
  */
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
 import type { GeneratedUser } from '../demo/org';
 import { seededRandom } from '../demo/random';
 import { DirectoryState } from './directory-state';
@@ -17,6 +18,7 @@ import { calendarRoutes } from './calendar-routes';
 import { standInCert } from './cert';
 import { badRequest, odataError, type Answer, type StandInRequest } from './odata';
 import { requestUrl } from '../request-target';
+import { GRANTED_ROLES, denied, mintToken, requiredPermission } from './permissions';
 
 export interface StandInFaults {
   /** Share of requests answered 429 with Retry-After (also inside $batch). */
@@ -35,8 +37,10 @@ export interface GraphStandInOptions {
   org?: GeneratedUser[];
   /** Where the certificate is cached; none → a fresh one in memory. */
   dataDir?: string;
-  /** The bearer token to accept; default a random one. */
+  /** The bearer token to accept; default one minted with `roles` in its payload. */
   token?: string;
+  /** Application permissions of that token (default GRANTED_ROLES: what infra grants the app). */
+  roles?: readonly string[];
   faults?: StandInFaults;
   /** Generated other meetings per working day and person (default 2). */
   meetingsPerDay?: number;
@@ -54,7 +58,10 @@ export interface StandInCounts {
 export interface GraphStandIn {
   /** e.g. https://127.0.0.1:53123 (the GRAPH_BASE_URL). */
   baseUrl: string;
+  /** The bearer token the app sends (GRAPH_ACCESS_TOKEN), holding the stand-in's `roles`. */
   token: string;
+  /** Another accepted token with exactly these application permissions (e.g. one missing). */
+  issueToken(roles: readonly string[]): string;
   /** The certificate to trust (PEM) and where it is stored. */
   certPem: string;
   certFile?: string;
@@ -85,7 +92,10 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     ? new DirectoryState(options.org)
     : DirectoryState.generated(options.size ?? 300, options.seed ?? 42);
   const calendar = new CalendarState(directory, options.meetingsPerDay ?? 2);
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const roles = options.roles ?? GRANTED_ROLES;
+  const token = options.token ?? mintToken(roles);
+  /** Every token the stand-in accepts and the permissions it carries. */
+  const tokens = new Map<string, readonly string[]>([[token, [...roles]]]);
   const faults: StandInFaults = { ...(options.faults ?? {}) };
   const counts: StandInCounts = { requests: 0, throttled: 0, batches: 0, deltaPages: 0, eventsCreated: 0 };
   const rnd = seededRandom(options.seed ?? 42);
@@ -103,8 +113,10 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     return undefined;
   };
 
-  const route = (req: StandInRequest): Answer => {
+  const route = (req: StandInRequest, granted: readonly string[]): Answer => {
     const parts = req.path.split('/').filter(Boolean);
+    const permission = requiredPermission(req.method, parts);
+    if (permission && !permission.anyOf.some((p) => granted.includes(p))) return denied(permission);
     if (parts[0] === 'users' && (parts[1] === 'delta' || parts[1] === 'microsoft.graph.delta')) counts.deltaPages++;
     try {
       return (
@@ -117,26 +129,33 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     }
   };
 
-  const batch = (body: unknown): Answer => {
+  const batch = (body: unknown, granted: readonly string[]): Answer => {
     counts.batches++;
     const requests = (body as { requests?: unknown })?.requests;
     if (!Array.isArray(requests) || !requests.length) return badRequest('Invalid batch payload: requests is required.');
     if (requests.length > 20) return badRequest('The number of batch requests exceeds the limit of 20.');
     const ids = new Set<string>();
     const responses = requests.map((raw) => {
-      const r = raw as { id?: unknown; method?: unknown; url?: unknown; body?: unknown };
+      const r = raw as { id?: unknown; method?: unknown; url?: unknown; body?: unknown; headers?: unknown };
       const id = String(r.id ?? '');
       if (!id || ids.has(id)) return { id, status: 400, body: badRequest('Each request needs a unique id.').body };
       ids.add(id);
       const sub = fault();
       if (sub) return { id, status: sub.status, headers: sub.headers, body: sub.body };
       const url = new URL(String(r.url ?? '').replace(/^\/?/, '/'), 'https://batch.invalid');
-      const answer = route({
-        method: String(r.method ?? 'GET').toUpperCase(),
-        path: url.pathname,
-        query: url.searchParams,
-        body: r.body,
-      });
+      const headers = Object.fromEntries(
+        Object.entries((r.headers ?? {}) as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), String(v)]),
+      );
+      const answer = route(
+        {
+          method: String(r.method ?? 'GET').toUpperCase(),
+          path: url.pathname,
+          query: url.searchParams,
+          body: r.body,
+          headers,
+        },
+        granted,
+      );
       return { id, status: answer.status, headers: { 'Content-Type': 'application/json' }, body: answer.body ?? null };
     });
     return { status: 200, body: { responses } };
@@ -148,7 +167,9 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
       const url = requestUrl(req, 'https');
       if (!url) return write(res, badRequest('The request-target or the Host header is not valid.'));
-      if (req.headers.authorization !== `Bearer ${token}`)
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const granted = bearer ? tokens.get(bearer) : undefined;
+      if (!granted)
         return write(res, odataError(401, 'InvalidAuthenticationToken', 'Access token is empty or not valid.'));
       const injected = fault();
       if (injected) return write(res, injected);
@@ -160,8 +181,10 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
         return write(res, badRequest('The request body is not valid JSON.'));
       }
       const path = url.pathname.slice('/v1.0'.length);
-      if (path === '/$batch' && req.method === 'POST') return write(res, batch(body));
-      write(res, route({ method: req.method ?? 'GET', path, query: url.searchParams, body }));
+      if (path === '/$batch' && req.method === 'POST') return write(res, batch(body, granted));
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+      write(res, route({ method: req.method ?? 'GET', path, query: url.searchParams, body, headers }, granted));
     })().catch((err: unknown) => write(res, odataError(500, 'InternalServerError', (err as Error).message)));
   });
   await new Promise<void>((resolve, reject) => {
@@ -175,6 +198,11 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   return {
     baseUrl,
     token,
+    issueToken: (granted) => {
+      const issued = mintToken(granted);
+      tokens.set(issued, [...granted]);
+      return issued;
+    },
     certPem: cert,
     ...(certFile ? { certFile } : {}),
     directory,
