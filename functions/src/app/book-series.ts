@@ -18,10 +18,10 @@ import {
 } from '../core/model';
 import { ConflictError, InvalidError, NotFoundError } from '../core/errors';
 import { addDays, findSeriesSlot, utcToZoned } from '../core/schedule';
-import type { CalendarEvent, MailboxInfo } from '../ports/calendar';
+import type { CalendarEvent, MailboxInfo, OnlineMeetingSupport } from '../ports/calendar';
 import { toArray, type Stored } from '../ports/store';
 import { update } from './support/update';
-import { dropLease, takeLease, withoutLease } from './support/lease';
+import { takeLease, withoutLease } from './support/lease';
 import {
   calendarPeople,
   localeOfParticipant,
@@ -30,8 +30,18 @@ import {
   workingHoursOf,
   type BookingDeps,
 } from './graph-booking-support';
+import {
+  EVENT_WITHOUT_TEAMS,
+  TEAMS,
+  mailboxRefusal,
+  markFailed,
+  noTeamsAllowed,
+  teamsSupportOf,
+  type BookingRun,
+} from './booking-problems';
 
 export type { BookingDeps } from './graph-booking-support';
+export type { BookingRun } from './booking-problems';
 import { bookProgrammeEvents } from './graph-programme-events';
 export { bookProgrammeEvents };
 
@@ -73,13 +83,24 @@ function toOccurrences(list: { start: string; end: string; id?: string }[]): Occ
     .map((o, index) => ({ index, start: o.start, end: o.end, status: 'planned', ...(o.id ? { graphId: o.id } : {}) }));
 }
 
-/** Books one confirmed pair's series (or finds it booked); safe to call any number of times. */
+/** The result of booking one pair; `problem` says why it failed (also stored on the series). */
+export interface BookingResult {
+  outcome: BookingOutcome;
+  series?: Stored<MeetingSeries>;
+  problem?: string;
+}
+
+/**
+ * Books one confirmed pair's series (or finds it booked); safe to call any number of times. A cause
+ * the manager must fix (mailbox settings refused, no Teams, a zone Outlook cannot take) is returned
+ * as `failed` with the reason; an unexpected error is thrown, after recording it the same way.
+ */
 export async function bookSeriesForPair(
   deps: BookingDeps,
   programmeId: string,
   pairId: string,
-  prefetched?: Map<string, MailboxInfo>,
-): Promise<{ outcome: BookingOutcome; series?: Stored<MeetingSeries> }> {
+  run: BookingRun = {},
+): Promise<BookingResult> {
   const programme = await deps.store.programmes.get(programmeId, programmeId);
   const pair = await deps.store.pairs.get(programmeId, pairId);
   if (pair.status !== 'confirmed' && pair.status !== 'active') return { outcome: 'skipped' };
@@ -90,7 +111,7 @@ export async function bookSeriesForPair(
     deps.store.participants.find(programmeId, pair.menteeId),
   ]);
   const organizer = programme.organizer.kind === 'mailbox' ? programme.organizer.address : pair.menteeId;
-  const mailboxes = await mailboxesOf(deps.calendar, [pair.mentorId, pair.menteeId], prefetched);
+  const mailboxes = await mailboxesOf(deps.calendar, [pair.mentorId, pair.menteeId], run.mailboxes);
   const timeZone = mailboxes.get(pair.menteeId)?.timeZone ?? mentee?.timeZone ?? 'UTC';
 
   const series = await ensureSeries(deps, {
@@ -132,10 +153,11 @@ export async function bookSeriesForPair(
     return { outcome: 'booked', series: current };
   }
   try {
-    return await bookClaimed(deps, {
+    return await bookClaimed(deps, run, {
       programme,
       pair,
       series: claim.doc,
+      owner: claim.owner,
       mentor,
       mentee,
       organizer,
@@ -143,10 +165,9 @@ export async function bookSeriesForPair(
       timeZone,
     });
   } catch (err) {
-    await dropLease(deps.store.meetings, programmeId, series.id, claim.owner).catch(() => undefined);
-    await setBooking(deps, pair, (p) => (p.booking === 'booked' ? p : { ...p, booking: 'failed' })).catch(
-      () => undefined,
-    );
+    // Recorded as any failure is (reason on the series, lease given back, pair failed), then thrown.
+    const problem = err instanceof Error ? err.message : String(err);
+    await markFailed(deps, pair, claim.owner, problem, false).catch(() => undefined);
     throw err;
   }
 }
@@ -155,6 +176,8 @@ interface ClaimedBooking {
   programme: Programme;
   pair: Pair;
   series: Stored<MeetingSeries>;
+  /** Our lease on the series. */
+  owner: string;
   mentor: Participant | undefined;
   mentee: Participant | undefined;
   organizer: string;
@@ -162,11 +185,16 @@ interface ClaimedBooking {
   timeZone: string;
 }
 
-/** Books a series whose lease this attempt holds: finds or creates the event, records it, activates the pair. */
+/**
+ * Books a series whose lease this attempt holds: checks what Graph must give (both mailboxes'
+ * settings, Teams on the organiser's calendar), finds or creates the event, makes sure it is a Teams
+ * meeting, records it, activates the pair.
+ */
 async function bookClaimed(
   deps: BookingDeps,
-  { programme, pair, series: claimed, mentor, mentee, organizer, mailboxes, timeZone }: ClaimedBooking,
-): Promise<{ outcome: BookingOutcome; series?: Stored<MeetingSeries> }> {
+  run: BookingRun,
+  { programme, pair, series: claimed, owner, mentor, mentee, organizer, mailboxes, timeZone }: ClaimedBooking,
+): Promise<BookingResult> {
   const programmeId = programme.id;
   const now = deps.clock.now();
   const nowIso = now.toISOString();
@@ -178,9 +206,18 @@ async function bookClaimed(
   );
 
   const people = await calendarPeople(deps.directory, [pair.mentorId, pair.menteeId]);
+  const refused = mailboxRefusal([pair.mentorId, pair.menteeId], mailboxes, people);
+  if (refused) return markFailed(deps, pair, owner, refused);
+  // NOTE: transactionId de-duplicates a retried POST only for a window Graph does not document; this
+  // lookup by our extended property is what keeps a re-run after a lost answer from booking twice.
   let event: CalendarEvent | undefined = await deps.calendar.findEvent(organizer, series.transactionId);
   let planned: Occurrence[] = [];
+  let created = false;
   if (!event) {
+    // Graph creates the event (201) even when the calendar cannot hold a Teams meeting: ask first.
+    const support = await teamsSupportOf(deps, organizer, run);
+    if (!support.allowed.includes(TEAMS))
+      return markFailed(deps, pair, owner, noTeamsAllowed(organizer, support, people));
     const weekday = series.weekday ?? programme.cadence.weekday;
     const earliest = utcToZoned(
       Math.max(now.getTime() + 2 * DAY, programme.kickoffAt ? Date.parse(programme.kickoffAt) : 0),
@@ -216,7 +253,7 @@ async function bookClaimed(
       earliestDate: earliest,
     });
     if (!result.found) return markNoSlot(deps, programme, pair, series, result.reason);
-    event = await deps.calendar.createEvent(organizer, {
+    const request = {
       subject: `Tandem: ${people.get(pair.mentorId)?.name ?? 'Mentor'} & ${people.get(pair.menteeId)?.name ?? 'Mentee'}`,
       bodyHtml: sessionBody(programme, pair.topicId, [localeOfParticipant(mentor), localeOfParticipant(mentee)]),
       attendees: [...people.values()],
@@ -227,8 +264,20 @@ async function bookClaimed(
       recurrence: { intervalWeeks: programme.cadence.intervalWeeks, weekday, count: programme.cadence.sessions },
       transactionId: series.transactionId,
       key: series.transactionId,
-    });
+    };
+    try {
+      event = await deps.calendar.createEvent(organizer, request);
+    } catch (err) {
+      // Refused as it is (e.g. a time zone without a Windows id): retrying the same request cannot help.
+      if (err instanceof InvalidError) return markFailed(deps, pair, owner, err.message);
+      throw err;
+    }
+    created = true;
     planned = toOccurrences(result.slot.occurrences);
+  }
+  if (!event.teamsMeeting) {
+    event = await deps.calendar.addTeamsMeeting(organizer, event.id);
+    if (!event.teamsMeeting) return markFailed(deps, pair, owner, EVENT_WITHOUT_TEAMS);
   }
   const found = event;
   // The occurrence ids let us cancel or move single sessions later.
@@ -242,6 +291,7 @@ async function bookClaimed(
           ...moveSeries(s, 'booked', nowIso),
           graphEventId: found.id,
           ...(found.joinUrl ? { joinUrl: found.joinUrl } : {}),
+          ...(created ? { timeZone } : {}),
           occurrences,
           problem: undefined,
         }),
@@ -301,6 +351,8 @@ async function markNoSlot(
  */
 export async function bookPendingSeries(deps: BookingDeps): Promise<Record<BookingOutcome, number>> {
   const tally: Record<BookingOutcome, number> = { booked: 0, 'no-slot': 0, skipped: 0, failed: 0 };
+  // Each organiser's Teams support is asked once per run.
+  const teams = new Map<string, Promise<OnlineMeetingSupport>>();
   const programmes = await toArray(deps.store.programmes.all(undefined, { where: { phase: 'execution' } }));
   for (const programme of programmes) {
     const pairs = await toArray(deps.store.pairs.all(programme.id, { where: { status: 'confirmed' } }));
@@ -315,12 +367,12 @@ export async function bookPendingSeries(deps: BookingDeps): Promise<Record<Booki
     }
     if (!todo.length) continue;
     const ids = [...new Set(todo.flatMap((p) => [p.mentorId, p.menteeId]))];
-    const prefetched = await deps.calendar.mailboxSettings(ids);
+    const run: BookingRun = { mailboxes: await deps.calendar.mailboxSettings(ids), teams };
     for (const pair of todo) {
       try {
-        tally[(await bookSeriesForPair(deps, programme.id, pair.id, prefetched)).outcome]++;
+        tally[(await bookSeriesForPair(deps, programme.id, pair.id, run)).outcome]++;
       } catch (err) {
-        // bookSeriesForPair marked the pair failed and gave its lease back: the next run tries again.
+        // bookSeriesForPair recorded the failure and gave its lease back: the next run tries again.
         tally.failed++;
         const problem = err instanceof Error ? err.message : String(err);
         console.error(`booking ${programme.id}/${pair.id} failed: ${problem}`);

@@ -172,8 +172,15 @@ export async function reconcileProgramme(
       if (pair.status !== 'confirmed' || (pair.booking !== 'booking' && pair.booking !== 'failed')) continue;
       const series = await deps.store.meetings.find(pid, seriesIdOf(pair.id));
       if (series && !leaseFree(series.lease, now)) continue;
-      const { outcome } = await deps.booking.bookSeriesForPair(pid, pair.id);
-      if (outcome === 'booked') report.rebooked++;
+      try {
+        const { outcome } = await deps.booking.bookSeriesForPair(pid, pair.id);
+        if (outcome === 'booked') report.rebooked++;
+      } catch (err) {
+        // The booking recorded why on the series and gave its lease back; the other pairs go on.
+        console.error(
+          `reconcile: booking ${pid}/${pair.id} failed: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      }
     }
   }
 

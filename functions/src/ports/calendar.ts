@@ -13,6 +13,21 @@ export interface MailboxInfo {
   id: string;
   timeZone?: string;
   workingHours?: WorkingHours;
+  /** Graph refused to read them (403 no permission or outside the app's mailbox scope, 404 no mailbox). */
+  refused?: GraphRefusal;
+}
+
+/** A lasting "no" from Graph for one person: status, Graph's error code and message. */
+export interface GraphRefusal {
+  status: number;
+  code?: string;
+  message: string;
+}
+
+/** The online meeting providers of the organiser's calendar (`allowedOnlineMeetingProviders`). */
+export interface OnlineMeetingSupport {
+  allowed: string[];
+  default?: string;
 }
 
 export interface ScheduleInfo extends Availability {
@@ -28,7 +43,7 @@ export interface NewEvent {
   /** HTML body (the session guide). */
   bodyHtml: string;
   attendees: CalendarPerson[];
-  /** Wall-clock start/end in `timeZone` (IANA). */
+  /** Wall-clock start/end in `timeZone` (IANA; the adapter sends Graph its Windows zone id). */
   startDate: string;
   startTime: LocalTime;
   durationMinutes: number;
@@ -43,6 +58,8 @@ export interface NewEvent {
 export interface CalendarEvent {
   id: string;
   joinUrl?: string;
+  /** Graph made it a Teams meeting (isOnlineMeeting, provider teamsForBusiness, a join URL). */
+  teamsMeeting: boolean;
   start?: IsoDateTime;
 }
 
@@ -54,8 +71,13 @@ export interface EventOccurrence {
 
 /** Calendar access through Microsoft Graph with application permissions (Calendars.ReadWrite). */
 export interface CalendarPort {
-  /** Mailbox settings of many people at once (JSON $batch, 20 per request); missing ones are left out. */
+  /**
+   * Mailbox settings of many people at once (JSON $batch, 20 per request). A 4xx answer is kept as
+   * `refused`; a transient failure (throttled or unavailable after retries) leaves the person out.
+   */
   mailboxSettings(userIds: string[]): Promise<Map<string, MailboxInfo>>;
+  /** Which online meeting providers the organiser's calendar allows. */
+  onlineMeetingProviders(organizerId: string): Promise<OnlineMeetingSupport>;
   /** Free/busy of up to 20 people over less than 62 days (`calendar/getSchedule`). */
   getSchedule(
     organizerId: string,
@@ -66,7 +88,10 @@ export interface CalendarPort {
   ): Promise<ScheduleInfo[]>;
   /** The event created earlier with this idempotency key, if any. */
   findEvent(organizerId: string, key: string): Promise<CalendarEvent | undefined>;
+  /** Creates the event as a Teams meeting; throws InvalidError for a zone Outlook cannot take. */
   createEvent(organizerId: string, event: NewEvent): Promise<CalendarEvent>;
+  /** Asks again for a Teams meeting on an event that came back without one; returns the event as it is now. */
+  addTeamsMeeting(organizerId: string, eventId: string): Promise<CalendarEvent>;
   /** The instances of a recurring event between two instants. */
   occurrences(organizerId: string, eventId: string, from: IsoDateTime, to: IsoDateTime): Promise<EventOccurrence[]>;
   /** Moves one event (or one occurrence of a series) to a new time. */

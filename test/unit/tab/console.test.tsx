@@ -153,6 +153,26 @@ describe('pairs and meetings in the console', () => {
     expect(api.report).not.toHaveBeenCalled();
   });
 
+  it('shows why a pair’s booking failed next to its booking state', async () => {
+    const problem = 'The organiser’s calendar does not allow Teams meetings.';
+    const failed = aSeries({ pairId: 'pair-2', status: 'pending', occurrences: [], problem });
+    const api = fakeApi({ meetings: () => [aSeries(), failed], pairHealth: () => [] });
+    renderTab(
+      <WorkspaceProvider
+        value={aWorkspace({
+          programme: aProgramme({ phase: 'execution' }),
+          pairs: [pairs[0]!, { ...pairs[1]!, status: 'confirmed', booking: 'failed' }],
+        })}
+      >
+        <PairsAndMeetings />
+      </WorkspaceProvider>,
+      { api },
+    );
+    const shown = await screen.findAllByTestId('booking-problem');
+    expect(shown.map((e) => e.textContent)).toEqual([problem]);
+    expect(within(screen.getByTestId('pairs-table')).getByText('booking failed')).toBeTruthy();
+  });
+
   it('says all is well when the API flags no pair', async () => {
     const api = fakeApi({ meetings: () => [aSeries()], pairHealth: () => [{ ...health[1], flags: [] }] });
     renderTab(

@@ -1,11 +1,11 @@
-import type { CalendarEvent, CalendarPort, EventOccurrence, MailboxInfo, ScheduleInfo } from '../../ports/calendar';
-import type { WorkingHours } from '../../core/schedule';
-import { GRAPH_DAY, weekdayOfGraphDay } from '../../core/schedule';
-import type { Weekday } from '../../core/model';
+import type { CalendarEvent, CalendarPort, EventOccurrence, ScheduleInfo } from '../../ports/calendar';
+import { GRAPH_DAY } from '../../core/schedule';
+import { InvalidError } from '../../core/errors';
 import type { GraphConnection } from './client';
 import { graphStatus, toDomainError } from './errors';
 import { runBatch } from './batch';
-import { toIanaZone } from './windows-zones';
+import { windowsZoneOf } from './windows-zones';
+import { instant, parseWorkingHours, readMailboxSettings } from './calendar-mailbox';
 
 /** Our idempotency key on events: a single-value extended property that Graph can filter on. */
 export const TANDEM_KEY_PROPERTY = 'String {6b3c6f8e-2f4a-4f5e-9a51-7d1f0f3c2a10} Name TandemKey';
@@ -14,27 +14,8 @@ type Json = Record<string, unknown>;
 
 const user = (id: string) => `/users/${encodeURIComponent(id)}`;
 
-/** "08:00:00.0000000" → "08:00". */
-function hhmm(value: unknown): string | undefined {
-  return typeof value === 'string' && /^\d{2}:\d{2}/.test(value) ? value.slice(0, 5) : undefined;
-}
-
-/** Graph dateTime (no offset; UTC unless told otherwise) → ISO instant. */
-function instant(value: unknown): string {
-  const dt = (value as { dateTime?: string })?.dateTime ?? '';
-  return new Date(/[zZ]|[+-]\d{2}:\d{2}$/.test(dt) ? dt : `${dt}Z`).toISOString();
-}
-
-export function parseWorkingHours(raw: unknown, fallbackZone?: string): WorkingHours | undefined {
-  const wh = raw as { daysOfWeek?: unknown; startTime?: unknown; endTime?: unknown; timeZone?: { name?: string } };
-  if (!wh || !Array.isArray(wh.daysOfWeek)) return undefined;
-  const start = hhmm(wh.startTime);
-  const end = hhmm(wh.endTime);
-  const timeZone = toIanaZone(wh.timeZone?.name) ?? fallbackZone;
-  if (!start || !end || !timeZone) return undefined;
-  const days = wh.daysOfWeek.map((d) => weekdayOfGraphDay(String(d))).filter((d): d is Weekday => Boolean(d));
-  return { days, start, end, timeZone };
-}
+/** What Tandem reads back from an event: its id and whether it carries a Teams meeting. */
+const EVENT_FIELDS = 'id,isOnlineMeeting,onlineMeetingProvider,onlineMeeting';
 
 /** Wall-clock date and time plus minutes, as Graph's zone-less dateTime text. */
 function addMinutes(date: string, time: string, minutes: number): string {
@@ -42,40 +23,36 @@ function addMinutes(date: string, time: string, minutes: number): string {
   return t.toISOString().slice(0, 19);
 }
 
+/**
+ * NOTE: Graph answers 201 with `isOnlineMeeting: false` (provider "unknown", no onlineMeeting) when
+ * the organiser's calendar does not allow Teams, so "created" does not mean "a Teams meeting".
+ */
 function toEvent(body: Json): CalendarEvent {
   const joinUrl = (body.onlineMeeting as { joinUrl?: string } | null)?.joinUrl;
-  return { id: String(body.id), ...(joinUrl ? { joinUrl } : {}) };
+  const teamsMeeting =
+    body.isOnlineMeeting === true && body.onlineMeetingProvider === 'teamsForBusiness' && Boolean(joinUrl);
+  return { id: String(body.id), ...(joinUrl ? { joinUrl } : {}), teamsMeeting };
 }
 
 /** The calendar port on Microsoft Graph (application permission Calendars.ReadWrite). */
 export function graphCalendar(conn: GraphConnection): CalendarPort {
   const api = (path: string) => conn.client.api(path);
   return {
-    async mailboxSettings(userIds) {
-      const out = new Map<string, MailboxInfo>();
-      if (!userIds.length) return out;
-      let answers;
+    mailboxSettings: (userIds) => readMailboxSettings(conn, userIds),
+
+    async onlineMeetingProviders(organizerId) {
       try {
-        answers = await runBatch(
-          conn,
-          userIds.map((id, i) => ({
-            id: String(i),
-            method: 'GET' as const,
-            url: `${user(id)}/mailboxSettings?$select=timeZone,workingHours`,
-          })),
-        );
+        const body = (await api(`${user(organizerId)}/calendar`)
+          .select('allowedOnlineMeetingProviders,defaultOnlineMeetingProvider')
+          .get()) as { allowedOnlineMeetingProviders?: unknown; defaultOnlineMeetingProvider?: unknown };
+        const allowed = Array.isArray(body.allowedOnlineMeetingProviders)
+          ? body.allowedOnlineMeetingProviders.map(String)
+          : [];
+        const fallback = body.defaultOnlineMeetingProvider;
+        return { allowed, ...(typeof fallback === 'string' ? { default: fallback } : {}) };
       } catch (err) {
-        throw toDomainError(err, 'mailbox settings');
+        throw toDomainError(err, 'the organiser’s calendar');
       }
-      userIds.forEach((id, i) => {
-        const a = answers.get(String(i));
-        if (!a || a.status !== 200) return;
-        const body = (a.body ?? {}) as { timeZone?: string; workingHours?: unknown };
-        const timeZone = toIanaZone(body.timeZone);
-        const workingHours = parseWorkingHours(body.workingHours, timeZone);
-        out.set(id, { id, ...(timeZone ? { timeZone } : {}), ...(workingHours ? { workingHours } : {}) });
-      });
-      return out;
     },
 
     async getSchedule(organizerId, people, start, end, intervalMinutes) {
@@ -114,7 +91,7 @@ export function graphCalendar(conn: GraphConnection): CalendarPort {
       try {
         const body = (await api(`${user(organizerId)}/events`)
           .filter(filter)
-          .select('id,onlineMeeting')
+          .select(EVENT_FIELDS)
           .get()) as {
           value?: Json[];
         };
@@ -126,12 +103,19 @@ export function graphCalendar(conn: GraphConnection): CalendarPort {
     },
 
     async createEvent(organizerId, e) {
+      // Graph takes Windows zone ids (and a short list of IANA names): always send the Windows id.
+      const timeZone = windowsZoneOf(e.timeZone);
+      if (!timeZone)
+        throw new InvalidError(
+          `The time zone "${e.timeZone}" has no Windows equivalent that Outlook accepts, so the meeting cannot be booked in it; set the person's time zone in Outlook (or on their enrolment) to a supported one.`,
+          { timeZone: ['no Windows time zone id'] },
+        );
       const end = addMinutes(e.startDate, e.startTime, e.durationMinutes);
       const payload: Json = {
         subject: e.subject,
         body: { contentType: 'HTML', content: e.bodyHtml },
-        start: { dateTime: `${e.startDate}T${e.startTime}:00`, timeZone: e.timeZone },
-        end: { dateTime: end, timeZone: e.timeZone },
+        start: { dateTime: `${e.startDate}T${e.startTime}:00`, timeZone },
+        end: { dateTime: end, timeZone },
         attendees: e.attendees.map((a) => ({
           emailAddress: { address: a.mail, ...(a.name ? { name: a.name } : {}) },
           type: 'required',
@@ -154,7 +138,7 @@ export function graphCalendar(conn: GraphConnection): CalendarPort {
             type: 'numbered',
             startDate: e.startDate,
             numberOfOccurrences: e.recurrence.count,
-            recurrenceTimeZone: e.timeZone,
+            recurrenceTimeZone: timeZone,
           },
         };
       }
@@ -162,6 +146,20 @@ export function graphCalendar(conn: GraphConnection): CalendarPort {
         return toEvent((await api(`${user(organizerId)}/events`).post(payload)) as Json);
       } catch (err) {
         throw toDomainError(err, 'creating the meeting');
+      }
+    },
+
+    async addTeamsMeeting(organizerId, eventId) {
+      try {
+        const path = `${user(organizerId)}/events/${encodeURIComponent(eventId)}`;
+        const patched = (await api(path).patch({
+          isOnlineMeeting: true,
+          onlineMeetingProvider: 'teamsForBusiness',
+        })) as Json | undefined;
+        // A PATCH may answer 200 with the event or 204 without a body: then read it back.
+        return toEvent(patched?.id ? patched : ((await api(path).select(EVENT_FIELDS).get()) as Json));
+      } catch (err) {
+        throw toDomainError(err, 'adding the Teams meeting');
       }
     },
 

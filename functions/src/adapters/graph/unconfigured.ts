@@ -8,9 +8,11 @@ export function unconfiguredCalendar(reason: string): CalendarPort {
   };
   return {
     mailboxSettings: fail,
+    onlineMeetingProviders: fail,
     getSchedule: fail,
     findEvent: fail,
     createEvent: fail,
+    addTeamsMeeting: fail,
     occurrences: fail,
     moveEvent: fail,
     cancelEvents: fail,

@@ -1,72 +1,44 @@
 /**
- * Exchange reports mailbox time zones mostly by their Windows names ("W. Europe Standard Time");
- * scheduling works with IANA names. The common zones from CLDR's windowsZones mapping (territory
- * 001); an IANA name passes through unchanged, anything else is unknown (undefined).
+ * Time zone names between Tandem and Microsoft Graph. Tandem computes with IANA names; Graph's
+ * calendar accepts Windows zone ids and only a short list of IANA names (anything else is 400
+ * TimeZoneNotSupportedException), and Exchange reports mailbox zones by their Windows ids. The
+ * mapping is CLDR's windowsZones (package `windows-iana`): every zone sent to Graph is a Windows id.
  */
-const WINDOWS_TO_IANA: Record<string, string> = {
-  'Dateline Standard Time': 'Etc/GMT+12',
-  'Hawaiian Standard Time': 'Pacific/Honolulu',
-  'Alaskan Standard Time': 'America/Anchorage',
-  'Pacific Standard Time': 'America/Los_Angeles',
-  'US Mountain Standard Time': 'America/Phoenix',
-  'Mountain Standard Time': 'America/Denver',
-  'Central America Standard Time': 'America/Guatemala',
-  'Central Standard Time': 'America/Chicago',
-  'Central Standard Time (Mexico)': 'America/Mexico_City',
-  'Canada Central Standard Time': 'America/Regina',
-  'SA Pacific Standard Time': 'America/Bogota',
-  'Eastern Standard Time': 'America/New_York',
-  'US Eastern Standard Time': 'America/Indiana/Indianapolis',
-  'Atlantic Standard Time': 'America/Halifax',
-  'Newfoundland Standard Time': 'America/St_Johns',
-  'E. South America Standard Time': 'America/Sao_Paulo',
-  'Argentina Standard Time': 'America/Buenos_Aires',
-  UTC: 'Etc/UTC',
-  'Coordinated Universal Time': 'Etc/UTC',
-  'GMT Standard Time': 'Europe/London',
-  'Greenwich Standard Time': 'Atlantic/Reykjavik',
-  'W. Europe Standard Time': 'Europe/Berlin',
-  'Central Europe Standard Time': 'Europe/Budapest',
-  'Romance Standard Time': 'Europe/Paris',
-  'Central European Standard Time': 'Europe/Warsaw',
-  'W. Central Africa Standard Time': 'Africa/Lagos',
-  'GTB Standard Time': 'Europe/Bucharest',
-  'E. Europe Standard Time': 'Europe/Chisinau',
-  'FLE Standard Time': 'Europe/Kiev',
-  'Israel Standard Time': 'Asia/Jerusalem',
-  'Egypt Standard Time': 'Africa/Cairo',
-  'South Africa Standard Time': 'Africa/Johannesburg',
-  'Turkey Standard Time': 'Europe/Istanbul',
-  'Arabic Standard Time': 'Asia/Baghdad',
-  'Arab Standard Time': 'Asia/Riyadh',
-  'Russian Standard Time': 'Europe/Moscow',
-  'E. Africa Standard Time': 'Africa/Nairobi',
-  'Iran Standard Time': 'Asia/Tehran',
-  'Arabian Standard Time': 'Asia/Dubai',
-  'Pakistan Standard Time': 'Asia/Karachi',
-  'India Standard Time': 'Asia/Calcutta',
-  'Nepal Standard Time': 'Asia/Katmandu',
-  'Bangladesh Standard Time': 'Asia/Dhaka',
-  'SE Asia Standard Time': 'Asia/Bangkok',
-  'China Standard Time': 'Asia/Shanghai',
-  'Singapore Standard Time': 'Asia/Singapore',
-  'Taipei Standard Time': 'Asia/Taipei',
-  'W. Australia Standard Time': 'Australia/Perth',
-  'Tokyo Standard Time': 'Asia/Tokyo',
-  'Korea Standard Time': 'Asia/Seoul',
-  'Cen. Australia Standard Time': 'Australia/Adelaide',
-  'AUS Central Standard Time': 'Australia/Darwin',
-  'E. Australia Standard Time': 'Australia/Brisbane',
-  'AUS Eastern Standard Time': 'Australia/Sydney',
-  'New Zealand Standard Time': 'Pacific/Auckland',
-};
+import { findIana, findWindows, WINDOWS_TO_IANA_MAP } from 'windows-iana';
 
-const IANA_TO_WINDOWS: Record<string, string> = {
-  ...Object.fromEntries(Object.entries(WINDOWS_TO_IANA).map(([w, i]) => [i, w])),
-  'Europe/Vienna': 'W. Europe Standard Time',
-  'Europe/Zurich': 'W. Europe Standard Time',
-  'Etc/UTC': 'UTC',
-};
+/** Every Windows zone id CLDR maps (the ids Exchange and Graph know). */
+export const WINDOWS_ZONE_IDS: ReadonlySet<string> = new Set(WINDOWS_TO_IANA_MAP.map((m) => m.windowsName));
+
+/**
+ * The IANA names Graph's calendar accepts besides Windows ids ("Additional time zones" of the
+ * dateTimeTimeZone resource), each with the name Node computes with. Microsoft lists four as
+ * "new (old)" — Europe/Kyiv (Kiev), Asia/Toshkent (Tashkent), Asia/Astana (Almaty), Asia/Yangon
+ * (Rangoon) — so both spellings are accepted; `name=other` computes with `other`, which Node knows.
+ */
+export const GRAPH_IANA_ZONES: ReadonlyMap<string, string> = new Map(
+  `Etc/GMT+12 Etc/GMT+11 Pacific/Honolulu America/Anchorage America/Santa_Isabel America/Los_Angeles
+   America/Phoenix America/Chihuahua America/Denver America/Guatemala America/Chicago America/Mexico_City
+   America/Regina America/Bogota America/New_York America/Indiana/Indianapolis America/Caracas
+   America/Asuncion America/Halifax America/Cuiaba America/La_Paz America/Santiago America/St_Johns
+   America/Sao_Paulo America/Argentina/Buenos_Aires America/Cayenne America/Godthab America/Montevideo
+   America/Bahia Etc/GMT+2 Atlantic/Azores Atlantic/Cape_Verde Africa/Casablanca Etc/GMT Europe/London
+   Atlantic/Reykjavik Europe/Berlin Europe/Budapest Europe/Paris Europe/Warsaw Africa/Lagos Africa/Windhoek
+   Europe/Bucharest Asia/Beirut Africa/Cairo Asia/Damascus Africa/Johannesburg Europe/Kyiv=Europe/Kiev
+   Europe/Kiev Europe/Istanbul Asia/Jerusalem Asia/Amman Asia/Baghdad Europe/Kaliningrad Asia/Riyadh
+   Africa/Nairobi Asia/Tehran Asia/Dubai Asia/Baku Europe/Moscow Indian/Mauritius Asia/Tbilisi Asia/Yerevan
+   Asia/Kabul Asia/Karachi Asia/Toshkent=Asia/Tashkent Asia/Tashkent Asia/Kolkata Asia/Colombo
+   Asia/Kathmandu Asia/Astana=Asia/Almaty Asia/Almaty Asia/Dhaka Asia/Yekaterinburg Asia/Yangon Asia/Rangoon
+   Asia/Bangkok Asia/Novosibirsk Asia/Shanghai Asia/Krasnoyarsk Asia/Singapore Australia/Perth Asia/Taipei
+   Asia/Ulaanbaatar Asia/Irkutsk Asia/Tokyo Asia/Seoul Australia/Adelaide Australia/Darwin Australia/Brisbane
+   Australia/Sydney Pacific/Port_Moresby Australia/Hobart Asia/Yakutsk Pacific/Guadalcanal Asia/Vladivostok
+   Pacific/Auckland Etc/GMT-12 Pacific/Fiji Asia/Magadan Pacific/Tongatapu Pacific/Apia Pacific/Kiritimati`
+    .trim()
+    .split(/\s+/)
+    .map((entry): [string, string] => {
+      const [name, computeAs] = entry.split('=') as [string, string | undefined];
+      return [name, computeAs ?? name];
+    }),
+);
 
 function isIana(name: string): boolean {
   try {
@@ -77,15 +49,53 @@ function isIana(name: string): boolean {
   }
 }
 
-/** IANA name for a Windows or IANA zone name; undefined when unknown (e.g. "Customized Time Zone"). */
+/** The name this Node's ICU uses for an IANA zone (e.g. Europe/Kyiv → Europe/Kiev), or undefined. */
+function canonicalIana(name: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CLDR's zone for a Windows id (the territory-001 "golden" zone, e.g. W. Europe Standard Time → Europe/Berlin). */
+function ianaOfWindows(id: string): string | undefined {
+  const golden = WINDOWS_TO_IANA_MAP.find((m) => m.windowsName === id && m.territory === '001');
+  return golden?.iana[0] ?? findIana(id)[0];
+}
+
+/**
+ * IANA name for a zone name Graph reports (a Windows id, or an IANA name); undefined when unknown
+ * (e.g. "Customized Time Zone", "tzone://Microsoft/Custom").
+ */
 export function toIanaZone(name: string | undefined | null): string | undefined {
   if (!name) return undefined;
-  const mapped = WINDOWS_TO_IANA[name];
-  if (mapped) return mapped;
+  if (WINDOWS_ZONE_IDS.has(name)) return ianaOfWindows(name);
+  const listed = GRAPH_IANA_ZONES.get(name);
+  if (listed && isIana(listed)) return listed;
   return name.includes('/') && isIana(name) ? name : undefined;
 }
 
-/** Windows name of an IANA zone where Exchange would report one (for the stand-in's realism). */
+/**
+ * The Windows zone id to send to Graph for an IANA zone (or a Windows id, returned as it is);
+ * undefined when CLDR has none (a zone newer than the mapping, e.g. America/Ciudad_Juarez).
+ */
+export function windowsZoneOf(zone: string): string | undefined {
+  if (WINDOWS_ZONE_IDS.has(zone)) return zone;
+  for (const name of [zone, canonicalIana(zone)]) {
+    if (!name) continue;
+    const found = findWindows(name)[0];
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Whether Graph's calendar accepts this zone name (a Windows id or a listed IANA name). */
+export function isGraphTimeZone(name: string): boolean {
+  return WINDOWS_ZONE_IDS.has(name) || GRAPH_IANA_ZONES.has(name);
+}
+
+/** Windows id of an IANA zone as Exchange reports it; the IANA name when CLDR has none (the stand-in's realism). */
 export function toWindowsZone(iana: string): string {
-  return IANA_TO_WINDOWS[iana] ?? iana;
+  return windowsZoneOf(iana) ?? iana;
 }

@@ -2,24 +2,13 @@ import type { Answer, StandInRequest } from './odata';
 import { badRequest, graphDateTime, notFound, ok, odataError } from './odata';
 import type { CalendarState, StandInEvent } from './calendar-state';
 import type { DirectoryState, StandInUser } from './directory-state';
-import { toIanaZone, toWindowsZone } from '../../adapters/graph/windows-zones';
+import { toWindowsZone } from '../../adapters/graph/windows-zones';
+import { isAnswer, parseDtz, timeZoneNotSupported, zoneOf } from './calendar-zones';
 import { utcToZoned, weekdayOfGraphDay, zonedToUtc } from '../../core/schedule';
 import type { Weekday } from '../../core/model';
 
 type Json = Record<string, unknown>;
 const DAY = 86_400_000;
-
-/** A Graph dateTimeTimeZone → instant, or undefined when malformed or the zone is unknown. */
-function parseDtz(value: unknown): { instant: number; date: string; time: string; zone: string } | undefined {
-  const v = value as { dateTime?: unknown; timeZone?: unknown } | undefined;
-  if (!v || typeof v.dateTime !== 'string') return undefined;
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(v.dateTime);
-  const zone =
-    toIanaZone(typeof v.timeZone === 'string' ? v.timeZone : 'UTC') ?? (v.timeZone === 'UTC' ? 'Etc/UTC' : undefined);
-  if (!m || !zone) return undefined;
-  const [, date, time] = m as unknown as [string, string, string];
-  return { instant: zonedToUtc(date, time, zone), date, time, zone };
-}
 
 export function calendarRoutes(
   baseUrl: string,
@@ -36,8 +25,8 @@ export function calendarRoutes(
       type: e.recurrence ? 'seriesMaster' : 'singleInstance',
       start: { dateTime: graphDateTime(start), timeZone: 'UTC' },
       end: { dateTime: graphDateTime(start + e.durationMinutes * 60_000), timeZone: 'UTC' },
-      isOnlineMeeting: true,
-      onlineMeetingProvider: 'teamsForBusiness',
+      isOnlineMeeting: Boolean(e.joinUrl),
+      onlineMeetingProvider: e.joinUrl ? 'teamsForBusiness' : 'unknown',
       onlineMeeting: e.joinUrl ? { joinUrl: e.joinUrl } : null,
       organizer: { emailAddress: { address: organizer.mail, name: organizer.displayName } },
       attendees: e.attendees.map((a) => ({ emailAddress: a, type: 'required', status: { response: 'none' } })),
@@ -55,7 +44,7 @@ export function calendarRoutes(
                 type: 'numbered',
                 startDate: e.startDate,
                 numberOfOccurrences: e.recurrence.count,
-                recurrenceTimeZone: e.timeZone,
+                recurrenceTimeZone: e.zoneName,
               },
             },
           }
@@ -63,15 +52,31 @@ export function calendarRoutes(
     };
   };
 
+  /** A Teams join URL when the event asks for one and the organiser's calendar allows Teams (else Graph still says 201). */
+  const teamsLink = (organizer: StandInUser, body: Json, id: string): { joinUrl?: string } => {
+    const provider = body.onlineMeetingProvider ?? 'teamsForBusiness';
+    const wanted = body.isOnlineMeeting === true && provider === 'teamsForBusiness';
+    return wanted && cal.allowedProviders(organizer.id).includes('teamsForBusiness')
+      ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/stand-in-${id}` }
+      : {};
+  };
+
   const create = (organizer: StandInUser, body: Json): Answer => {
     const start = parseDtz(body.start);
     const end = parseDtz(body.end);
     if (typeof body.subject !== 'string') return badRequest('The event needs a subject.');
-    if (!start || !end) return badRequest('start and end need dateTime and a known timeZone.');
+    if (isAnswer(start)) return start;
+    if (isAnswer(end)) return end;
+    if (!start || !end) return badRequest('start and end need dateTime and timeZone.');
     if (end.instant <= start.instant) return badRequest('The end of the event must be after its start.');
     if (typeof body.transactionId === 'string') {
+      const now = Date.now();
       for (const e of cal.events.values())
-        if (e.organizerId === organizer.id && e.transactionId === body.transactionId)
+        if (
+          e.organizerId === organizer.id &&
+          e.transactionId === body.transactionId &&
+          now - e.createdAt < cal.transactionIdMemoryMs
+        )
           return ok(resource(e, organizer), 201);
     }
     let recurrence: StandInEvent['recurrence'];
@@ -95,6 +100,9 @@ export function calendarRoutes(
         );
       if (r.range?.startDate !== start.date)
         return badRequest('The recurrence range must start on the date of the event start.');
+      const recurrenceZone = r.range?.recurrenceTimeZone;
+      if (recurrenceZone !== undefined && (typeof recurrenceZone !== 'string' || !zoneOf(recurrenceZone)))
+        return timeZoneNotSupported(String(recurrenceZone));
       recurrence = { intervalWeeks: interval, weekday: day as Weekday, count };
     }
     const properties: Record<string, string> = {};
@@ -112,17 +120,42 @@ export function calendarRoutes(
       startTime: start.time,
       durationMinutes: Math.round((end.instant - start.instant) / 60_000),
       timeZone: start.zone,
+      zoneName: start.zoneName,
       attendees,
       ...(recurrence ? { recurrence } : {}),
       ...(typeof body.transactionId === 'string' ? { transactionId: body.transactionId } : {}),
+      createdAt: Date.now(),
       properties,
-      ...(body.isOnlineMeeting ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/stand-in-${id}` } : {}),
+      ...teamsLink(organizer, body, id),
       cancelled: new Set(),
       moved: new Map(),
     };
     cal.events.set(id, event);
     counts.eventsCreated++;
     return ok(resource(event, organizer), 201);
+  };
+
+  /** The organiser's default calendar (`GET /users/{id}/calendar`), honouring `$select`. */
+  const calendarResource = (organizer: StandInUser, query: URLSearchParams): Json => {
+    const allowed = cal.allowedProviders(organizer.id);
+    const full: Json = {
+      id: `calendar-${organizer.id}`,
+      name: 'Calendar',
+      canEdit: true,
+      isDefaultCalendar: true,
+      allowedOnlineMeetingProviders: allowed,
+      defaultOnlineMeetingProvider: allowed.includes('teamsForBusiness')
+        ? 'teamsForBusiness'
+        : (allowed[0] ?? 'unknown'),
+      owner: { name: organizer.displayName, address: organizer.mail },
+    };
+    const select = (query.get('$select') ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean);
+    return select.length
+      ? Object.fromEntries(Object.entries(full).filter(([k]) => k === 'id' || select.includes(k)))
+      : full;
   };
 
   const eventOf = (organizer: StandInUser, id: string): { master: StandInEvent; occurrence?: string } | undefined => {
@@ -139,6 +172,8 @@ export function calendarRoutes(
     if (schedules.length > 20) return badRequest('getSchedule supports at most 20 schedules at once.');
     const start = parseDtz(body.startTime);
     const end = parseDtz(body.endTime);
+    if (isAnswer(start)) return start;
+    if (isAnswer(end)) return end;
     if (!start || !end || end.instant <= start.instant)
       return badRequest('startTime and endTime are required, end after start.');
     if (end.instant - start.instant >= 62 * DAY)
@@ -178,6 +213,10 @@ export function calendarRoutes(
       if (!organizer) return notFound(parts[1]);
       return getSchedule((req.body ?? {}) as Json);
     }
+    if (rest[0] === 'calendar' && rest.length === 1 && req.method === 'GET') {
+      if (!organizer) return notFound(parts[1]);
+      return ok(calendarResource(organizer, req.query));
+    }
     if (rest[0] === 'calendar' && rest[1] === 'events') rest = rest.slice(1);
     if (rest[0] !== 'events') return undefined;
     if (!organizer) return notFound(parts[1]);
@@ -210,10 +249,16 @@ export function calendarRoutes(
         if (found.occurrence) {
           const start = parseDtz(body.start);
           const end = parseDtz(body.end);
+          if (isAnswer(start)) return start;
+          if (isAnswer(end)) return end;
           if (!start || !end || end.instant <= start.instant)
             return badRequest('start and end are required, end after start.');
           found.master.moved.set(found.occurrence, { start: start.instant, end: end.instant });
-        } else if (typeof body.subject === 'string') found.master.subject = body.subject;
+        } else {
+          if (typeof body.subject === 'string') found.master.subject = body.subject;
+          // Once online, a meeting stays online; asking again gets a link only if Teams is allowed now.
+          if (!found.master.joinUrl) Object.assign(found.master, teamsLink(organizer, body, found.master.id));
+        }
         return ok(resource(found.master, organizer));
       }
       return undefined;

@@ -2,6 +2,7 @@
  * The stand-in's calendars: events (single or weekly recurring, with transactionId de-duplication,
  * extended properties, cancelled and moved occurrences) and free/busy computed from them plus a
  * few deterministic "other meetings" per working day, so slot finding meets realistic calendars.
+ * Each calendar allows Teams meetings unless a test says otherwise (`setOnlineMeetingProviders`).
  */
 import { utcToZoned, weeklyOccurrences, weekdayOfGraphDay, zonedToUtc } from '../../core/schedule';
 import type { Weekday } from '../../core/model';
@@ -15,10 +16,14 @@ export interface StandInEvent {
   startDate: string;
   startTime: string;
   durationMinutes: number;
+  /** IANA zone the stand-in computes with; `zoneName` is the name the client sent (a Windows id). */
   timeZone: string;
+  zoneName: string;
   attendees: { address: string; name?: string }[];
   recurrence?: { intervalWeeks: number; weekday: Weekday; count: number };
   transactionId?: string;
+  /** When it was created (ms, real time): transactionId de-duplication only looks back so far. */
+  createdAt: number;
   properties: Record<string, string>;
   joinUrl?: string;
   cancelled: Set<string>;
@@ -45,6 +50,13 @@ export class CalendarState {
   readonly events = new Map<string, StandInEvent>();
   /** Extra busy blocks per user id (tests: a fully booked week). */
   readonly blocks = new Map<string, { start: number; end: number }[]>();
+  /** allowedOnlineMeetingProviders per organiser id; absent → Teams only (the usual tenant). */
+  readonly onlineMeetingProviders = new Map<string, string[]>();
+  /**
+   * How long a transactionId is remembered (ms; default: for ever). Graph documents no window, so
+   * tests set it to 0 to show that our own extended-property lookup prevents a second event.
+   */
+  transactionIdMemoryMs = Number.POSITIVE_INFINITY;
   private seq = 0;
 
   constructor(
@@ -55,6 +67,15 @@ export class CalendarState {
 
   nextId(): string {
     return `evt-${(++this.seq).toString(36)}-${hash(String(this.seq)).toString(36)}`;
+  }
+
+  /** Configures an organiser's calendar, e.g. `[]` or `['skypeForBusiness']` for a mailbox without Teams. */
+  setOnlineMeetingProviders(userId: string, allowed: string[]): void {
+    this.onlineMeetingProviders.set(userId, [...allowed]);
+  }
+
+  allowedProviders(userId: string): string[] {
+    return this.onlineMeetingProviders.get(userId) ?? ['teamsForBusiness'];
   }
 
   block(userId: string, start: number, end: number): void {

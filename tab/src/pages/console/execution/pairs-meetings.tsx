@@ -2,7 +2,7 @@
  * Step 3, execution: every pair with its booking and sessions held vs planned, the next session, and
  * pair-health alerts (no meeting for two cadences, low ratings) for the manager to follow up. The
  * flags come from the API (GET …/pair-health, the rule of the report and the daily notices); a low
- * rating reaches the console only as a flag.
+ * rating reaches the console only as a flag. A failed booking shows its reason from the series.
  */
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { useApp } from '../../../app/app-context';
@@ -129,9 +129,17 @@ export function PairsAndMeetings() {
                 key: 'booking',
                 header: t('pairs.booking'),
                 cell: (r) => (
-                  <Text size={200}>
-                    {t(`booking.${r.series?.status === 'no-slot' ? 'no-slot' : r.pair.booking}` as MessageKey)}
-                  </Text>
+                  <>
+                    <Text size={200}>
+                      {t(`booking.${r.series?.status === 'no-slot' ? 'no-slot' : r.pair.booking}` as MessageKey)}
+                    </Text>
+                    {r.pair.booking === 'failed' && r.series?.problem && (
+                      // Why the booking failed (a permission, Teams, a mailbox): what the manager can act on.
+                      <Text as="p" size={100} className={s.meta} data-testid="booking-problem">
+                        {r.series.problem}
+                      </Text>
+                    )}
+                  </>
                 ),
               },
               { key: 'held', header: t('pairs.held'), numeric: true, cell: (r) => `${r.held} / ${r.planned}` },
