@@ -16,7 +16,6 @@ import {
   openSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   writeFileSync,
   writeSync,
@@ -44,7 +43,7 @@ export interface Snapshot {
   databases: { id: string; containers: { id: string; partitionKey: string[]; items: Doc[] }[] }[];
 }
 
-export const SYSTEM_PROPERTIES = ['_rid', '_self', '_etag', '_attachments', '_ts'];
+const SYSTEM_PROPERTIES = ['_rid', '_self', '_etag', '_attachments', '_ts'];
 
 export function withoutSystemProperties(item: Record<string, unknown>): Doc {
   const copy: Record<string, unknown> = { ...item };
@@ -404,24 +403,5 @@ async function writeDurably(file: string, content: string): Promise<void> {
     await dir.sync();
   } finally {
     await dir.close();
-  }
-}
-
-/** Synchronous variant for start: the snapshot of what was loaded, before anything else is written. */
-export function writeDurablySync(file: string, content: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    writeFileSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-  const dir = openSync(dirname(file), 'r');
-  try {
-    fsyncSync(dir);
-  } finally {
-    closeSync(dir);
   }
 }
