@@ -2,15 +2,12 @@
  * Production wiring in one place: builds the adapters from the configuration once per process and
  * hands them to handlers and timers. Tests replace the whole set with `setServices`.
  */
-import { join } from 'node:path';
 import { loadConfig, ConfigError, type AppConfig } from './config';
 import { openCosmosStore } from './adapters/cosmos/store';
-import { CONTAINERS } from './ports/containers';
 import type { Store } from './ports/store';
 import type { Clock } from './ports/clock';
 import { systemClock } from './ports/clock';
 import type { HealthCheck } from './ports/health';
-import type * as EmbeddedCosmosModule from './local/embedded-cosmos';
 import { botConfigHealth, storeHealth } from './health-checks';
 import type { DirectoryReader, DirectorySource } from './ports/directory';
 import type { CalendarPort } from './ports/calendar';
@@ -84,9 +81,21 @@ export async function disposeServices(): Promise<void> {
   if (services) await (await services).dispose();
 }
 
-async function openStore(
-  config: AppConfig,
-): Promise<{ store: Store; dispose(): Promise<void>; localData?: LocalDataReport }> {
+/** A store the services own, and what releases it. */
+export interface OpenedStore {
+  store: Store;
+  dispose(): Promise<void>;
+  localData?: LocalDataReport;
+}
+
+/**
+ * Opens the local embedded store when COSMOS_ENDPOINT is unset. The local stack and the CLI supply it
+ * (functions/src/local/embedded-store.ts); production code never refers to it, so the Azure bundle
+ * holds neither the embedded server nor its journal.
+ */
+export type EmbeddedStoreOpener = (config: AppConfig) => Promise<OpenedStore>;
+
+async function openStore(config: AppConfig, embeddedStore: EmbeddedStoreOpener | undefined): Promise<OpenedStore> {
   const { endpoint, key, database } = config.cosmos;
   if (endpoint) {
     return {
@@ -98,28 +107,11 @@ async function openStore(
     throw new ConfigError(
       'COSMOS_ENDPOINT is not set: in Azure, Tandem never falls back to the local in-memory store.',
     );
-  // NOTE: required lazily so that production never loads the embedded server.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startEmbeddedCosmos, checkLocalData } = require('./local/embedded-cosmos') as typeof EmbeddedCosmosModule;
-  const snapshotFile = join(config.dataDir, 'cosmos.json');
-  const cosmos = await startEmbeddedCosmos({ snapshotFile });
-  try {
-    const localData = checkLocalData(cosmos.loaded, {
-      snapshotFile,
-      database,
-      containers: Object.values(CONTAINERS).map((c) => c.name),
-    });
-    const store = await openCosmosStore({
-      endpoint: cosmos.endpoint,
-      key: cosmos.key,
-      database,
-      createContainers: true,
-    });
-    return { store, dispose: () => cosmos.close(), localData: { folder: config.dataDir, ...localData } };
-  } catch (err) {
-    await cosmos.close();
-    throw err;
-  }
+  if (!embeddedStore)
+    throw new ConfigError(
+      'COSMOS_ENDPOINT is not set, and the embedded store belongs to the local stack only (npm start, the tandem CLI).',
+    );
+  return embeddedStore(config);
 }
 
 /** Degraded while the data folder lacked containers the app needs (they were created empty). */
@@ -141,11 +133,13 @@ const NOT_CONFIGURED =
 export interface ServiceOverrides {
   /** The one clock every part reads (use cases, booking, messenger); default the system clock. */
   clock?: Clock;
+  /** The store to open without COSMOS_ENDPOINT (local only); without it that is a configuration error. */
+  embeddedStore?: EmbeddedStoreOpener;
 }
 
 export async function createServices(config: AppConfig, overrides: ServiceOverrides = {}): Promise<Services> {
   const clock = overrides.clock ?? systemClock;
-  const { store, dispose, localData } = await openStore(config);
+  const { store, dispose, localData } = await openStore(config, overrides.embeddedStore);
   const graph = config.graph.configured ? createGraphConnection(config.graph) : undefined;
   const directorySource = graph ? graphDirectorySource(graph) : undefined;
   const directory = storeDirectoryReader(store, config.tenantId, directorySource);

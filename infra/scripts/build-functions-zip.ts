@@ -1,11 +1,11 @@
 /**
  * `npm run package:functions`: builds build/functions.zip, the Functions app's deployment package
  * for Flex Consumption (`az functionapp deployment source config-zip --src build/functions.zip`):
- * compiled code (dist/), host.json, package.json, production node_modules and, when built,
- * the tab (tab/dist), which the app serves at /api/tab.
+ * what `npm run build` stages in build/functions (the esbuild bundle with its source maps, host.json,
+ * package.json and the tab). No node_modules: everything that runs is in the bundle.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { createZip, type ZipEntry } from '../../scripts/package/zip-writer';
 
@@ -30,20 +30,15 @@ function files(dir: string): string[] {
 
 function main(): void {
   run('npm', ['run', '-s', 'build'], ROOT);
-  rmSync(STAGE, { recursive: true, force: true });
-  mkdirSync(STAGE, { recursive: true });
-  for (const item of ['dist', 'host.json', 'package.json', 'package-lock.json'])
-    cpSync(join(ROOT, item), join(STAGE, item), { recursive: true });
-  if (existsSync(join(ROOT, 'tab', 'dist')))
-    cpSync(join(ROOT, 'tab', 'dist'), join(STAGE, 'tab', 'dist'), { recursive: true });
-  else console.warn('tab/dist does not exist: the package has no tab (build the tab first).');
-  run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], STAGE);
   const entries: ZipEntry[] = files(STAGE).map((file) => ({
     name: relative(STAGE, file).split(sep).join('/'),
     data: readFileSync(file),
   }));
   writeFileSync(OUT, createZip(entries));
-  console.log(`Wrote ${relative(process.cwd(), OUT)} (${entries.length} files)`);
+  const size = entries.reduce((sum, e) => sum + e.data.length, 0);
+  console.log(
+    `Wrote ${relative(process.cwd(), OUT)} (${entries.length} files, ${(size / 1048576).toFixed(1)} MB unpacked)`,
+  );
 }
 
 main();

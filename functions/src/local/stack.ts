@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { installFunctionsCore } from './install-functions-core';
+import { openEmbeddedStore } from './embedded-store';
 import { LOCAL_COMPONENTS, type StartedComponent } from './components';
 import { createLocalHost, type LocalHost } from './host';
 import { registrations } from './functions-core-shim';
@@ -104,7 +105,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       for (const [name, value] of Object.entries(started.env)) setEnv(name, value);
     }
     setEnv('TANDEM_DATA_DIR', options.dataDir);
-    const services = await createServices(loadConfig(process.env), options.clock ? { clock: options.clock } : {});
+    const services = await createServices(loadConfig(process.env), {
+      embeddedStore: openEmbeddedStore,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     setServices(services);
 
     let seeded: SeedResult | undefined;

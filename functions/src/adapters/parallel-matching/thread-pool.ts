@@ -40,9 +40,11 @@ export class ThreadRowPool implements RowPool {
   private closed = false;
   private source: WeakRef<RowSpec> | undefined;
 
-  constructor(readonly helpers: number) {
-    const ext = __filename.endsWith('.ts') ? '.ts' : '.js';
-    const file = join(__dirname, `row-worker${ext}`);
+  /** `file`: the helper's script, by default row-worker beside this file (or the bundle's entry). */
+  constructor(
+    readonly helpers: number,
+    file = join(__dirname, `row-worker${__filename.endsWith('.ts') ? '.ts' : '.js'}`),
+  ) {
     for (let i = 0; i < helpers; i++) {
       const worker = new Worker(bootstrap(file), { eval: true, workerData: { thread: i + 1 } });
       worker.unref();

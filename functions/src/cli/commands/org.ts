@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { UsageError, parseArgs } from '../command';
 import { loadConfig } from '../../config';
 import { createServices, type Services } from '../../composition';
+import { openEmbeddedStore } from '../../local/embedded-store';
 import { syncDirectory } from '../../app/directory-sync';
 import { buildHierarchy } from '../../core/hierarchy';
 import { graphStandInComponent, operatorConfiguredGraph } from '../../local/graph-stand-in/component';
@@ -20,7 +21,7 @@ async function open(): Promise<{ services: Services; close(): Promise<void> }> {
     standIn = await graphStandInComponent.start({ dataDir: config.dataDir, env: process.env, appBaseUrl: '' });
     if (standIn) Object.assign(process.env, standIn.env);
   }
-  const services = await createServices(loadConfig());
+  const services = await createServices(loadConfig(), { embeddedStore: openEmbeddedStore });
   return {
     services,
     async close() {
@@ -58,7 +59,7 @@ async function sync(full: boolean): Promise<number> {
 
 /** `tandem org chain USER_ID`: the user's managers from the direct manager up to the top, as JSON. */
 async function chain(userId: string): Promise<number> {
-  const services = await createServices(loadConfig());
+  const services = await createServices(loadConfig(), { embeddedStore: openEmbeddedStore });
   try {
     const directory = services.directory;
     if (!directory) throw new Error('The directory is not wired in this process.');

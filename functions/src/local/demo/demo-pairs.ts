@@ -87,7 +87,7 @@ function buildSeries(
   first.setUTCHours(9 + (index % 4), 0, 0, 0);
   const struggling = index === 3 || index === 7;
   const silent = index === 5;
-  const occurrences: Occurrence[] = Array.from({ length: cadence.sessions }, (_, i) => {
+  const occurrences: Occurrence[] = Array.from({ length: plan.sessions ?? cadence.sessions }, (_, i) => {
     const start = new Date(first.getTime() + i * cadence.intervalWeeks * 7 * DAY);
     const end = new Date(start.getTime() + cadence.sessionMinutes * 60 * 1000);
     const past = end.getTime() < now.getTime();

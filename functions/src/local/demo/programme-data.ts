@@ -106,8 +106,10 @@ export async function buildProgrammeData(
     phaseChangedAt: iso(created),
   };
 
-  const mentees = take(org, used, plan.mentees, (u) => u.level >= 1 && u.level <= 4);
-  const mentors = take(org, used, plan.mentors, (u) => u.level >= 5);
+  const [menteeFrom, menteeTo] = plan.levels?.mentees ?? [1, 4];
+  const [mentorFrom, mentorTo] = plan.levels?.mentors ?? [5, Infinity];
+  const mentees = take(org, used, plan.mentees, (u) => u.level >= menteeFrom && u.level <= menteeTo);
+  const mentors = take(org, used, plan.mentors, (u) => u.level >= mentorFrom && u.level <= mentorTo);
   const invited = take(org, used, plan.invitedOnly, (u) => u.level >= 2);
   const optedAt = iso(new Date(created.getTime() + 5 * DAY));
 

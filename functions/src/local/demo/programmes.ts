@@ -23,6 +23,10 @@ export interface ProgrammePlan {
   showcase?: boolean;
   /** People on the interest list for the next cohort. */
   interested?: number;
+  /** Management levels to draw mentees and mentors from (default 1–4 and 5 or deeper; benches use others). */
+  levels?: { mentees: [number, number]; mentors: [number, number] };
+  /** Sessions per pair's series (default the demo cadence's). */
+  sessions?: number;
 }
 
 const DAY = 24 * 3600 * 1000;
