@@ -52,19 +52,33 @@ param graphFullResyncDays int = 7
 @maxValue(100)
 param anonymityThresholdFloor int = 5
 
+@description('E-mail address of the operators: Application Insights alerts (function failures, booking failures, bot messages given up) go there.')
+param alertEmail string
+
+@description('Failed function invocations (HTTP and timers) in 15 minutes that raise an alert.')
+@minValue(1)
+param alertFunctionFailures int = 5
+
+@description('Failed meeting series bookings in 15 minutes that raise an alert.')
+@minValue(1)
+param alertBookingFailures int = 3
+
 param tags object = { app: 'tandem' }
 
-var suffix = uniqueString(resourceGroup().id, baseName)
+// Storage account and Cosmos DB names allow lowercase letters and digits only: a baseName of
+// "Tandem" would fail there, so every name is built from the lowercase form.
+var base = toLower(baseName)
+var suffix = uniqueString(resourceGroup().id, base)
 var tenantId = tenant().tenantId
 var names = {
-  identity: 'id-${baseName}-${suffix}'
-  logs: 'log-${baseName}-${suffix}'
-  insights: 'appi-${baseName}-${suffix}'
-  storage: take('st${baseName}${suffix}', 24)
-  cosmos: 'cosmos-${baseName}-${suffix}'
-  plan: 'plan-${baseName}-${suffix}'
-  functionApp: 'func-${baseName}-${suffix}'
-  bot: 'bot-${baseName}-${suffix}'
+  identity: 'id-${base}-${suffix}'
+  logs: 'log-${base}-${suffix}'
+  insights: 'appi-${base}-${suffix}'
+  storage: take('st${base}${suffix}', 24)
+  cosmos: 'cosmos-${base}-${suffix}'
+  plan: 'plan-${base}-${suffix}'
+  functionApp: 'func-${base}-${suffix}'
+  bot: 'bot-${base}-${suffix}'
   deploymentContainer: 'app-package'
 }
 
@@ -82,6 +96,19 @@ module monitoring 'modules/monitoring.bicep' = {
     tags: tags
     retentionInDays: logRetentionDays
     identityPrincipalId: identity.outputs.principalId
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    location: location
+    tags: tags
+    baseName: base
+    alertEmail: alertEmail
+    functionFailureThreshold: alertFunctionFailures
+    bookingFailureThreshold: alertBookingFailures
   }
 }
 

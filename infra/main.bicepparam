@@ -10,3 +10,5 @@ param instanceMemoryMB = 2048
 param maximumInstanceCount = 40
 param alwaysReadyHttpInstances = int(readEnvironmentVariable('TANDEM_ALWAYS_READY', '0'))
 param logRetentionDays = 30
+// Required: no default, so a deployment without an operators' address stops instead of alerting no one.
+param alertEmail = readEnvironmentVariable('TANDEM_ALERT_EMAIL')

@@ -12,6 +12,7 @@ const commands: Record<string, () => CliCommand> = {
   version: () => (require('./commands/version') as CommandModule).command,
   org: () => (require('./commands/org') as CommandModule).command,
   match: () => (require('./commands/match') as CommandModule).command,
+  doctor: () => (require('./commands/doctor') as CommandModule).command,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -6,3 +6,4 @@ import './routes/pairs';
 import './routes/steering';
 import './routes/directory';
 import './routes/interest';
+import './routes/operations';

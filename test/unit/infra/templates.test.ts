@@ -76,6 +76,17 @@ describe('Bicep templates (checked as text: the Bicep CLI cannot be installed of
     }
   });
 
+  it('build every resource name from the lowercase baseName (storage and Cosmos DB names allow no capitals)', () => {
+    const code = clean(main);
+    expect(code).toMatch(/^var base = toLower\(baseName\)$/m);
+    // baseName is read in that one place only; the suffix and every name use the lowercase form.
+    expect([...code.matchAll(/\bbaseName\b(?!:)/g)].length).toBe(2); // the param and toLower(baseName)
+    expect(code).not.toMatch(/baseName: baseName/); // modules get the lowercase form
+    expect(code).toContain('var suffix = uniqueString(resourceGroup().id, base)');
+    expect(code).toContain("storage: take('st${base}${suffix}', 24)");
+    expect(code).toContain("cosmos: 'cosmos-${base}-${suffix}'");
+  });
+
   it('output what the next steps read, under the names the app package and the Agents Toolkit use', () => {
     const outputs = [...clean(main).matchAll(/^output\s+(\w+)\s/gm)].map((m) => m[1]);
     expect(outputs).toEqual(

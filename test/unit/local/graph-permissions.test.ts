@@ -16,6 +16,10 @@ const CALLS: [string, string, string][] = [
   ['GET', '/users/u-1/events/e-1', 'Calendars.ReadWrite'],
   ['GET', '/users/u-1/events/e-1/instances', 'Calendars.ReadWrite'],
   ['POST', '/users/u-1/events/e-1/cancel', 'Calendars.ReadWrite'],
+  // tandem doctor: Tandem in the org catalog, installed for a test user
+  ['GET', '/appCatalogs/teamsApps', 'AppCatalog.Read.All'],
+  ['GET', '/users/u-1/teamwork/installedApps', 'TeamsAppInstallation.ReadWriteSelfForUser.All'],
+  ['POST', '/users/u-1/teamwork/installedApps', 'TeamsAppInstallation.ReadWriteSelfForUser.All'],
 ];
 
 describe('the Graph stand-in: which application permission each call needs', () => {

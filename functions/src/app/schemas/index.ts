@@ -6,3 +6,4 @@ export * from './enrollment';
 export * from './pairs';
 export * from './steering';
 export * from './privacy';
+export * from './operations';

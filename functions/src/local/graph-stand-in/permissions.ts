@@ -19,6 +19,7 @@ export const GRANTED_ROLES: readonly string[] = [
   'Calendars.ReadWrite',
   'MailboxSettings.Read',
   'TeamsAppInstallation.ReadWriteSelfForUser.All',
+  'AppCatalog.Read.All',
 ];
 
 /** Which permissions an endpoint accepts (least privileged first, as Learn lists them) and who checks them. */
@@ -40,6 +41,22 @@ const SCHEDULE_READ = ['Calendars.Read', 'Calendars.ReadWrite'];
 const CALENDAR_READ = ['Calendars.ReadBasic', 'Calendars.Read', 'Calendars.ReadWrite'];
 const CALENDAR_WRITE = ['Calendars.ReadWrite'];
 const MAILBOX_SETTINGS = ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'];
+const APP_CATALOG_READ = [
+  'AppCatalog.Read.All',
+  'AppCatalog.ReadWrite.All',
+  'Directory.Read.All',
+  'Directory.ReadWrite.All',
+];
+const INSTALLED_APPS_READ = [
+  'TeamsAppInstallation.ReadSelfForUser.All',
+  'TeamsAppInstallation.ReadWriteSelfForUser.All',
+  'TeamsAppInstallation.ReadForUser.All',
+  'TeamsAppInstallation.ReadWriteForUser.All',
+];
+const INSTALLED_APPS_WRITE = [
+  'TeamsAppInstallation.ReadWriteSelfForUser.All',
+  'TeamsAppInstallation.ReadWriteForUser.All',
+];
 
 /** The permission a request needs (parts: the path after /v1.0, split on '/'); undefined for no route. */
 export function requiredPermission(method: string, parts: string[]): EndpointPermission | undefined {
@@ -53,6 +70,12 @@ export function requiredPermission(method: string, parts: string[]): EndpointPer
     if (!sub) return read ? { endpoint: 'GET /users/{id}', anyOf: USER_READ, service: 'directory' } : undefined;
     if (sub === 'manager' && read)
       return { endpoint: 'GET /users/{id}/manager', anyOf: USER_READ, service: 'directory' };
+    if (sub === 'teamwork' && rest[0] === 'installedApps' && rest.length === 1)
+      return read
+        ? { endpoint: 'GET /users/{id}/teamwork/installedApps', anyOf: INSTALLED_APPS_READ, service: 'directory' }
+        : method === 'POST'
+          ? { endpoint: 'POST /users/{id}/teamwork/installedApps', anyOf: INSTALLED_APPS_WRITE, service: 'directory' }
+          : undefined;
     if (sub === 'mailboxSettings' && read)
       return { endpoint: 'GET /users/{id}/mailboxSettings', anyOf: MAILBOX_SETTINGS, service: 'exchange' };
     if (sub === 'calendar' && rest[0] === 'getSchedule' && method === 'POST')
@@ -67,6 +90,8 @@ export function requiredPermission(method: string, parts: string[]): EndpointPer
       };
     return undefined;
   }
+  if (root === 'appCatalogs' && id === 'teamsApps' && !sub && read)
+    return { endpoint: 'GET /appCatalogs/teamsApps', anyOf: APP_CATALOG_READ, service: 'directory' };
   if (root === 'groups' && read) {
     if (!id) return { endpoint: 'GET /groups', anyOf: GROUP_MEMBERS, service: 'directory' };
     if (sub === 'transitiveMembers')

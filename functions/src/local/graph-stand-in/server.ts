@@ -19,6 +19,7 @@ import { standInCert } from './cert';
 import { badRequest, odataError, type Answer, type StandInRequest } from './odata';
 import { requestUrl } from '../request-target';
 import { GRANTED_ROLES, denied, mintToken, requiredPermission } from './permissions';
+import { TeamsCatalogState, teamsCatalogRoutes } from './teams-catalog';
 
 export interface StandInFaults {
   /** Share of requests answered 429 with Retry-After (also inside $batch). */
@@ -67,6 +68,10 @@ export interface GraphStandIn {
   certFile?: string;
   directory: DirectoryState;
   calendar: CalendarState;
+  /** The org app catalog (Tandem published) and who has it installed. */
+  catalog: TeamsCatalogState;
+  /** Mailboxes (ids or addresses) outside the Exchange RBAC scope: their Outlook calls answer 403. */
+  outsideExchangeScope: Set<string>;
   faults: StandInFaults;
   counts: StandInCounts;
   close(): Promise<void>;
@@ -92,6 +97,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     ? new DirectoryState(options.org)
     : DirectoryState.generated(options.size ?? 300, options.seed ?? 42);
   const calendar = new CalendarState(directory, options.meetingsPerDay ?? 2);
+  const catalog = new TeamsCatalogState();
+  const outsideExchangeScope = new Set<string>();
   const roles = options.roles ?? GRANTED_ROLES;
   const token = options.token ?? mintToken(roles);
   /** Every token the stand-in accepts and the permissions it carries. */
@@ -100,7 +107,19 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   const counts: StandInCounts = { requests: 0, throttled: 0, batches: 0, deltaPages: 0, eventsCreated: 0 };
   const rnd = seededRandom(options.seed ?? 42);
   const { key, cert, certFile } = await standInCert(options.dataDir);
-  const routes: { dir?: ReturnType<typeof directoryRoutes>; cal?: ReturnType<typeof calendarRoutes> } = {};
+  const routes: {
+    dir?: ReturnType<typeof directoryRoutes>;
+    cal?: ReturnType<typeof calendarRoutes>;
+    apps?: ReturnType<typeof teamsCatalogRoutes>;
+  } = {};
+  /** True when the mailbox a path names is outside the Exchange RBAC scope. */
+  const outsideScope = (key: string | undefined) => {
+    if (!key || !outsideExchangeScope.size) return false;
+    const user = directory.findByIdOrMail(key);
+    return [key, user?.id, user?.mail, user?.userPrincipalName].some(
+      (k) => k !== undefined && [...outsideExchangeScope].some((o) => o.toLowerCase() === k.toLowerCase()),
+    );
+  };
 
   const fault = (): Answer | undefined => {
     const retryAfter = { 'Retry-After': String(faults.retryAfterSeconds ?? 1) };
@@ -117,9 +136,12 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     const parts = req.path.split('/').filter(Boolean);
     const permission = requiredPermission(req.method, parts);
     if (permission && !permission.anyOf.some((p) => granted.includes(p))) return denied(permission);
+    if (permission?.service === 'exchange' && outsideScope(decodeURIComponent(parts[1] ?? '')))
+      return denied(permission);
     if (parts[0] === 'users' && (parts[1] === 'delta' || parts[1] === 'microsoft.graph.delta')) counts.deltaPages++;
     try {
       return (
+        routes.apps?.(req, parts) ??
         routes.dir?.(req, parts) ??
         routes.cal?.(req, parts) ??
         odataError(400, 'BadRequest', `Resource not found for the segment '${parts[parts.length - 1] ?? ''}'.`)
@@ -195,6 +217,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   const baseUrl = `https://127.0.0.1:${port}`;
   routes.dir = directoryRoutes(baseUrl, directory, calendar);
   routes.cal = calendarRoutes(baseUrl, directory, calendar, counts);
+  routes.apps = teamsCatalogRoutes(baseUrl, directory, catalog);
   return {
     baseUrl,
     token,
@@ -207,6 +230,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     ...(certFile ? { certFile } : {}),
     directory,
     calendar,
+    catalog,
+    outsideExchangeScope,
     faults,
     counts,
     close: () =>

@@ -13,6 +13,7 @@ import { StatusBadge } from '../../components/badges';
 import type { Programme } from '../../api/types';
 import { CreateProgramme } from './create-programme';
 import { ProgrammeWorkspace } from './workspace';
+import { StuckWork } from './stuck-work';
 
 const useStyles = makeStyles({
   layout: {
@@ -123,6 +124,7 @@ export function ConsolePage() {
           )}
         </div>
       )}
+      <StuckWork />
     </Page>
   );
 }

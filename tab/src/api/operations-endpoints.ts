@@ -1,0 +1,24 @@
+/** Stuck work for operators and programme managers: one function per route (spread into the tab's Api). */
+import type { ApiClient } from './client';
+import type { StuckWork } from '../../../functions/src/app/operations/stuck-work';
+
+export type {
+  StuckBooking,
+  StuckMessage,
+  FailedTimer,
+  StuckWork,
+} from '../../../functions/src/app/operations/stuck-work';
+
+const enc = encodeURIComponent;
+
+export function operationsEndpoints(client: ApiClient) {
+  return {
+    stuckWork: () => client.get<StuckWork & { counts: Record<string, number> }>('/operations/stuck'),
+    retryStuckBooking: async (programmeId: string, seriesId: string): Promise<void> => {
+      await client.request('POST', `/operations/stuck/bookings/${enc(programmeId)}/${enc(seriesId)}/retry`);
+    },
+    retryStuckMessage: async (batchId: string, messageId: string): Promise<void> => {
+      await client.request('POST', `/operations/stuck/outbox/${enc(batchId)}/${enc(messageId)}/retry`);
+    },
+  };
+}
