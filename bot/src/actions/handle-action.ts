@@ -25,6 +25,8 @@ import {
 import { answerProposal } from '../../../functions/src/app/pairs';
 import { pickAnotherDay } from '../../../functions/src/app/meetings';
 import { registerInterest } from '../../../functions/src/app/interest';
+import { withdrawConsent } from '../../../functions/src/app/privacy/consent';
+import { consentWithdrawnCard } from '../cards/membership-card';
 import { submitAssessment, submitFeedback } from '../../../functions/src/app/feedback';
 import { loadProgramme } from '../../../functions/src/app/support/access';
 import { parseInput } from '../../../functions/src/app/schemas/parse';
@@ -130,6 +132,7 @@ const VIEW_OF_VERB: Partial<Record<Envelope['verb'], View>> = {
   pause: 'membership',
   resume: 'membership',
   leave: 'membership',
+  withdrawConsent: 'membership',
   shareTestimonial: 'testimonial',
   registerInterest: 'announcement',
 };
@@ -252,6 +255,12 @@ async function run(
     case 'leave':
       await leaveProgramme(deps, caller, need(e.programmeId, 'programmeId'), me);
       return {};
+    case 'withdrawConsent': {
+      const programmeId = need(e.programmeId, 'programmeId');
+      const programme = await loadProgramme(deps, programmeId);
+      await withdrawConsent(deps, caller, programmeId);
+      return { card: consentWithdrawnCard(ctx.t, programme) };
+    }
     case 'shareTestimonial': {
       const text = parseInput(textSchema(280, 1), fields.text ?? '');
       if (!toggleInput(fields.consent))

@@ -14,6 +14,7 @@ export const VERBS = [
   'pause',
   'resume',
   'leave',
+  'withdrawConsent',
   'registerInterest',
   'shareTestimonial',
 ] as const;

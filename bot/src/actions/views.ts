@@ -4,6 +4,7 @@
  * what that person may see, and an outdated card is answered with this one.
  */
 import {
+  consentTextOf,
   isEnrollmentOpen,
   partnerOf,
   roleIn,
@@ -183,10 +184,21 @@ export async function membershipView(
   notes: ViewNotes = {},
 ): Promise<AdaptiveCard> {
   const { programme, participant } = await ownEnrollment(ctx, programmeId);
+  const agreed = participant.consent;
+  const wording = agreed ? consentTextOf(programme, agreed.textVersion) : undefined;
   return membershipCard(ctx.t, {
     programme,
     userId: ctx.caller.userId,
     status: participant.status,
+    ...(agreed && participant.status !== 'left'
+      ? {
+          consent: {
+            version: agreed.textVersion,
+            at: agreed.at,
+            ...(wording ? { text: ctx.t.locale === 'de' ? wording.de : wording.en } : {}),
+          },
+        }
+      : {}),
     ...(notes.notice ? { notice: notes.notice } : notes.error ? { notice: notes.error } : {}),
   });
 }

@@ -18,9 +18,14 @@ export interface MembershipCardModel {
   userId: string;
   status: ParticipantStatus;
   notice?: string;
+  /** What the person agreed to: the version, when, and its wording in their language (absent if unrecorded). */
+  consent?: { version: string; at: string; text?: string };
 }
 
-/** The person's participation: pause, resume or leave, always possible and without blame. */
+/**
+ * The person's participation: pause, resume or leave, always possible and without blame; and the
+ * consent they gave, word for word, with withdrawing it (leave and erase their data in the programme).
+ */
 export function membershipCard(t: Translator, model: MembershipCardModel): AdaptiveCard {
   const { programme: p, status } = model;
   const ids = { programmeId: p.id };
@@ -34,6 +39,25 @@ export function membershipCard(t: Translator, model: MembershipCardModel): Adapt
         body: [text(t.t('membership.leaveTitle', { programme: p.name })), text(t.t('membership.leaveNote'))],
         actions: [
           execute(t.t('membership.leaveConfirm'), data('leave', ids), { style: 'destructive', validate: false }),
+        ],
+      }),
+    );
+  }
+  if (model.consent) {
+    const c = model.consent;
+    const when = { version: c.version, date: t.date(c.at) };
+    actions.push(
+      showCard(t.t('membership.consent'), {
+        body: [
+          text(t.t(c.text ? 'membership.consentAgreed' : 'membership.consentUnrecorded', when)),
+          ...(c.text ? [text(c.text, { subtle: true })] : []),
+          text(t.t('membership.withdrawNote')),
+        ],
+        actions: [
+          execute(t.t('membership.withdrawConfirm'), data('withdrawConsent', ids), {
+            style: 'destructive',
+            validate: false,
+          }),
         ],
       }),
     );
@@ -54,4 +78,12 @@ export function membershipCard(t: Translator, model: MembershipCardModel): Adapt
     actions,
     refreshWith(data('refresh', { card: 'membership', ...ids }), [model.userId]),
   );
+}
+
+/** After a withdrawal: the person has left and their data in the programme is erased. */
+export function consentWithdrawnCard(t: Translator, programme: Pick<Programme, 'name'>): AdaptiveCard {
+  return card([
+    heading(t.t('membership.title', { programme: programme.name })),
+    notice(t.t('membership.withdrawn'), 'good'),
+  ]);
 }

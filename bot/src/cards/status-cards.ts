@@ -39,8 +39,11 @@ export function phaseCard(t: Translator, model: PhaseCardModel): AdaptiveCard {
   ]);
 }
 
-/** The flags of core/reports' pair-health check, plus booking and decline notices. */
-export const HEALTH_ISSUES = ['no-recent-meeting', 'low-rating', 'no-slot', 'declined'] as const;
+/**
+ * What a manager hears about a pair: the help that fits (app/privacy/visibility.ts: `meeting-rhythm`
+ * shown as no recent meeting, `check-in`; never a rating), plus booking and decline notices.
+ */
+export const HEALTH_ISSUES = ['no-recent-meeting', 'check-in', 'no-slot', 'declined'] as const;
 export type HealthIssue = (typeof HEALTH_ISSUES)[number];
 
 export interface PairHealthCardModel {

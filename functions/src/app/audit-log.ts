@@ -1,10 +1,11 @@
-/** The programme's audit log for its managers, newest first. */
+/** The programme's audit log for its managers, newest first: the entries a manager needs (privacy/visibility.ts). */
 import type { AuditEntry } from '../core/model';
 import type { Page, Stored } from '../ports/store';
 import type { AppDeps } from './deps';
 import { assertManager, type Caller } from './caller';
 import type { PageQuery } from './schemas';
 import { loadProgramme } from './support/access';
+import { MANAGER_AUDIT_ACTIONS } from './privacy/visibility';
 
 /** An audit entry with the actor's name from the directory, where the actor is a person still in it. */
 export type AuditItem = Stored<AuditEntry> & { actorName?: string };
@@ -20,6 +21,7 @@ export async function listAudit(
   const result = await deps.store.audit.list(programmeId, {
     orderBy: 'at',
     descending: true,
+    where: { action: [...MANAGER_AUDIT_ACTIONS] },
     ...(page.pageSize ? { pageSize: page.pageSize } : {}),
     ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
   });

@@ -1,7 +1,8 @@
 /**
  * Pair health per pair for the programme console: which active pairs need the manager's attention
- * and why. The rule is core/reports' (the same as the report's count and the daily notices); a
- * rating reaches the manager only as the 'low-rating' flag, never as a number, a text or a person.
+ * and what help fits. The rule is core/reports' (the same as the report's count and the daily
+ * notices); a manager gets it as privacy/visibility's `PairAttention`: never a rating, that a rating
+ * was low, or who gave it. A programme with `pairHealthNotices: false` lists nothing.
  */
 import { programmePairHealth, type PairHealthItem } from '../core/reports';
 import type { Programme } from '../core/model';
@@ -10,6 +11,7 @@ import { nowIso } from '../ports/clock';
 import type { AppDeps } from './deps';
 import { assertManager, type Caller } from './caller';
 import { loadProgramme } from './support/access';
+import { pairAttention, type PairAttention } from './privacy/visibility';
 
 /** Loads the programme's active pairs, their series and feedback, and applies the pair-health rule. */
 export async function pairHealthOf(
@@ -28,8 +30,9 @@ export async function listPairHealth(
   deps: AppDeps,
   caller: Caller,
   programmeId: string,
-): Promise<{ items: PairHealthItem[] }> {
+): Promise<{ items: PairAttention[]; notices: boolean }> {
   assertManager(caller);
   const programme = await loadProgramme(deps, programmeId);
-  return { items: await pairHealthOf(deps, programme) };
+  if (programme.pairHealthNotices === false) return { items: [], notices: false };
+  return { items: (await pairHealthOf(deps, programme)).map(pairAttention), notices: true };
 }

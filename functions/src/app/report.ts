@@ -1,5 +1,19 @@
-/** The HR report of one programme: loads its documents and hands them to core/reports. */
-import { computeReport, type ProgrammeReport } from '../core/reports';
+/**
+ * The HR report of one programme: loads its documents and hands them to core/reports. What
+ * includes ratings or self-assessments is shown as last released (core/reports/release.ts): it
+ * changes only in steps of at least the anonymity threshold's number of new answers. The release
+ * (aggregates only) is kept in `state` as `report-release:<programmeId>`.
+ */
+import {
+  applyRelease,
+  computeReport,
+  nextRelease,
+  ratingParts,
+  type ProgrammeReport,
+  type RatingRelease,
+  type ReportInput,
+} from '../core/reports';
+import { ConflictError } from '../core/errors';
 import { toArray } from '../ports/store';
 import { nowIso } from '../ports/clock';
 import type { AppDeps } from './deps';
@@ -26,7 +40,7 @@ export async function programmeReport(deps: AppDeps, caller: Caller, programmeId
       },
     ]),
   );
-  return computeReport({
+  const input: ReportInput = {
     programme,
     participants,
     pairs,
@@ -35,5 +49,23 @@ export async function programmeReport(deps: AppDeps, caller: Caller, programmeId
     assessments,
     groups,
     now: nowIso(deps.clock),
-  });
+  };
+  const report = computeReport(input);
+  const fresh = ratingParts(report, feedback.length + assessments.length);
+  const empty = ratingParts(computeReport({ ...input, feedback: [], assessments: [] }), 0);
+  const key = `report-release:${programmeId}`;
+  const stored = await deps.store.state.find(key, key);
+  const last = stored?.value as RatingRelease | undefined;
+  const { release, changed } = nextRelease(fresh, last, empty, programme.anonymityThreshold);
+  if (changed) {
+    const doc = { id: key, schemaVersion: 1, value: release, updatedAt: nowIso(deps.clock) };
+    try {
+      // Conditional: of two readers releasing at once, one write lands and both show a valid release.
+      if (stored) await deps.store.state.replace(doc, stored.etag);
+      else await deps.store.state.create(doc);
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+    }
+  }
+  return applyRelease(report, release);
 }

@@ -53,7 +53,8 @@ export type {
   WeeklyMeetings,
   WeeklyRating,
 } from '../../../functions/src/core/reports/types';
-export type { HealthFlag, PairHealthItem } from '../../../functions/src/core/reports/pair-health';
+export type { PairAttention, PairHelp } from '../../../functions/src/app/privacy/visibility';
+export type { MyConsent } from '../../../functions/src/app/privacy/consent';
 
 /** Every stored document comes with its ETag, sent back as If-Match when it is changed. */
 export type WithEtag<T> = T & { etag: string };

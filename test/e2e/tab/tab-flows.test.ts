@@ -158,19 +158,19 @@ describe('the Teams tab, standalone on the local stack', () => {
     await alerts.first().waitFor();
     const texts = await alerts.allTextContents();
     expect(texts.length).toBeGreaterThan(0);
-    expect(texts.every((x) => /No session held since|A latest rating is low/.test(x))).toBe(true);
+    expect(texts.every((x) => /No session held since|A neutral check-in/.test(x))).toBe(true);
 
     await page.goto(tabUrl(t, { as: 'manager', view: 'programmes', programme: 'demo-agile-2025' }));
     await page.getByTestId('workspace-title').filter({ hasText: 'New Ways of Working 2025' }).waitFor();
     await page.getByRole('button', { name: /^Execution/ }).click();
-    // Sessions that are over are no alert; a pair whose latest rating was low still is.
+    // Sessions that are over are no alert; a pair that may welcome a check-in still is.
     const health = page.locator('#pair-health');
     await health
-      .getByText(/All pairs look healthy|A latest rating is low/)
+      .getByText(/All pairs look healthy|A neutral check-in/)
       .first()
       .waitFor();
     await expect(health.getByText('No session held since').count()).resolves.toBe(0);
-    await expect(page.getByTestId('pairs-table').getByText('no recent meeting').count()).resolves.toBe(0);
+    await expect(page.getByTestId('pairs-table').getByText('meeting rhythm').count()).resolves.toBe(0);
     await expect(
       page.getByTestId('pairs-table').getByText('healthy', { exact: true }).count(),
     ).resolves.toBeGreaterThan(0);

@@ -5,6 +5,7 @@
 import { call, startHarness, type Harness, type Json } from './support/harness';
 import { confirmAll, matchAndPublish, programmeInMatching } from './support/flow';
 import { testOrg } from './support/org';
+import { toArray } from '../../../functions/src/ports/store';
 
 let h: Harness;
 let id: string;
@@ -109,20 +110,28 @@ describe('the partner’s card', () => {
 });
 
 describe('pair health per pair', () => {
-  it('lists each active pair with its flags for a manager: a low rating only as a flag', async () => {
+  it('lists each active pair for a manager with the help it needs, never a rating or that one was low', async () => {
     const res = await call(h, 'GET', `/v1/programmes/${id}/pair-health`, { token: await h.manager() });
     expect(res.status).toBe(200);
     const pair = pairs[0] as Json;
     expect(res.body.items).toEqual([
-      { pairId: pair.id, mentorId: pair.mentorId, menteeId: pair.menteeId, flags: ['low-rating'] },
+      {
+        pairId: pair.id,
+        mentorId: pair.mentorId,
+        menteeId: pair.menteeId,
+        needsAttention: true,
+        help: ['check-in'],
+      },
       {
         pairId: (pairs[1] as Json).id,
         mentorId: (pairs[1] as Json).mentorId,
         menteeId: (pairs[1] as Json).menteeId,
-        flags: [],
+        needsAttention: false,
+        help: [],
       },
     ]);
-    expect(JSON.stringify(res.body)).not.toMatch(/"rating"|Mentor private words/);
+    expect(res.body.notices).toBe(true);
+    expect(JSON.stringify(res.body)).not.toMatch(/rating|Mentor private words/i);
   });
 
   it('flags pairs with no meeting for two cadences, since their last session held', async () => {
@@ -132,9 +141,9 @@ describe('pair health per pair', () => {
     const firstSession = (pairId: string) =>
       series.find((s: Json) => s.pairId === pairId).occurrences[0].start as string;
     const [held, none] = [pairs[0], pairs[1]] as Json[];
-    expect(res.body.items.map((i: Json) => [i.pairId, i.flags, i.since])).toEqual([
-      [held.id, ['no-recent-meeting', 'low-rating'], new Date(firstSession(held.id)).toISOString()],
-      [none.id, ['no-recent-meeting'], new Date(firstSession(none.id)).toISOString()],
+    expect(res.body.items.map((i: Json) => [i.pairId, i.help, i.since])).toEqual([
+      [held.id, ['meeting-rhythm', 'check-in'], new Date(firstSession(held.id)).toISOString()],
+      [none.id, ['meeting-rhythm'], new Date(firstSession(none.id)).toISOString()],
     ]);
   });
 
@@ -147,5 +156,66 @@ describe('pair health per pair', () => {
     }
     const missing = await call(h, 'GET', '/v1/programmes/no-such-programme/pair-health', { token: await h.manager() });
     expect(missing.status).toBe(404);
+  });
+});
+
+describe('least visibility for programme managers', () => {
+  it('never gives a manager a rating per pair, or a feedback text, through any of the manager’s reads', async () => {
+    const manager = await h.manager();
+    const pair = pairs[0] as Json;
+    for (const path of [
+      `/v1/programmes/${id}/pairs`,
+      `/v1/programmes/${id}/pairs/${pair.id}`,
+      `/v1/programmes/${id}/pair-health`,
+      `/v1/programmes/${id}/meetings`,
+      `/v1/programmes/${id}/participants`,
+      `/v1/programmes/${id}/participants/${pair.mentorId}`,
+      `/v1/programmes/${id}/feedback`,
+      `/v1/programmes/${id}/audit?pageSize=200`,
+    ]) {
+      const res = await call(h, 'GET', path, { token: manager });
+      // The feedback list is each person's own: a manager who took no part has none (404).
+      expect([path, res.status]).toEqual([path, path.endsWith('/feedback') ? 404 : 200]);
+      expect([path, JSON.stringify(res.body)]).not.toEqual([
+        path,
+        expect.stringMatching(/rating|Mentor private words/i),
+      ]);
+    }
+    const participant = await call(h, 'GET', `/v1/programmes/${id}/participants/${pair.mentorId}`, { token: manager });
+    expect(participant.body).toMatchObject({ userId: pair.mentorId, role: 'mentor', status: 'opted-in' });
+    for (const field of ['weekdays', 'times', 'timeZone', 'interests', 'languages', 'claims', 'pastPartners'])
+      expect([field, field in participant.body]).toEqual([field, false]);
+  });
+
+  it('shows a manager how the programme was run, not each person’s own activity: that stays in the full log', async () => {
+    const stored = await toArray(h.t.store.audit.all(id));
+    expect(stored.some((a) => a.action === 'participant.opted-in')).toBe(true);
+    const res = await call(h, 'GET', `/v1/programmes/${id}/audit?pageSize=200`, { token: await h.manager() });
+    const actions = new Set(res.body.items.map((a: Json) => a.action));
+    expect(actions.has('participant.opted-in')).toBe(false);
+    expect(actions.has('programme.created')).toBe(true);
+    expect(actions.has('pairs.published')).toBe(true);
+    expect(res.body.items.length).toBeLessThan(stored.length);
+  });
+
+  it('lets a programme switch pair-health notices off: no daily notice and no per-pair list', async () => {
+    const manager = await h.manager();
+    const pairHealthNotices = async () =>
+      (await toArray(h.t.store.outbox.all(undefined))).filter((m) => m.payload.type === 'pair-health').length;
+    h.clock.advance(8 * DAY);
+    await h.host.trigger('pairHealth');
+    const before = await pairHealthNotices();
+    expect(before).toBeGreaterThan(0);
+    const off = await call(h, 'PATCH', `/v1/programmes/${id}`, { token: manager, body: { pairHealthNotices: false } });
+    expect(off.status).toBe(200);
+    expect(off.body.pairHealthNotices).toBe(false);
+    expect(
+      (await call(h, 'PATCH', `/v1/programmes/${id}`, { token: manager, body: { pairHealthNotices: 'no' } })).status,
+    ).toBe(400);
+    h.clock.advance(8 * DAY);
+    await h.host.trigger('pairHealth');
+    expect(await pairHealthNotices()).toBe(before);
+    const res = await call(h, 'GET', `/v1/programmes/${id}/pair-health`, { token: manager });
+    expect(res.body).toEqual({ items: [], notices: false });
   });
 });

@@ -153,6 +153,44 @@ describe('personal data: export and erasure', () => {
     expect(exported.body.feedback).toEqual([]);
   });
 
+  it('finishes an erasure that failed half-way under the same pseudonym when asked again: the totals stay right', async () => {
+    const me = pairs[3].menteeId as string;
+    const hr = await h.hr();
+    const before = (await call(h, 'GET', `/v1/programmes/${id}/report`, { token: hr })).body;
+    const assessments = h.t.store.assessments;
+    const original = assessments.upsert.bind(assessments);
+    let calls = 0;
+    assessments.upsert = async (doc) => {
+      if (++calls === 2) throw new Error('store unavailable');
+      return original(doc);
+    };
+    const failed = await call(h, 'POST', '/v1/me/erasure', {
+      token: await h.token(me),
+      body: { confirm: 'erase-my-data' },
+    });
+    assessments.upsert = original;
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    const retried = await call(h, 'POST', '/v1/me/erasure', {
+      token: await h.token(me),
+      body: { confirm: 'erase-my-data' },
+    });
+    expect(retried.status).toBe(200);
+    const text = await storeText(h.t.store);
+    expect(text).not.toContain(me);
+    expect(text).not.toContain('"erasure:');
+    const pseudonyms = new Set(
+      (await toArray(h.t.store.assessments.all(id))).map((a) => a.userId).filter((u) => u.startsWith('erased-')),
+    );
+    const after = (await call(h, 'GET', `/v1/programmes/${id}/report`, { token: hr })).body;
+    expect(after.assessments).toEqual(before.assessments);
+    expect(after.ratings).toEqual(before.ratings);
+    // Each erased person's start and end self-assessments sit under one pseudonym.
+    for (const p of pseudonyms)
+      expect(
+        (await toArray(h.t.store.assessments.all(id, { where: { userId: p } }))).map((a) => a.kind).sort(),
+      ).toEqual(['end', 'start']);
+  });
+
   it('erases a programme manager too: their programmes and decisions stay, under a pseudonym', async () => {
     const hr = await h.hr();
     const before = (await call(h, 'GET', `/v1/programmes/${id}/report`, { token: hr })).body;

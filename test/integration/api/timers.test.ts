@@ -65,7 +65,7 @@ describe('the daily timers', () => {
     const flags = await outbox('pair-health');
     expect(flags).toHaveLength(pairs.length);
     expect(flags.every((f) => f.recipient === 'manager-1')).toBe(true);
-    expect(flags.map((f) => f.params.flags)).toEqual(pairs.map(() => 'no-recent-meeting'));
+    expect(flags.map((f) => f.params.help)).toEqual(pairs.map(() => 'meeting-rhythm'));
   });
 
   it('stops flagging missed meetings once a pair has no session left', async () => {

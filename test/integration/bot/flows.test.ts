@@ -1,3 +1,4 @@
+import { toArray } from '../../../functions/src/ports/store';
 import { invite } from '../../../functions/src/app/invite';
 import { ROLE_MANAGE, type Caller } from '../../../functions/src/app/caller';
 import { aPair, aProgramme, anOptedInParticipant, aMeetingSeries } from '../../support/builders';
@@ -345,6 +346,22 @@ describe('the Teams bot through the CloudAdapter and a local channel', () => {
       expect(textOf((await act('resume')).card)).toContain('taking part');
       expect(textOf((await act('leave')).card)).toContain('You left');
       expect((await world.store.participants.get('prog-1', 'mentee-1')).status).toBe('left');
+      await drain(world);
+      expect(textOf(cardsTo(world, 'mentor-1'))).toContain('has ended');
+    });
+
+    it('shows the consent a person gave on the membership card and withdraws it there: they leave and their data is erased', async () => {
+      await post(world, installActivity(world, 'mentor-1'));
+      await post(world, activityFrom(world, 'mentee-1', { type: 'message', text: 'pause' }));
+      expect(textOf(cardsTo(world, 'mentee-1').at(-1))).toContain('My consent');
+      const answer = await post(
+        world,
+        executeActivity(world, 'mentee-1', { verb: 'withdrawConsent', programmeId: 'prog-1' }),
+      );
+      expect(textOf(answer.card)).toContain('Your consent is withdrawn');
+      expect(await world.store.participants.find('prog-1', 'mentee-1')).toBeUndefined();
+      const left = await toArray(world.store.participants.all('prog-1'));
+      expect(JSON.stringify(left)).not.toContain('mentee-1');
       await drain(world);
       expect(textOf(cardsTo(world, 'mentor-1'))).toContain('has ended');
     });

@@ -7,6 +7,7 @@ import type { Programme } from '../../core/model';
 import type { Notification } from '../../ports/messenger';
 import type { AppDeps } from '../deps';
 import { pairHealthOf } from '../pair-health';
+import { pairAttention } from '../privacy/visibility';
 
 const WEEK = 7 * 24 * 3600 * 1000;
 
@@ -24,19 +25,21 @@ export async function flagPairHealth(deps: AppDeps): Promise<number> {
   const week = Math.floor(deps.clock.now().getTime() / WEEK);
   let flagged = 0;
   for await (const programme of deps.store.programmes.all(undefined, { where: { phase: 'execution' } })) {
+    if (programme.pairHealthNotices === false) continue;
     const recipients = pairHealthRecipients(programme);
     const notifications: Notification[] = [];
-    for (const item of await pairHealthOf(deps, programme)) {
-      if (!item.flags.length) continue;
+    for (const item of (await pairHealthOf(deps, programme)).map(pairAttention)) {
+      if (!item.needsAttention) continue;
       flagged++;
-      const flags = item.flags.join(',');
+      // What help fits, never the rating behind it (privacy/visibility.ts).
+      const help = item.help.join(',');
       for (const recipient of recipients) {
         notifications.push({
           type: 'pair-health',
           recipient,
           programmeId: programme.id,
-          params: { programmeId: programme.id, pairId: item.pairId, flags },
-          dedupeKey: `pair-health:${item.pairId}:${flags}:${week}:${recipient}`,
+          params: { programmeId: programme.id, pairId: item.pairId, help },
+          dedupeKey: `pair-health:${item.pairId}:${help}:${week}:${recipient}`,
         });
       }
     }

@@ -7,3 +7,10 @@ export const ERASURE_CONFIRMATION = 'erase-my-data';
 export const erasureSchema = z.strictObject({
   confirm: z.literal(ERASURE_CONFIRMATION, { message: `must be "${ERASURE_CONFIRMATION}"` }),
 });
+
+/** What the body of a consent withdrawal must say, word for word (it leaves and erases). */
+export const WITHDRAWAL_CONFIRMATION = 'withdraw-consent';
+
+export const withdrawConsentSchema = z.strictObject({
+  confirm: z.literal(WITHDRAWAL_CONFIRMATION, { message: `must be "${WITHDRAWAL_CONFIRMATION}"` }),
+});

@@ -12,3 +12,4 @@ export {
   type PairHealthItem,
 } from './pair-health';
 export { suppressPartition, suppressOverlapping } from './suppress';
+export { applyRelease, nextRelease, ratingParts, type RatingRelease } from './release';

@@ -20,6 +20,9 @@ import {
   resumeParticipation,
   updateProfile,
 } from '../../app/enrollment';
+import { participantView } from '../../app/privacy/visibility';
+import { myConsent, withdrawConsent } from '../../app/privacy/consent';
+import { withdrawConsentSchema } from '../../app/schemas/privacy';
 
 /** `me` stands for the caller in participant routes. */
 const userOf = (input: RouteInput<{ userId: string }, unknown, unknown>) =>
@@ -43,7 +46,10 @@ export const listParticipantsRoute = defineRoute({
   route: 'v1/programmes/{id}/participants',
   params: programmeParamsSchema,
   query: participantsQuerySchema,
-  run: async ({ deps, caller, params, query }) => ({ body: await listParticipants(deps, caller, params.id, query) }),
+  run: async ({ deps, caller, params, query }) => {
+    const page = await listParticipants(deps, caller, params.id, query);
+    return { body: { ...page, items: page.items.map((p) => participantView(caller, p)) } };
+  },
 });
 
 export const getParticipantRoute = defineRoute({
@@ -53,7 +59,7 @@ export const getParticipantRoute = defineRoute({
   params: participantParams,
   run: async (input) => {
     const p = await getParticipant(input.deps, input.caller, input.params.id, userOf(input));
-    return { body: p, etag: p.etag };
+    return { body: participantView(input.caller, p), etag: p.etag };
   },
 });
 
@@ -65,7 +71,7 @@ export const updateProfileRoute = defineRoute({
   body: updateProfileSchema,
   run: async (input) => {
     const p = await updateProfile(input.deps, input.caller, input.params.id, userOf(input), input.body, input.ifMatch);
-    return { body: p, etag: p.etag };
+    return { body: participantView(input.caller, p), etag: p.etag };
   },
 });
 
@@ -77,7 +83,7 @@ export const optInRoute = defineRoute({
   body: optInSchema,
   run: async (input) => {
     const p = await optInto(input.deps, input.caller, input.params.id, userOf(input), input.body);
-    return { body: p, etag: p.etag };
+    return { body: participantView(input.caller, p), etag: p.etag };
   },
 });
 
@@ -89,7 +95,7 @@ const action = (name: string, path: string, run: typeof pauseParticipation) =>
     params: participantParams,
     run: async (input) => {
       const p = await run(input.deps, input.caller, input.params.id, userOf(input));
-      return { body: p, etag: p.etag };
+      return { body: participantView(input.caller, p), etag: p.etag };
     },
   });
 
@@ -97,3 +103,22 @@ export const pauseRoute = action('pauseParticipation', 'pause', pauseParticipati
 export const resumeRoute = action('resumeParticipation', 'resume', resumeParticipation);
 export const leaveRoute = action('leaveProgramme', 'leave', leaveProgramme);
 export const trainingRoute = action('recordTraining', 'training', recordTraining);
+
+/** What the caller agreed to (the wording of their consent text version) and the current text. */
+export const myConsentRoute = defineRoute({
+  name: 'myConsent',
+  method: 'GET',
+  route: 'v1/programmes/{id}/participants/me/consent',
+  params: programmeParamsSchema,
+  run: async ({ deps, caller, params }) => ({ body: await myConsent(deps, caller, params.id) }),
+});
+
+/** Withdraws consent: leaves the programme and erases the caller's data in it. */
+export const withdrawConsentRoute = defineRoute({
+  name: 'withdrawConsent',
+  method: 'POST',
+  route: 'v1/programmes/{id}/participants/me/consent/withdraw',
+  params: programmeParamsSchema,
+  body: withdrawConsentSchema,
+  run: async ({ deps, caller, params }) => ({ body: await withdrawConsent(deps, caller, params.id) }),
+});

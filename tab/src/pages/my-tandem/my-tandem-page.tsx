@@ -20,6 +20,7 @@ import { FeedbackCard } from './feedback-card';
 import { AssessmentCard } from './assessment-card';
 import { ProfileCard } from './profile-card';
 import { MyDataCard } from './my-data-card';
+import { ConsentCard } from './consent-card';
 import { InterestCard, offersInterest } from './interest-card';
 
 const useStyles = makeStyles({
@@ -92,6 +93,7 @@ function ProgrammeOverview({ programmeId }: { programmeId: string }) {
         <GuideCard overview={o} />
         {takingPart && <AssessmentCard overview={o} onChange={reload} />}
         <ProfileCard overview={o} onChange={reload} />
+        {o.participant.consent && o.participant.status !== 'left' && <ConsentCard overview={o} onChange={reload} />}
         {offersInterest(o.programme.phase) && <InterestCard programme={o.programme} />}
       </div>
     </div>
