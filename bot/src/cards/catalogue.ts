@@ -10,7 +10,7 @@ import { invitationCard } from './invitation-card';
 import { trainingCard } from './training-card';
 import { proposalCard, type ProposalCardModel } from './proposal-card';
 import { noSlotCard, seriesBookedCard } from './series-cards';
-import { reminderCard } from './reminder-card';
+import { programmeEventCard, reminderCard } from './reminder-card';
 import { feedbackCard } from './feedback-card';
 import { assessmentCard } from './assessment-card';
 import { membershipCard } from './membership-card';
@@ -177,6 +177,17 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
       }),
   },
   {
+    name: 'programme-event',
+    build: (t) =>
+      programmeEventCard(t, {
+        programme,
+        kind: 'kickoff',
+        start: '2026-03-02T14:00:00.000Z',
+        timeZone: 'Europe/Berlin',
+        joinUrl: 'https://teams.microsoft.com/l/meetup-join/sample',
+      }),
+  },
+  {
     name: 'feedback',
     build: (t) =>
       feedbackCard(t, {
@@ -257,7 +268,7 @@ export const CARD_CATALOGUE: CatalogueEntry[] = [
         programme,
         issues: [
           { mentorName: 'Lena Hoffmann', menteeName: 'Thomas Müller', issue: 'no-recent-meeting' },
-          { mentorName: 'Jonas Klein', menteeName: 'Sabine Wolf', issue: 'low-rating' },
+          { mentorName: 'Jonas Klein', menteeName: 'Sabine Wolf', issue: 'check-in' },
           {
             mentorName: 'Mia Schulz',
             menteeName: 'Peter Braun',

@@ -29,3 +29,26 @@ export function reminderCard(t: Translator, model: ReminderCardModel): AdaptiveC
     actions,
   );
 }
+
+export interface ProgrammeEventCardModel {
+  programme: Pick<Programme, 'id' | 'name'>;
+  kind: 'kickoff' | 'closing';
+  start: string;
+  timeZone: string;
+  joinUrl: string;
+}
+
+/**
+ * The programme's kick-off or closing for someone beyond Graph's attendee limit of one event: the
+ * same Teams meeting, by its join link, instead of a calendar invitation.
+ */
+export function programmeEventCard(t: Translator, model: ProgrammeEventCardModel): AdaptiveCard {
+  return card(
+    [
+      heading(t.t(`programmeEvent.${model.kind}`, { programme: model.programme.name })),
+      facts([[t.t('reminder.when'), t.dateTime(model.start, model.timeZone)]]),
+      text(t.t('programmeEvent.byLink')),
+    ],
+    [openUrl(t.t('reminder.join'), model.joinUrl)],
+  );
+}

@@ -26,7 +26,7 @@ import {
   seriesBookedView,
   trainingView,
 } from '../actions/views';
-import { reminderCard } from '../cards/reminder-card';
+import { programmeEventCard, reminderCard } from '../cards/reminder-card';
 import { HEALTH_ISSUES, pairEndedCard, pairHealthCard, phaseCard } from '../cards/status-cards';
 
 const payloadSchema = z.object({
@@ -119,7 +119,11 @@ export async function renderNotification(
         const manager = { ...ctx, caller: { ...ctx.caller, roles: [ROLE_MANAGE] } };
         const programme = await programmeOf(manager.deps, programmeId);
         const ids = (str(params.pairIds) ?? str(params.pairId) ?? '').split(',').filter(Boolean);
-        const flagged = (str(params.flags) ?? str(params.issue) ?? '').split(',');
+        // `help` (meeting-rhythm, check-in) since pair health stopped naming ratings; `flags` from older queues.
+        const legacy: Record<string, string> = { 'meeting-rhythm': 'no-recent-meeting', 'low-rating': 'check-in' };
+        const flagged = (str(params.help) ?? str(params.flags) ?? str(params.issue) ?? '')
+          .split(',')
+          .map((f) => legacy[f] ?? f);
         const kinds = HEALTH_ISSUES.filter((i) => flagged.includes(i));
         const issues = [];
         for (const id of ids) {
@@ -139,6 +143,21 @@ export async function renderNotification(
           }
         }
         return issues.length ? pairHealthCard(t, { programme, issues }) : undefined;
+      }
+      case 'programme-event': {
+        const programme = await programmeOf(deps, programmeId);
+        const series = await deps.store.meetings.find(programmeId, required(str(params.seriesId), 'seriesId'));
+        const start = series?.occurrences[0]?.start;
+        // Only the event as it is now: a card for a time since changed or a cancelled event is not sent.
+        if (!series || series.status !== 'booked' || !series.joinUrl || !start || start !== str(params.start))
+          return undefined;
+        return programmeEventCard(t, {
+          programme,
+          kind: series.kind === 'closing' ? 'closing' : 'kickoff',
+          start,
+          timeZone: ctx.timeZone ?? programme.timeZone ?? series.timeZone,
+          joinUrl: series.joinUrl,
+        });
       }
       case 'phase-changed': {
         const programme = await programmeOf(deps, programmeId);

@@ -22,14 +22,7 @@ import type { CalendarEvent, MailboxInfo, OnlineMeetingSupport } from '../ports/
 import { toArray, type Stored } from '../ports/store';
 import { update } from './support/update';
 import { takeLease, withoutLease } from './support/lease';
-import {
-  calendarPeople,
-  localeOfParticipant,
-  mailboxesOf,
-  sessionBody,
-  workingHoursOf,
-  type BookingDeps,
-} from './graph-booking-support';
+import { calendarPeople, mailboxesOf, sessionBody, workingHoursOf, type BookingDeps } from './graph-booking-support';
 import {
   EVENT_WITHOUT_TEAMS,
   TEAMS,
@@ -43,6 +36,7 @@ import {
 export type { BookingDeps } from './graph-booking-support';
 export type { BookingRun } from './booking-problems';
 import { bookProgrammeEvents } from './graph-programme-events';
+import { PAIR_ENDED, cancelComment, pairLanguage, seriesSubject } from './calendar-texts';
 export { bookProgrammeEvents };
 
 export type BookingOutcome = 'booked' | 'no-slot' | 'skipped' | 'failed';
@@ -54,8 +48,6 @@ const HORIZON_DAYS = 61;
 async function setBooking(deps: BookingDeps, pair: Pair, change: (p: Pair) => Pair): Promise<void> {
   await update(deps.store.pairs, pair.programmeId, pair.id, change);
 }
-
-const PAIR_ENDED = 'The Tandem pair has ended.';
 
 /** How long one booking attempt may hold a series before another instance takes it over. */
 export const BOOKING_LEASE_MS = 2 * 60_000;
@@ -253,9 +245,15 @@ async function bookClaimed(
       earliestDate: earliest,
     });
     if (!result.found) return markNoSlot(deps, programme, pair, series, result.reason);
+    // Subject and body in the language both read (German when both do, else English).
+    const lang = pairLanguage(mentor, mentee);
     const request = {
-      subject: `Tandem: ${people.get(pair.mentorId)?.name ?? 'Mentor'} & ${people.get(pair.menteeId)?.name ?? 'Mentee'}`,
-      bodyHtml: sessionBody(programme, pair.topicId, [localeOfParticipant(mentor), localeOfParticipant(mentee)]),
+      subject: seriesSubject(
+        lang,
+        people.get(pair.mentorId)?.name ?? 'Mentor',
+        people.get(pair.menteeId)?.name ?? 'Mentee',
+      ),
+      bodyHtml: sessionBody(programme, pair.topicId, [lang]),
       attendees: [...people.values()],
       startDate: result.slot.firstDate,
       startTime: result.slot.startTime,
@@ -391,6 +389,10 @@ export async function cancelSeriesForPair(
 ): Promise<{ cancelled: number }> {
   const series = await deps.store.meetings.find(programmeId, seriesIdOf(pairId));
   if (!series || series.status === 'cancelled') return { cancelled: 0 };
+  const [a, b] = await Promise.all(
+    series.attendees.slice(0, 2).map((id) => deps.store.participants.find(programmeId, id)),
+  );
+  comment = cancelComment(comment, pairLanguage(a, b));
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const eventId = series.graphEventId ?? (await deps.calendar.findEvent(series.organizer, series.transactionId))?.id;

@@ -13,6 +13,6 @@ export interface Booking {
   moveOccurrence(programmeId: string, seriesId: string, index: number, newStartIso: string): Promise<MeetingSeries>;
   /** Books one confirmed pair's series now, or finds it booked (idempotent). */
   bookSeriesForPair(programmeId: string, pairId: string): Promise<{ outcome: string }>;
-  /** Books the programme's kick-off and closing events for everyone in it (idempotent). */
+  /** Books the programme's kick-off and closing (one Teams meeting each) for everyone in a published pair, or brings them up to date (idempotent). */
   bookProgrammeEvents(programmeId: string): Promise<unknown>;
 }

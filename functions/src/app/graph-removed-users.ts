@@ -16,6 +16,7 @@ import type { Clock } from '../ports/clock';
 import type { Messenger } from '../ports/messenger';
 import type { CalendarPort } from '../ports/calendar';
 import { cancelSeriesForPair } from './book-series';
+import { PAIR_ENDED } from './calendar-texts';
 import type { AppDeps } from './deps';
 import { rematchAffected } from './matching/rematch';
 
@@ -41,7 +42,7 @@ async function endRemovedPair(deps: RemovalDeps, pair: Pair, userId: string): Pr
       { store: deps.store, clock: deps.clock, messenger: deps.messenger, calendar: deps.calendar },
       pair.programmeId,
       pair.id,
-      'The Tandem pair has ended.',
+      PAIR_ENDED,
     );
   }
   const partner = pair.mentorId === userId ? pair.menteeId : pair.mentorId;

@@ -11,6 +11,7 @@ import { rematchAffected } from './matching/rematch';
 import { update } from './support/update';
 import { releaseEnded } from './support/pair-claims';
 import { withPartners, type PairWithPartner } from './partner-card';
+import { bookWithin } from './book-soon';
 
 /** What a person in the pair sees: no decline reason of the other side, nothing before publishing. */
 export function pairForParticipant(pair: Stored<Pair>): Stored<Pair> {
@@ -62,8 +63,8 @@ export async function getPair(
 }
 
 /**
- * A person's answer to a published proposal. When both accept, the pair is confirmed and its
- * meetings are booked by the next booking run; a decline re-matches only the two people concerned.
+ * A person's answer to a published proposal. When both accept, the pair is confirmed; in a programme
+ * in execution its series is booked at once (a bounded wait, then the minute timer); a decline re-matches only the two people concerned.
  */
 export async function answerProposal(
   deps: AppDeps,
@@ -99,6 +100,11 @@ export async function answerProposal(
         })),
       );
       await audit(deps, programmeId, caller.userId, 'pair.confirmed', pairId);
+      const programme = await deps.store.programmes.find(programmeId, programmeId);
+      if (programme?.phase === 'execution') {
+        await bookWithin(deps, programmeId, [pairId]);
+        return pairForParticipant(await deps.store.pairs.get(programmeId, pairId));
+      }
     } else if (stored.status === 'declined') {
       // The pair is declined before its people are let go, and for good: never proposed again.
       await releaseEnded(deps, stored);

@@ -15,6 +15,7 @@ import { audit } from './support/audit';
 import { endOnePair } from './support/end-pairs';
 import { forEachLimited } from './support/batch';
 import { assertIfMatch, retryUnlessIfMatch, stripEtag } from './support/update';
+import { bookConfirmedPairsSoon } from './book-soon';
 
 async function factsOf(deps: AppDeps, programme: Programme): Promise<PhaseFacts> {
   const [participants, pairs] = await Promise.all([
@@ -78,7 +79,11 @@ async function afterPhaseChange(deps: AppDeps, programme: Programme, actor: stri
       `${type}:${pid}:${programme.phase}`,
     );
   await send('phase-changed', { phase: programme.phase });
-  if (programme.phase === 'execution') await send('assessment-request', { kind: 'start' });
+  if (programme.phase === 'execution') {
+    await send('assessment-request', { kind: 'start' });
+    // Confirmed pairs can be booked now: the first attempts within a bounded wait, the rest by the timer.
+    await bookConfirmedPairsSoon(deps, pid);
+  }
   if (programme.phase === 'steering') await send('assessment-request', { kind: 'end' });
 }
 

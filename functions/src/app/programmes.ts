@@ -7,6 +7,8 @@ import {
   thresholdChangeError,
   PROGRAMME_SCHEMA_VERSION,
   assertValidProgramme,
+  consentTextOf,
+  STANDARD_CONSENT_TEXT,
   type Programme,
 } from '../core/model';
 import { type Page, type Stored } from '../ports/store';
@@ -18,6 +20,9 @@ import { loadVisibleProgramme } from './support/access';
 import { audit } from './support/audit';
 import { newId } from './support/ids';
 import { assertIfMatch, update } from './support/update';
+import { bookEventsWithin } from './book-soon';
+
+const EVENT_FIELDS = ['kickoffAt', 'closingAt', 'timeZone', 'kickoffMinutes', 'closingMinutes'] as const;
 
 /** The organisation's floor for anonymity thresholds. */
 export function anonymityFloor(deps: Pick<AppDeps, 'policy'>): number {
@@ -52,12 +57,20 @@ export async function createProgramme(
     cadence: input.cadence ?? { ...DEFAULT_CADENCE },
     ...(input.kickoffAt ? { kickoffAt: new Date(input.kickoffAt).toISOString() } : {}),
     ...(input.closingAt ? { closingAt: new Date(input.closingAt).toISOString() } : {}),
+    ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+    ...(input.kickoffMinutes ? { kickoffMinutes: input.kickoffMinutes } : {}),
+    ...(input.closingMinutes ? { closingMinutes: input.closingMinutes } : {}),
     mentorCapacity: input.mentorCapacity ?? 1,
     trainingRequired: input.trainingRequired ?? true,
     anonymityThreshold: threshold,
     organizer: input.organizer ?? { kind: 'mentee' },
     ...(input.weights ? { weights: input.weights } : {}),
+    ...(input.retentionMonths ? { retentionMonths: input.retentionMonths } : {}),
+    ...(input.pairHealthNotices === false ? { pairHealthNotices: false } : {}),
     consentTextVersion: input.consentTextVersion ?? '1',
+    consentTexts: [
+      { version: input.consentTextVersion ?? '1', ...(input.consentText ?? STANDARD_CONSENT_TEXT), at: now },
+    ],
     createdBy: caller.userId,
     createdAt: now,
     updatedAt: now,
@@ -102,7 +115,27 @@ export async function listProgrammes(deps: AppDeps, caller: Caller, page: PageQu
 }
 
 /** Which fields may still change in each phase: the frame is fixed once pairs meet. */
-const FRAME_FIELDS = ['topics', 'cadence', 'mentorCapacity', 'trainingRequired', 'weights', 'consentTextVersion'];
+const FRAME_FIELDS = [
+  'topics',
+  'cadence',
+  'mentorCapacity',
+  'trainingRequired',
+  'weights',
+  'consentTextVersion',
+  'consentText',
+];
+
+/** Keeps the wording of the programme's consent text version; a version's wording never changes (409). */
+function recordConsentText(p: Programme, wording: UpdateProgrammeInput['consentText'], now: string): void {
+  const version = p.consentTextVersion;
+  const existing = consentTextOf(p, version);
+  if (existing && wording && (existing.de !== wording.de || existing.en !== wording.en))
+    throw new ConflictError(
+      `Consent text version ${version} already has its wording; give the new wording a new version.`,
+    );
+  if (!existing)
+    p.consentTexts = [...(p.consentTexts ?? []), { version, ...(wording ?? STANDARD_CONSENT_TEXT), at: now }];
+}
 
 export async function updateProgramme(
   deps: AppDeps,
@@ -114,7 +147,10 @@ export async function updateProgramme(
   assertManager(caller);
   const current = await loadVisibleProgramme(deps, caller, id);
   assertIfMatch(current.programme, ifMatch, `programmes/${id}`);
-  if (current.programme.phase === 'closed') throw new ConflictError('A closed programme cannot change.');
+  // Only the retention period may change after the close, until the retention job has run.
+  const onlyRetention = Object.keys(input).every((k) => k === 'retentionMonths');
+  if (current.programme.phase === 'closed' && (!onlyRetention || current.programme.anonymisedAt))
+    throw new ConflictError('A closed programme cannot change.');
   const frozen = FRAME_FIELDS.filter((f) => f in input);
   if (frozen.length && !['draft', 'preparation', 'matching'].includes(current.programme.phase))
     throw new ConflictError(`${frozen.join(', ')} cannot change once the programme is in ${current.programme.phase}.`);
@@ -142,17 +178,21 @@ export async function updateProgramme(
       previousThreshold = p.anonymityThreshold;
       const next: Programme = { ...p, updatedAt: now };
       for (const [key, value] of Object.entries(input)) {
-        if (value === undefined) continue;
+        if (value === undefined || key === 'consentText') continue;
         if (value === null) delete (next as unknown as Record<string, unknown>)[key];
         else if (key === 'kickoffAt' || key === 'closingAt') next[key] = new Date(value as string).toISOString();
         else (next as unknown as Record<string, unknown>)[key] = value;
       }
+      if (input.consentText || input.consentTextVersion !== undefined) recordConsentText(next, input.consentText, now);
       assertValidProgramme(next);
       return next;
     },
     ifMatch,
   );
   await audit(deps, id, caller.userId, 'programme.updated', undefined, { fields: Object.keys(input).join(',') });
+  // A new time (or length, or zone) of the kick-off or closing reaches every calendar now.
+  if (stored.publishedAt && EVENT_FIELDS.some((k) => input[k] !== undefined && current.programme[k] !== stored[k]))
+    await bookEventsWithin(deps, id);
   if (stored.anonymityThreshold !== previousThreshold)
     await audit(deps, id, caller.userId, 'programme.anonymity-threshold', undefined, {
       from: previousThreshold,

@@ -55,6 +55,11 @@ export interface NewEvent {
   key: string;
 }
 
+/** A change to a single (non-recurring) event, sent in one PATCH: only the fields given change. */
+export type EventChange = Partial<
+  Pick<NewEvent, 'subject' | 'bodyHtml' | 'attendees' | 'startDate' | 'startTime' | 'durationMinutes' | 'timeZone'>
+>;
+
 export interface CalendarEvent {
   id: string;
   joinUrl?: string;
@@ -96,6 +101,11 @@ export interface CalendarPort {
   occurrences(organizerId: string, eventId: string, from: IsoDateTime, to: IsoDateTime): Promise<EventOccurrence[]>;
   /** Moves one event (or one occurrence of a series) to a new time. */
   moveEvent(organizerId: string, eventId: string, start: IsoDateTime, end: IsoDateTime): Promise<void>;
+  /**
+   * Changes a single event in one PATCH (Graph sends every attendee the update): a new time (all of
+   * `startDate`, `startTime`, `durationMinutes`, `timeZone`), the whole attendee list, subject or body.
+   */
+  updateEvent(organizerId: string, eventId: string, change: EventChange): Promise<void>;
   /** Cancels events (a series master or single occurrences) with a comment to the attendees; already gone is fine. */
   cancelEvents(organizerId: string, eventIds: string[], comment: string): Promise<void>;
 }

@@ -17,6 +17,7 @@ export const NOTIFICATION_TYPES = [
   'announcement',
   'pair-health',
   'phase-changed',
+  'programme-event',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

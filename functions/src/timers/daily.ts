@@ -8,14 +8,18 @@ import { resumeMatchingJobs } from '../app/matching/run-matching';
 import { purgeIdempotency } from '../http/idempotency';
 import { reconcilePairs } from '../app/reconcile';
 import { toArray } from '../ports/store';
+import { applyRetention } from '../app/privacy/retention';
+import { drainBookingQueue } from '../app/book-soon';
 
-/** Books the series of newly confirmed pairs, and each programme's kick-off and closing events. */
+/** Catch-up: books any series the prompt path and the minute queue left, and each programme's kick-off and closing. */
 export const bookSeriesTimer = defineTimer({
   name: 'bookSeries',
   schedule: '0 0 5 * * *',
   run: async (deps) => {
     const series = await deps.booking.bookPendingSeries();
-    const programmes = await toArray(deps.store.programmes.all(undefined, { where: { phase: 'execution' } }));
+    const programmes = await toArray(
+      deps.store.programmes.all(undefined, { where: { phase: ['matching', 'execution', 'steering'] } }),
+    );
     for (const p of programmes) await deps.booking.bookProgrammeEvents(p.id);
     return { series, programmes: programmes.length };
   },
@@ -63,4 +67,21 @@ export const idempotencyCleanupTimer = defineTimer({
   name: 'idempotencyCleanup',
   schedule: '0 30 3 * * *',
   run: async (deps) => ({ purged: await purgeIdempotency(deps) }),
+});
+
+/**
+ * Books, within a minute, every confirmed pair of a programme in execution whose first attempt has not
+ * happened yet (the request that confirmed it waits only a few seconds). See app/book-soon.ts.
+ */
+export const bookingQueueTimer = defineTimer({
+  name: 'bookingQueue',
+  schedule: '0 */1 * * * *',
+  run: async (deps) => drainBookingQueue(deps),
+});
+
+/** Removes the personal data of closed programmes past their retention period (app/privacy/retention.ts). */
+export const retentionTimer = defineTimer({
+  name: 'retention',
+  schedule: '0 0 2 * * *',
+  run: async (deps) => applyRetention(deps),
 });

@@ -1,6 +1,7 @@
 /** Every Programme API route the tab calls, typed: one function per route. */
 import { newIdempotencyKey, type ApiClient } from './client';
 import { interestEndpoints } from './interest-endpoints';
+import { operationsEndpoints } from './operations-endpoints';
 import type {
   AnnouncementResult,
   Assessment,
@@ -12,7 +13,8 @@ import type {
   Me,
   MeetingSeries,
   Page,
-  PairHealthItem,
+  PairAttention,
+  MyConsent,
   PairView,
   Participant,
   Phase,
@@ -77,7 +79,7 @@ export function createApi(client: ApiClient) {
     changePhase: (id: string, to: Phase, etag: string) =>
       send<WithEtag<Programme>>('POST', `${prog(id)}/phase`, { to }, { ifMatch: etag }),
     report: (id: string) => get<Report>(`${prog(id)}/report`),
-    pairHealth: async (id: string) => (await get<{ items: PairHealthItem[] }>(`${prog(id)}/pair-health`)).items,
+    pairHealth: async (id: string) => (await get<{ items: PairAttention[] }>(`${prog(id)}/pair-health`)).items,
     audit: (id: string) => get<Page<Audit>>(`${prog(id)}/audit`, { pageSize: 50 }),
     announce: (id: string, input: AnnouncementInput) =>
       send<AnnouncementResult>('POST', `${prog(id)}/announcements`, input, { key: true }),
@@ -93,6 +95,9 @@ export function createApi(client: ApiClient) {
     pause: (id: string) => send<WithEtag<Participant>>('POST', `${prog(id)}/participants/me/pause`),
     resume: (id: string) => send<WithEtag<Participant>>('POST', `${prog(id)}/participants/me/resume`),
     leave: (id: string) => send<WithEtag<Participant>>('POST', `${prog(id)}/participants/me/leave`),
+    myConsent: (id: string) => get<MyConsent>(`${prog(id)}/participants/me/consent`),
+    withdrawConsent: (id: string) =>
+      send<unknown>('POST', `${prog(id)}/participants/me/consent/withdraw`, { confirm: 'withdraw-consent' }),
     recordTraining: (id: string, userId: string) =>
       send<WithEtag<Participant>>('POST', `${prog(id)}/participants/${enc(userId)}/training`),
 
@@ -114,6 +119,11 @@ export function createApi(client: ApiClient) {
     declinePair: (id: string, pairId: string, reason?: string) =>
       send<PairView>('POST', `${prog(id)}/pairs/${enc(pairId)}/decline`, reason ? { reason } : {}),
 
+    bookPair: (id: string, pairId: string) =>
+      send<{ pairId: string; status: string; booking: string; pending: boolean; problem?: string }>(
+        'POST',
+        `${prog(id)}/pairs/${enc(pairId)}/booking`,
+      ),
     meetings: async (id: string) => (await get<{ items: WithEtag<MeetingSeries>[] }>(`${prog(id)}/meetings`)).items,
     submitFeedback: (id: string, input: FeedbackInput) =>
       send<WithEtag<Feedback>>('POST', `${prog(id)}/feedback`, input, { key: true }),
@@ -126,6 +136,7 @@ export function createApi(client: ApiClient) {
     searchDirectory: (search: string) => get<Page<DirectoryUser>>('/directory/users', { search, pageSize: 20 }),
 
     ...interestEndpoints(client),
+    ...operationsEndpoints(client),
   };
 }
 

@@ -26,8 +26,9 @@ const PARAMS: Record<NotificationType, Record<string, string | number>> = {
   'feedback-request': { pairId: 'pair-1', seriesId: 'series-1', occurrenceIndex: 0 },
   'assessment-request': { kind: 'end' },
   announcement: { announcementId: 'a-1', title: 'Second cohort', text: 'Register your interest now.' },
-  'pair-health': { pairId: 'pair-1', flags: 'no-recent-meeting,low-rating' },
+  'pair-health': { pairId: 'pair-1', help: 'meeting-rhythm,check-in' },
   'phase-changed': { phase: 'execution' },
+  'programme-event': { seriesId: 'prog-1-kickoff', kind: 'kickoff', start: '2026-03-02T14:00:00.000Z' },
 };
 
 describe('every notification the app queues reaches the person as a valid card', () => {
@@ -55,6 +56,18 @@ describe('every notification the app queues reaches the person as a valid card',
         occurrences: [
           { index: 0, start: '2026-02-24T09:00:00.000Z', end: '2026-02-24T09:45:00.000Z', status: 'held' },
           { index: 1, start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T09:45:00.000Z', status: 'planned' },
+        ],
+      }),
+    );
+    await world.store.meetings.create(
+      aMeetingSeries({
+        id: 'prog-1-kickoff',
+        kind: 'kickoff',
+        pairId: undefined,
+        status: 'booked',
+        joinUrl: 'https://teams.microsoft.com/l/meetup-join/kickoff',
+        occurrences: [
+          { index: 0, start: '2026-03-02T14:00:00.000Z', end: '2026-03-02T15:00:00.000Z', status: 'planned' },
         ],
       }),
     );
@@ -86,6 +99,7 @@ describe('every notification the app queues reaches the person as a valid card',
       expect(textOf(card)).toContain('Lena Hoffmann & Thomas Müller');
     }
     if (type === 'announcement') expect(textOf(card)).toContain('I learnt to listen.');
+    if (type === 'programme-event') expect(JSON.stringify(card)).toContain('meetup-join/kickoff');
   });
 });
 

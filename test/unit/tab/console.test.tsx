@@ -2,16 +2,18 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { MatchingBoard } from '../../../tab/src/pages/console/matching/matching-board';
 import { CreateProgramme } from '../../../tab/src/pages/console/create-programme';
-import { PairsAndMeetings, pairRows } from '../../../tab/src/pages/console/execution/pairs-meetings';
+import { PairsAndMeetings, bookingAction, pairRows } from '../../../tab/src/pages/console/execution/pairs-meetings';
 import { WorkspaceProvider, type Workspace } from '../../../tab/src/pages/console/workspace-data';
 import {
   programmeDraftErrors,
   programmeInput,
+  draftOfProgramme,
   emptyDraft,
   topicId,
 } from '../../../tab/src/pages/console/programme-draft';
 import { fakeApi, renderTab } from './support/render';
 import { NOW, aPair, aParticipant, aProgramme, aSeries, iso } from './support/builders';
+import type { PairView } from '../../../tab/src/api/types';
 
 function aWorkspace(overrides: Partial<Workspace> = {}): Workspace {
   const participants = [
@@ -120,17 +122,24 @@ describe('pairs and meetings in the console', () => {
   });
   const pairs = [aPair({ mentorId: 'm1', menteeId: 'e1' }), aPair({ id: 'pair-2', mentorId: 'm2', menteeId: 'e2' })];
   const health = [
-    { pairId: 'pair-2', mentorId: 'm2', menteeId: 'e2', flags: ['no-recent-meeting' as const], since: iso(-42) },
-    { pairId: 'pair-1', mentorId: 'm1', menteeId: 'e1', flags: ['low-rating' as const] },
+    {
+      pairId: 'pair-2',
+      mentorId: 'm2',
+      menteeId: 'e2',
+      needsAttention: true,
+      help: ['meeting-rhythm' as const],
+      since: iso(-42),
+    },
+    { pairId: 'pair-1', mentorId: 'm1', menteeId: 'e1', needsAttention: true, help: ['check-in' as const] },
   ];
 
-  it('counts sessions held against those due and takes each pair’s flags from the API', () => {
+  it('counts sessions held against those due and takes the help each pair needs from the API', () => {
     const rows = pairRows(pairs, [aSeries(), quiet], health, new Date(NOW));
-    expect(rows.map((r) => [r.pair.id, r.held, r.planned, r.flags, r.since])).toEqual([
-      ['pair-1', 2, 2, ['low-rating'], undefined],
-      ['pair-2', 1, 3, ['no-recent-meeting'], iso(-42)],
+    expect(rows.map((r) => [r.pair.id, r.held, r.planned, r.help, r.since])).toEqual([
+      ['pair-1', 2, 2, ['check-in'], undefined],
+      ['pair-2', 1, 3, ['meeting-rhythm'], iso(-42)],
     ]);
-    expect(pairRows(pairs, [aSeries(), quiet], [], new Date(NOW)).every((r) => r.flags.length === 0)).toBe(true);
+    expect(pairRows(pairs, [aSeries(), quiet], [], new Date(NOW)).every((r) => r.help.length === 0)).toBe(true);
   });
 
   it('shows an alert per flagged pair with both names and since when, and asks nothing of the report', async () => {
@@ -144,13 +153,14 @@ describe('pairs and meetings in the console', () => {
     const alerts = within(await screen.findByTestId('pair-health')).getAllByRole('listitem');
     expect(alerts).toHaveLength(2);
     expect(alerts[0]?.textContent).toMatch(
-      /^Mia Mentor · Erika Mentee A latest rating is low; consider a neutral check-in with both people\. \d of \d sessions held\.$/,
+      /^Mia Mentor · Erika Mentee A neutral check-in with both people may help\. \d of \d sessions held\.$/,
     );
     expect(alerts[1]?.textContent).toMatch(
-      /^Max Mentor · Emil Mentee No session held since \D*15 Oct 2026\. 1 of 3 sessions held\.$/,
+      /^Max Mentor · Emil Mentee No session held since \D*15 Oct 2026; the pair may need help finding a rhythm\. 1 of 3 sessions held\.$/,
     );
     expect(api.pairHealth).toHaveBeenCalledWith('p-1');
     expect(api.report).not.toHaveBeenCalled();
+    expect(screen.getByTestId('pair-health').textContent).not.toMatch(/rating/i);
   });
 
   it('shows why a pair’s booking failed next to its booking state', async () => {
@@ -173,8 +183,51 @@ describe('pairs and meetings in the console', () => {
     expect(within(screen.getByTestId('pairs-table')).getByText('booking failed')).toBeTruthy();
   });
 
+  it('offers "Book now" for a pair not booked yet and "Retry" after a failure, books through the API and reloads', async () => {
+    const failed = aSeries({ pairId: 'pair-2', status: 'pending', occurrences: [], problem: 'No Teams.' });
+    const api = fakeApi({
+      meetings: () => [failed],
+      pairHealth: () => [],
+      bookPair: () => ({ pairId: 'pair-2', status: 'active', booking: 'booked', pending: false }),
+    });
+    const workspace = aWorkspace({
+      programme: aProgramme({ phase: 'execution' }),
+      pairs: [
+        { ...pairs[0]!, status: 'confirmed', booking: 'none' },
+        { ...pairs[1]!, status: 'confirmed', booking: 'failed' },
+      ],
+    });
+    renderTab(
+      <WorkspaceProvider value={workspace}>
+        <PairsAndMeetings />
+      </WorkspaceProvider>,
+      { api },
+    );
+    expect((await screen.findByTestId('book-pair-1')).textContent).toBe('Book now');
+    expect(screen.getByTestId('book-pair-2').textContent).toBe('Retry');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('book-pair-2'));
+    });
+    expect(api.bookPair).toHaveBeenCalledWith('p-1', 'pair-2');
+    expect(workspace.reload).toHaveBeenCalled();
+  });
+
+  it('offers no booking button for a booked pair, a pair being booked, or outside execution', () => {
+    const row = (booking: PairView['booking'], status: PairView['status'] = 'confirmed') =>
+      pairRows([{ ...pairs[0]!, status, booking }], [], [], new Date(NOW))[0]!;
+    expect(bookingAction(row('booked', 'active'), 'execution')).toBeUndefined();
+    expect(bookingAction(row('booking'), 'execution')).toBeUndefined();
+    expect(bookingAction(row('none'), 'matching')).toBeUndefined();
+    expect(bookingAction(row('none'), 'execution')).toBe('bookNow');
+    expect(bookingAction(row('no-slot'), 'execution')).toBe('retryBooking');
+    expect(bookingAction(row('none', 'ended'), 'execution')).toBeUndefined();
+  });
+
   it('says all is well when the API flags no pair', async () => {
-    const api = fakeApi({ meetings: () => [aSeries()], pairHealth: () => [{ ...health[1], flags: [] }] });
+    const api = fakeApi({
+      meetings: () => [aSeries()],
+      pairHealth: () => [{ ...health[1]!, needsAttention: false, help: [] }],
+    });
     renderTab(
       <WorkspaceProvider value={aWorkspace({ programme: aProgramme({ phase: 'execution' }), pairs: [pairs[0]!] })}>
         <PairsAndMeetings />
@@ -206,6 +259,40 @@ describe('creating a programme', () => {
       closingDate: 'programmeForm.error.closing',
     });
     expect(programmeInput({ ...d, windowEnd: '17:00' }).topics).toEqual([{ id: 'ai', name: 'AI' }]);
+  });
+
+  it('sends kick-off and closing as the instant of the chosen local time in the programme’s zone, and reads them back', () => {
+    const d = {
+      ...emptyDraft(),
+      name: 'X',
+      topics: [{ id: '', name: 'AI', guideEn: '', guideDe: '' }],
+      kickoffDate: '2027-03-02',
+      kickoffTime: '17:30',
+      kickoffMinutes: 45,
+      closingDate: '2027-07-06',
+      closingTime: '09:00',
+      timeZone: 'America/New_York',
+    };
+    const input = programmeInput(d);
+    expect(input).toMatchObject({
+      kickoffAt: '2027-03-02T22:30:00.000Z',
+      closingAt: '2027-07-06T13:00:00.000Z',
+      timeZone: 'America/New_York',
+      kickoffMinutes: 45,
+      closingMinutes: 60,
+    });
+    const back = draftOfProgramme(aProgramme({ ...input, kickoffAt: input.kickoffAt, closingAt: input.closingAt }));
+    expect(back).toMatchObject({
+      kickoffDate: '2027-03-02',
+      kickoffTime: '17:30',
+      closingTime: '09:00',
+      kickoffMinutes: 45,
+    });
+    expect(programmeDraftErrors({ ...d, timeZone: 'Mars/Olympus', kickoffTime: '25:00', closingMinutes: 5 })).toEqual({
+      timeZone: 'programmeForm.error.timeZone',
+      kickoffTime: 'programmeForm.error.eventTime',
+      closingMinutes: 'programmeForm.error.eventMinutes',
+    });
   });
 
   it('walks through basics, topics, meetings and settings and creates the programme once', async () => {

@@ -31,6 +31,26 @@ describe('what My tandem says comes next', () => {
     expect(nextStep(anOverview({ pairs: [accepted] }), NOW)).toEqual(['next.waitPartner']);
   });
 
+  it('says "being booked" for a confirmed pair only while it is: in execution, not failed, a slot found', () => {
+    const confirmed = aPair({ status: 'confirmed', booking: 'none' });
+    const inExecution = aProgramme({ phase: 'execution' });
+    expect(nextStep(anOverview({ pairs: [confirmed], meetings: [], programme: inExecution }), NOW)).toEqual([
+      'next.booking',
+    ]);
+    expect(
+      nextStep(anOverview({ pairs: [confirmed], meetings: [], programme: aProgramme({ phase: 'matching' }) }), NOW),
+    ).toEqual(['next.bookingAtStart']);
+    expect(
+      nextStep(anOverview({ pairs: [{ ...confirmed, booking: 'failed' }], meetings: [], programme: inExecution }), NOW),
+    ).toEqual(['next.bookingFailed']);
+    expect(
+      nextStep(
+        anOverview({ pairs: [{ ...confirmed, booking: 'no-slot' }], meetings: [], programme: inExecution }),
+        NOW,
+      ),
+    ).toEqual(['next.noSlot']);
+  });
+
   it('names the next session of an active pair, and reminds an untrained mentor of the training', () => {
     expect(nextStep(anOverview(), NOW)).toEqual(['next.session', { when: iso(0.5) }]);
     const mentor = aParticipant({ role: 'mentor', teachTopics: ['ai'], trainingCompletedAt: undefined });

@@ -18,6 +18,13 @@ const user = (id: string) => `/users/${encodeURIComponent(id)}`;
 const EVENT_FIELDS = 'id,isOnlineMeeting,onlineMeetingProvider,onlineMeeting';
 
 /** Wall-clock date and time plus minutes, as Graph's zone-less dateTime text. */
+function attendeesOf(people: readonly { mail: string; name?: string }[]): Json[] {
+  return people.map((a) => ({
+    emailAddress: { address: a.mail, ...(a.name ? { name: a.name } : {}) },
+    type: 'required',
+  }));
+}
+
 function addMinutes(date: string, time: string, minutes: number): string {
   const t = new Date(Date.parse(`${date}T${time}:00.000Z`) + minutes * 60_000);
   return t.toISOString().slice(0, 19);
@@ -116,13 +123,12 @@ export function graphCalendar(conn: GraphConnection): CalendarPort {
         body: { contentType: 'HTML', content: e.bodyHtml },
         start: { dateTime: `${e.startDate}T${e.startTime}:00`, timeZone },
         end: { dateTime: end, timeZone },
-        attendees: e.attendees.map((a) => ({
-          emailAddress: { address: a.mail, ...(a.name ? { name: a.name } : {}) },
-          type: 'required',
-        })),
+        attendees: attendeesOf(e.attendees),
         isOnlineMeeting: true,
         onlineMeetingProvider: 'teamsForBusiness',
-        allowNewTimeProposals: true,
+        // NOTE: Graph's default is true; a proposal to an unattended programme mailbox (or to a series
+        // Tandem tracks) would go unread. People move sessions in Tandem (tab, bot) instead.
+        allowNewTimeProposals: false,
         transactionId: e.transactionId,
         singleValueExtendedProperties: [{ id: TANDEM_KEY_PROPERTY, value: e.key }],
       };
@@ -194,6 +200,27 @@ export function graphCalendar(conn: GraphConnection): CalendarPort {
         });
       } catch (err) {
         throw toDomainError(err, 'moving a session');
+      }
+    },
+
+    async updateEvent(organizerId, eventId, change) {
+      const payload: Json = {};
+      if (change.subject !== undefined) payload.subject = change.subject;
+      if (change.bodyHtml !== undefined) payload.body = { contentType: 'HTML', content: change.bodyHtml };
+      if (change.attendees) payload.attendees = attendeesOf(change.attendees);
+      if (change.startDate && change.startTime && change.durationMinutes && change.timeZone) {
+        const timeZone = windowsZoneOf(change.timeZone);
+        if (!timeZone)
+          throw new InvalidError(`The time zone "${change.timeZone}" has no Windows equivalent that Outlook accepts.`, {
+            timeZone: ['no Windows time zone id'],
+          });
+        payload.start = { dateTime: `${change.startDate}T${change.startTime}:00`, timeZone };
+        payload.end = { dateTime: addMinutes(change.startDate, change.startTime, change.durationMinutes), timeZone };
+      }
+      try {
+        await api(`${user(organizerId)}/events/${encodeURIComponent(eventId)}`).patch(payload);
+      } catch (err) {
+        throw toDomainError(err, 'updating the meeting');
       }
     },
 

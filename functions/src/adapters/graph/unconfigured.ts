@@ -15,6 +15,7 @@ export function unconfiguredCalendar(reason: string): CalendarPort {
     addTeamsMeeting: fail,
     occurrences: fail,
     moveEvent: fail,
+    updateEvent: fail,
     cancelEvents: fail,
   };
 }

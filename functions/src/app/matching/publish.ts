@@ -14,6 +14,7 @@ import { loadProgramme } from '../support/access';
 import { audit } from '../support/audit';
 import { forEachLimited, WRITE_CONCURRENCY } from '../support/batch';
 import { assertIfMatch, retryUnlessIfMatch, stripEtag, update } from '../support/update';
+import { bookEventsWithin } from '../book-soon';
 
 export interface PublishResult {
   programme: Stored<Programme>;
@@ -64,5 +65,7 @@ export async function publishProposals(
   });
   await deps.messenger.send(notifications, `publish:${programmeId}:${now}`);
   await audit(deps, programmeId, caller.userId, 'pairs.published', undefined, { count: pending.length });
+  // Kick-off and closing are booked at publish (a bounded wait; the minute queue finishes the rest).
+  await bookEventsWithin(deps, programmeId);
   return { programme, published: pending.length };
 }

@@ -75,7 +75,8 @@ export const participantsQuerySchema = z.strictObject({
   continuationToken: z.string().min(1).max(4000).optional(),
 });
 
-function isTimeZone(tz: string): boolean {
+/** Whether Node knows the IANA zone (and it is spelled as a zone name, not an offset). */
+export function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(tz);

@@ -1,6 +1,7 @@
 /** Input of the programme routes: create, change, move to another phase. */
 import { z } from 'zod';
-import { PHASES, MIN_ANONYMITY_THRESHOLD } from '../../core/model';
+import { PHASES, MIN_ANONYMITY_THRESHOLD, RETENTION_MONTHS, EVENT_MINUTES } from '../../core/model';
+import { isTimeZone } from './enrollment';
 import { isoDateTimeSchema, localTimeSchema, textSchema, topicIdSchema, weekdaySchema } from './common';
 
 const WEIGHT_KEYS = ['topics', 'interests', 'availability', 'timezone', 'crossDepartment', 'seniority'] as const;
@@ -24,6 +25,9 @@ const organizerSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('mailbox'), address: z.email().max(254) }),
 ]);
 
+/** The length of a kick-off or closing meeting. */
+const eventMinutesSchema = z.number().int().min(EVENT_MINUTES.min).max(EVENT_MINUTES.max);
+
 const fields = {
   name: textSchema(120, 1),
   description: textSchema(2000),
@@ -31,12 +35,24 @@ const fields = {
   cadence: cadenceSchema,
   kickoffAt: isoDateTimeSchema,
   closingAt: isoDateTimeSchema,
+  timeZone: z
+    .string()
+    .max(64)
+    .refine((tz) => isTimeZone(tz), 'must be an IANA time zone such as Europe/Berlin'),
   mentorCapacity: z.union([z.literal(1), z.literal(2)]),
   trainingRequired: z.boolean(),
   anonymityThreshold: z.number().int().min(MIN_ANONYMITY_THRESHOLD).max(100),
   organizer: organizerSchema,
   weights: z.partialRecord(z.enum(WEIGHT_KEYS), z.number().min(0).max(100)),
   consentTextVersion: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'must be a short version label'),
+  pairHealthNotices: z.boolean(),
+  /** The wording of `consentTextVersion` in German and English. */
+  consentText: z.strictObject({ de: textSchema(4000, 1), en: textSchema(4000, 1) }),
+  retentionMonths: z
+    .number()
+    .int()
+    .min(RETENTION_MONTHS.min, `must be at least ${RETENTION_MONTHS.min} month`)
+    .max(RETENTION_MONTHS.max, `must be at most ${RETENTION_MONTHS.max} months`),
 };
 
 export const createProgrammeSchema = z.strictObject({
@@ -45,12 +61,18 @@ export const createProgrammeSchema = z.strictObject({
   cadence: fields.cadence.optional(),
   kickoffAt: fields.kickoffAt.optional(),
   closingAt: fields.closingAt.optional(),
+  timeZone: fields.timeZone.optional(),
+  kickoffMinutes: eventMinutesSchema.optional(),
+  closingMinutes: eventMinutesSchema.optional(),
   mentorCapacity: fields.mentorCapacity.optional(),
   trainingRequired: fields.trainingRequired.optional(),
   anonymityThreshold: fields.anonymityThreshold.optional(),
   organizer: fields.organizer.optional(),
   weights: fields.weights.optional(),
   consentTextVersion: fields.consentTextVersion.optional(),
+  retentionMonths: fields.retentionMonths.optional(),
+  pairHealthNotices: fields.pairHealthNotices.optional(),
+  consentText: fields.consentText.optional(),
 });
 export type CreateProgrammeInput = z.infer<typeof createProgrammeSchema>;
 
@@ -62,12 +84,18 @@ export const updateProgrammeSchema = z.strictObject({
   cadence: fields.cadence.optional(),
   kickoffAt: fields.kickoffAt.nullable().optional(),
   closingAt: fields.closingAt.nullable().optional(),
+  timeZone: fields.timeZone.nullable().optional(),
+  kickoffMinutes: eventMinutesSchema.nullable().optional(),
+  closingMinutes: eventMinutesSchema.nullable().optional(),
   mentorCapacity: fields.mentorCapacity.optional(),
   trainingRequired: fields.trainingRequired.optional(),
   anonymityThreshold: fields.anonymityThreshold.optional(),
   organizer: fields.organizer.optional(),
   weights: fields.weights.optional(),
   consentTextVersion: fields.consentTextVersion.optional(),
+  retentionMonths: fields.retentionMonths.optional(),
+  pairHealthNotices: fields.pairHealthNotices.optional(),
+  consentText: fields.consentText.optional(),
 });
 export type UpdateProgrammeInput = z.infer<typeof updateProgrammeSchema>;
 

@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps';
 import { audit } from './audit';
 import { update } from './update';
 import { releaseEnded } from './pair-claims';
+import { PAIR_ENDED } from '../calendar-texts';
 
 export type EndReason = NonNullable<Pair['endReason']>;
 
@@ -38,7 +39,7 @@ export async function endOnePair(
   await releaseEnded(deps, ended);
   if (ended.status !== 'ended') return [];
   if (pair.booking !== 'none' || pair.status === 'active') {
-    await deps.booking.cancelSeriesForPair(pair.programmeId, pair.id, 'The Tandem pair has ended.');
+    await deps.booking.cancelSeriesForPair(pair.programmeId, pair.id, PAIR_ENDED);
   }
   const partners = [pair.mentorId, pair.menteeId].filter((id) => id !== leaving);
   // Only confirmed or active pairs were announced to both; a pending proposal simply disappears for the partner.

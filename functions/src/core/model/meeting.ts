@@ -54,6 +54,10 @@ export interface MeetingSeries extends Doc {
   occurrences: Occurrence[];
   /** Why booking found no slot, or failed, for the people and the manager. */
   problem?: string;
+  /** Kick-off / closing: people beyond Graph's attendee limit, who got the join link by card instead. */
+  linked?: string[];
+  /** The start those in `linked` were told about (a new time is sent again). */
+  linkedFor?: IsoDateTime;
   /** The booking under way: only its holder talks to Graph for this series until it expires. */
   lease?: Lease;
   createdAt: IsoDateTime;

@@ -55,6 +55,11 @@ export interface Programme extends Doc {
   cadence: Cadence;
   kickoffAt?: IsoDateTime;
   closingAt?: IsoDateTime;
+  /** The programme's time zone (IANA): kick-off and closing are written in it to every calendar. */
+  timeZone?: string;
+  /** Length of the kick-off and of the closing meeting in minutes (default 60). */
+  kickoffMinutes?: number;
+  closingMinutes?: number;
   mentorCapacity: 1 | 2;
   trainingRequired: boolean;
   /** Groups smaller than this are suppressed in HR reports; once anyone opted in it only goes up. */
@@ -65,6 +70,8 @@ export interface Programme extends Doc {
   weights?: MatchWeights;
   /** Version of the consent text participants agree to when they opt in. */
   consentTextVersion: string;
+  /** Every version's wording (de, en) as it was shown; a version's wording never changes. */
+  consentTexts?: ConsentText[];
   createdBy: string;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
@@ -74,6 +81,44 @@ export interface Programme extends Doc {
   publishedAt?: IsoDateTime;
   /** The matching job running now; set and cleared on this document so that runs and publishing never overlap. */
   matchingJobId?: string;
+  /** `false` switches pair-health notices off: no daily notices and no per-pair list for managers (default on). */
+  pairHealthNotices?: boolean;
+  /** Months after the close until the programme's personal data is removed (default 12). */
+  retentionMonths?: number;
+  /** When the retention job removed the programme's personal data (only the report's aggregates remain). */
+  anonymisedAt?: IsoDateTime;
+}
+
+/** One version of the consent text, word for word as participants saw it. */
+export interface ConsentText {
+  version: string;
+  de: string;
+  en: string;
+  at: IsoDateTime;
+}
+
+/** The standard wording, used when a manager gives none (the tab and the bot show the same). */
+export const STANDARD_CONSENT_TEXT: Pick<ConsentText, 'de' | 'en'> = {
+  en: 'Taking part is voluntary. Tandem stores your answers, your pair and your session feedback for this programme. Your manager does not see your answers. HR sees only anonymous totals. You can leave or withdraw your consent at any time; your data is then handled as an erasure.',
+  de: 'Die Teilnahme ist freiwillig. Tandem speichert deine Angaben, dein Tandem und dein Feedback zu den Terminen für dieses Programm. Deine Führungskraft sieht deine Angaben nicht. HR sieht nur anonyme Summen. Du kannst jederzeit aussteigen oder deine Einwilligung widerrufen; deine Daten werden dann wie bei einer Löschung behandelt.',
+};
+
+/** The wording of a consent text version, or undefined for a version recorded before wordings were kept. */
+export function consentTextOf(p: Pick<Programme, 'consentTexts'>, version: string): ConsentText | undefined {
+  return p.consentTexts?.find((t) => t.version === version);
+}
+
+/** Retention after the close: the default, and the bounds a programme may choose within. */
+export const RETENTION_MONTHS = { default: 12, min: 1, max: 36 } as const;
+
+/** When a closed programme's personal data is due for removal, or undefined while it is not closed. */
+export function retentionDueAt(
+  p: Pick<Programme, 'phase' | 'phaseChangedAt' | 'updatedAt' | 'retentionMonths'>,
+): Date | undefined {
+  if (p.phase !== 'closed') return undefined;
+  const due = new Date(p.phaseChangedAt ?? p.updatedAt);
+  due.setUTCMonth(due.getUTCMonth() + (p.retentionMonths ?? RETENTION_MONTHS.default));
+  return due;
 }
 
 export const DEFAULT_ANONYMITY_THRESHOLD = 5;
@@ -108,11 +153,22 @@ export const DEFAULT_CADENCE: Cadence = {
   sessions: 6,
 };
 
+/** The length of a kick-off or closing meeting: the default and the bounds. */
+export const EVENT_MINUTES = { default: 60, min: 15, max: 480 } as const;
+
 /** Checks a programme's own invariants; returns field errors (empty when valid). */
 export function programmeErrors(
   p: Pick<
     Programme,
-    'name' | 'topics' | 'cadence' | 'mentorCapacity' | 'anonymityThreshold' | 'kickoffAt' | 'closingAt'
+    | 'name'
+    | 'topics'
+    | 'cadence'
+    | 'mentorCapacity'
+    | 'anonymityThreshold'
+    | 'kickoffAt'
+    | 'closingAt'
+    | 'kickoffMinutes'
+    | 'closingMinutes'
   >,
 ): FieldErrors {
   const { fields: errors, add } = collectFieldErrors();
@@ -140,6 +196,11 @@ export function programmeErrors(
     add('anonymityThreshold', `must be a whole number of at least ${MIN_ANONYMITY_THRESHOLD}`);
   if (p.kickoffAt && p.closingAt && Date.parse(p.closingAt) <= Date.parse(p.kickoffAt))
     add('closingAt', 'must be after the kick-off');
+  for (const key of ['kickoffMinutes', 'closingMinutes'] as const) {
+    const m = p[key];
+    if (m !== undefined && (!Number.isInteger(m) || m < EVENT_MINUTES.min || m > EVENT_MINUTES.max))
+      add(key, `must be from ${EVENT_MINUTES.min} to ${EVENT_MINUTES.max} minutes`);
+  }
   return errors;
 }
 

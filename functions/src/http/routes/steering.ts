@@ -11,6 +11,7 @@ import {
   programmeParamsSchema,
 } from '../../app/schemas';
 import { askToMove, listMeetings, pickAnotherDay } from '../../app/meetings';
+import { bookPairNow } from '../../app/book-soon';
 import { listOwnAssessments, listOwnFeedback, submitAssessment, submitFeedback } from '../../app/feedback';
 
 export const listMeetingsRoute = defineRoute({
@@ -83,4 +84,25 @@ export const listAssessmentsRoute = defineRoute({
   route: 'v1/programmes/{id}/assessments',
   params: programmeParamsSchema,
   run: async ({ deps, caller, params }) => ({ body: { items: await listOwnAssessments(deps, caller, params.id) } }),
+});
+
+/** A manager's "Book now" / "Retry" for one pair's series: 200 when the attempt ended, 202 while it runs on. */
+export const bookPairRoute = defineRoute({
+  name: 'bookPair',
+  method: 'POST',
+  route: 'v1/programmes/{id}/pairs/{pairId}/booking',
+  params: pairParamsSchema,
+  run: async ({ deps, caller, params }) => {
+    const result = await bookPairNow(deps, caller, params.id, params.pairId);
+    return {
+      status: result.pending ? 202 : 200,
+      body: {
+        pairId: result.pair.id,
+        status: result.pair.status,
+        booking: result.pair.booking,
+        pending: result.pending,
+        ...(result.problem ? { problem: result.problem } : {}),
+      },
+    };
+  },
 });

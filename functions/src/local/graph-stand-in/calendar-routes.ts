@@ -10,6 +10,9 @@ import type { Weekday } from '../../core/model';
 type Json = Record<string, unknown>;
 const DAY = 86_400_000;
 
+/** Graph: "The maximum number of attendees included in an event … is 500" (event resource). */
+export const MAX_ATTENDEES = 500;
+
 export function calendarRoutes(
   baseUrl: string,
   dir: DirectoryState,
@@ -31,6 +34,7 @@ export function calendarRoutes(
       organizer: { emailAddress: { address: organizer.mail, name: organizer.displayName } },
       attendees: e.attendees.map((a) => ({ emailAddress: a, type: 'required', status: { response: 'none' } })),
       ...(e.transactionId ? { transactionId: e.transactionId } : {}),
+      allowNewTimeProposals: e.allowNewTimeProposals !== false,
       ...(e.recurrence
         ? {
             recurrence: {
@@ -61,6 +65,14 @@ export function calendarRoutes(
       : {};
   };
 
+  const attendeesIn = (body: Json) =>
+    ((body.attendees as { emailAddress?: { address?: string; name?: string } }[] | undefined) ?? [])
+      .map((a) => a.emailAddress)
+      .filter((a): a is { address: string; name?: string } => typeof a?.address === 'string');
+  const bodyOf = (body: Json): { body?: string } => {
+    const content = (body.body as { content?: unknown } | undefined)?.content;
+    return typeof content === 'string' ? { body: content } : {};
+  };
   const create = (organizer: StandInUser, body: Json): Answer => {
     const start = parseDtz(body.start);
     const end = parseDtz(body.end);
@@ -109,9 +121,9 @@ export function calendarRoutes(
     for (const p of (body.singleValueExtendedProperties as { id?: string; value?: string }[] | undefined) ?? [])
       if (p.id && typeof p.value === 'string') properties[p.id.toLowerCase()] = p.value;
     const id = cal.nextId();
-    const attendees = ((body.attendees as { emailAddress?: { address?: string; name?: string } }[] | undefined) ?? [])
-      .map((a) => a.emailAddress)
-      .filter((a): a is { address: string; name?: string } => typeof a?.address === 'string');
+    if (Array.isArray(body.attendees) && body.attendees.length > MAX_ATTENDEES)
+      return badRequest(`An event can have at most ${MAX_ATTENDEES} attendees.`);
+    const attendees = attendeesIn(body);
     const event: StandInEvent = {
       id,
       organizerId: organizer.id,
@@ -124,6 +136,9 @@ export function calendarRoutes(
       attendees,
       ...(recurrence ? { recurrence } : {}),
       ...(typeof body.transactionId === 'string' ? { transactionId: body.transactionId } : {}),
+      // Graph's default is true: attendees may propose another time unless the organiser says no.
+      allowNewTimeProposals: body.allowNewTimeProposals !== false,
+      ...bodyOf(body),
       createdAt: Date.now(),
       properties,
       ...teamsLink(organizer, body, id),
@@ -256,6 +271,30 @@ export function calendarRoutes(
           found.master.moved.set(found.occurrence, { start: start.instant, end: end.instant });
         } else {
           if (typeof body.subject === 'string') found.master.subject = body.subject;
+          Object.assign(found.master, bodyOf(body));
+          if (Array.isArray(body.attendees)) {
+            // Graph's limit for one event: 500 attendees (event resource, Microsoft Learn).
+            if (body.attendees.length > MAX_ATTENDEES)
+              return badRequest(`An event can have at most ${MAX_ATTENDEES} attendees.`);
+            found.master.attendees = attendeesIn(body);
+          }
+          if (body.start || body.end) {
+            if (found.master.recurrence) return badRequest('The stand-in moves single events or occurrences only.');
+            const start = parseDtz(body.start);
+            const end = parseDtz(body.end);
+            if (isAnswer(start)) return start;
+            if (isAnswer(end)) return end;
+            if (!start || !end || end.instant <= start.instant)
+              return badRequest('start and end are required, end after start.');
+            Object.assign(found.master, {
+              startDate: start.date,
+              startTime: start.time,
+              durationMinutes: Math.round((end.instant - start.instant) / 60_000),
+              timeZone: start.zone,
+              zoneName: start.zoneName,
+            });
+            found.master.updates = (found.master.updates ?? 0) + 1;
+          }
           // Once online, a meeting stays online; asking again gets a link only if Teams is allowed now.
           if (!found.master.joinUrl) Object.assign(found.master, teamsLink(organizer, body, found.master.id));
         }
@@ -264,6 +303,13 @@ export function calendarRoutes(
       return undefined;
     }
     if (action === 'cancel' && req.method === 'POST') {
+      const comment = ((req.body ?? {}) as Json).comment;
+      cal.cancellations.push({
+        eventId: found.master.id,
+        subject: found.master.subject,
+        ...(found.occurrence ? { occurrence: found.occurrence } : {}),
+        ...(typeof comment === 'string' ? { comment } : {}),
+      });
       if (found.occurrence) found.master.cancelled.add(found.occurrence);
       else cal.events.delete(found.master.id);
       return { status: 202 };

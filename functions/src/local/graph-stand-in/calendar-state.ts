@@ -22,6 +22,10 @@ export interface StandInEvent {
   attendees: { address: string; name?: string }[];
   recurrence?: { intervalWeeks: number; weekday: Weekday; count: number };
   transactionId?: string;
+  /** How often its time was changed (PATCH of start/end). */
+  updates?: number;
+  /** Whether attendees may propose another time (Graph's default: true). */
+  allowNewTimeProposals?: boolean;
   /** When it was created (ms, real time): transactionId de-duplication only looks back so far. */
   createdAt: number;
   properties: Record<string, string>;
@@ -52,6 +56,8 @@ export class CalendarState {
   readonly blocks = new Map<string, { start: number; end: number }[]>();
   /** allowedOnlineMeetingProviders per organiser id; absent → Teams only (the usual tenant). */
   readonly onlineMeetingProviders = new Map<string, string[]>();
+  /** Every cancel request, with the comment Graph sends the attendees (tests read the language). */
+  readonly cancellations: { eventId: string; subject: string; occurrence?: string; comment?: string }[] = [];
   /**
    * How long a transactionId is remembered (ms; default: for ever). Graph documents no window, so
    * tests set it to 0 to show that our own extended-property lookup prevents a second event.

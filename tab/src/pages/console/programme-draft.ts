@@ -1,5 +1,6 @@
 /** The programme form's state, its checks, and turning it into the API's create / update input. */
 import type { Programme, Weekday } from '../../api/types';
+import { utcToZoned, zonedToUtc } from '../../../../functions/src/core/schedule';
 
 export interface TopicDraft {
   id: string;
@@ -21,6 +22,13 @@ export interface ProgrammeDraft {
   /** yyyy-mm-dd, local; empty when not decided yet. */
   kickoffDate: string;
   closingDate: string;
+  /** hh:mm, in `timeZone`, and length in minutes of the kick-off and the closing meeting. */
+  kickoffTime: string;
+  closingTime: string;
+  kickoffMinutes: number;
+  closingMinutes: number;
+  /** The programme's IANA time zone: the events are at these wall-clock times there, for everyone. */
+  timeZone: string;
   mentorCapacity: 1 | 2;
   trainingRequired: boolean;
   anonymityThreshold: number;
@@ -44,6 +52,11 @@ export function emptyDraft(): ProgrammeDraft {
     sessions: 6,
     kickoffDate: '',
     closingDate: '',
+    kickoffTime: '10:00',
+    closingTime: '15:00',
+    kickoffMinutes: 60,
+    closingMinutes: 60,
+    timeZone: browserTimeZone(),
     mentorCapacity: 1,
     trainingRequired: true,
     anonymityThreshold: 5,
@@ -52,7 +65,15 @@ export function emptyDraft(): ProgrammeDraft {
   };
 }
 
-const dateOf = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
+/** The zone the browser runs in (the manager's), as the default for a new programme. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Date and time of an instant in the programme's zone, for the form. */
+function localOf(iso: string | undefined, zone: string): { date: string; time: string } | undefined {
+  return iso ? utcToZoned(Date.parse(iso), zone) : undefined;
+}
 
 export function draftOfProgramme(p: Programme): ProgrammeDraft {
   return {
@@ -65,8 +86,13 @@ export function draftOfProgramme(p: Programme): ProgrammeDraft {
     windowEnd: p.cadence.window.end,
     sessionMinutes: p.cadence.sessionMinutes,
     sessions: p.cadence.sessions,
-    kickoffDate: dateOf(p.kickoffAt),
-    closingDate: dateOf(p.closingAt),
+    kickoffDate: localOf(p.kickoffAt, p.timeZone ?? 'UTC')?.date ?? '',
+    closingDate: localOf(p.closingAt, p.timeZone ?? 'UTC')?.date ?? '',
+    kickoffTime: localOf(p.kickoffAt, p.timeZone ?? 'UTC')?.time ?? '10:00',
+    closingTime: localOf(p.closingAt, p.timeZone ?? 'UTC')?.time ?? '15:00',
+    kickoffMinutes: p.kickoffMinutes ?? 60,
+    closingMinutes: p.closingMinutes ?? 60,
+    timeZone: p.timeZone ?? 'UTC',
     mentorCapacity: p.mentorCapacity,
     trainingRequired: p.trainingRequired,
     anonymityThreshold: p.anonymityThreshold,
@@ -114,6 +140,11 @@ export function programmeDraftErrors(d: ProgrammeDraft): DraftErrors {
   if (!(d.sessions >= 1 && d.sessions <= 52)) e.sessions = 'programmeForm.error.sessions';
   if (!(d.intervalWeeks >= 1 && d.intervalWeeks <= 8)) e.intervalWeeks = 'programmeForm.error.interval';
   if (d.kickoffDate && d.closingDate && d.closingDate <= d.kickoffDate) e.closingDate = 'programmeForm.error.closing';
+  for (const key of ['kickoffTime', 'closingTime'] as const)
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(d[key])) e[key] = 'programmeForm.error.eventTime';
+  for (const key of ['kickoffMinutes', 'closingMinutes'] as const)
+    if (!(Number.isInteger(d[key]) && d[key] >= 15 && d[key] <= 480)) e[key] = 'programmeForm.error.eventMinutes';
+  if (!validZone(d.timeZone)) e.timeZone = 'programmeForm.error.timeZone';
   if (!(d.anonymityThreshold >= 2 && d.anonymityThreshold <= 100))
     e.anonymityThreshold = 'programmeForm.error.threshold';
   if (d.organizerKind === 'mailbox' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(d.organizerAddress))
@@ -121,9 +152,18 @@ export function programmeDraftErrors(d: ProgrammeDraft): DraftErrors {
   return e;
 }
 
-/** Kick-off and closing are days; they are sent as 09:00 local time on that day. */
-function instant(date: string): string {
-  return new Date(`${date}T09:00:00`).toISOString();
+function validZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone);
+  } catch {
+    return false;
+  }
+}
+
+/** Kick-off and closing: the day and time in the programme's zone, sent as the instant they are there. */
+function instant(date: string, time: string, zone: string): string {
+  return new Date(zonedToUtc(date, time, zone)).toISOString();
 }
 
 export function programmeInput(d: ProgrammeDraft) {
@@ -148,8 +188,11 @@ export function programmeInput(d: ProgrammeDraft) {
       sessionMinutes: d.sessionMinutes,
       sessions: d.sessions,
     },
-    ...(d.kickoffDate ? { kickoffAt: instant(d.kickoffDate) } : {}),
-    ...(d.closingDate ? { closingAt: instant(d.closingDate) } : {}),
+    ...(d.kickoffDate ? { kickoffAt: instant(d.kickoffDate, d.kickoffTime, d.timeZone) } : {}),
+    ...(d.closingDate ? { closingAt: instant(d.closingDate, d.closingTime, d.timeZone) } : {}),
+    timeZone: d.timeZone,
+    kickoffMinutes: d.kickoffMinutes,
+    closingMinutes: d.closingMinutes,
     mentorCapacity: d.mentorCapacity,
     trainingRequired: d.trainingRequired,
     anonymityThreshold: d.anonymityThreshold,

@@ -217,14 +217,49 @@ export function DatesFields({ draft, set, errors }: FieldsProps) {
   const { t } = useT();
   const msg = useMsg(errors);
   return (
-    <div className={s.row}>
-      <Field label={t('programmeForm.kickoff')} hint={t('programmeForm.dateHint')}>
-        <Input type="date" value={draft.kickoffDate} onChange={(_, v) => set('kickoffDate', v.value)} />
+    <>
+      <div className={s.row}>
+        <Field label={t('programmeForm.kickoff')} hint={t('programmeForm.dateHint')}>
+          <Input type="date" value={draft.kickoffDate} onChange={(_, v) => set('kickoffDate', v.value)} />
+        </Field>
+        <Field label={t('programmeForm.startTime')} validationMessage={msg('kickoffTime')}>
+          <Input type="time" value={draft.kickoffTime} onChange={(_, v) => set('kickoffTime', v.value)} />
+        </Field>
+        <Field label={t('programmeForm.eventMinutes')} validationMessage={msg('kickoffMinutes')}>
+          <Input
+            type="number"
+            min={15}
+            max={480}
+            value={String(draft.kickoffMinutes)}
+            onChange={(_, v) => set('kickoffMinutes', Number(v.value))}
+          />
+        </Field>
+      </div>
+      <div className={s.row}>
+        <Field label={t('programmeForm.closing')} validationMessage={msg('closingDate')}>
+          <Input type="date" value={draft.closingDate} onChange={(_, v) => set('closingDate', v.value)} />
+        </Field>
+        <Field label={t('programmeForm.startTime')} validationMessage={msg('closingTime')}>
+          <Input type="time" value={draft.closingTime} onChange={(_, v) => set('closingTime', v.value)} />
+        </Field>
+        <Field label={t('programmeForm.eventMinutes')} validationMessage={msg('closingMinutes')}>
+          <Input
+            type="number"
+            min={15}
+            max={480}
+            value={String(draft.closingMinutes)}
+            onChange={(_, v) => set('closingMinutes', Number(v.value))}
+          />
+        </Field>
+      </div>
+      <Field
+        label={t('programmeForm.timeZone')}
+        hint={t('programmeForm.timeZoneHint')}
+        validationMessage={msg('timeZone')}
+      >
+        <Input value={draft.timeZone} onChange={(_, v) => set('timeZone', v.value.trim())} />
       </Field>
-      <Field label={t('programmeForm.closing')} validationMessage={msg('closingDate')}>
-        <Input type="date" value={draft.closingDate} onChange={(_, v) => set('closingDate', v.value)} />
-      </Field>
-    </div>
+    </>
   );
 }
 

@@ -46,8 +46,14 @@ export function nextStep(o: Overview, now: number): [MessageKey, Params] | [Mess
   const role = p.role;
   if (pair && pair.status !== 'ended' && pair.status !== 'declined' && role) {
     if (pair.status === 'proposed') return pair[role].state === 'pending' ? ['next.answer'] : ['next.waitPartner'];
-    if (pair.status === 'confirmed') return ['next.booking'];
     const series = seriesOf(o, pair.id);
+    if (pair.status === 'confirmed') {
+      // "Being booked" only while it is: in execution, queued or under way (the API books within a minute).
+      if (series?.status === 'no-slot' || pair.booking === 'no-slot') return ['next.noSlot'];
+      if (programme.phase !== 'execution') return ['next.bookingAtStart'];
+      if (pair.booking === 'failed') return ['next.bookingFailed'];
+      return ['next.booking'];
+    }
     const upcoming = series?.occurrences.find((x) => x.status !== 'cancelled' && Date.parse(x.end) > now);
     if (series?.status === 'no-slot') return ['next.noSlot'];
     if (upcoming) return ['next.session', { when: upcoming.start }];

@@ -1,10 +1,20 @@
 /**
  * Step 3, execution: every pair with its booking and sessions held vs planned, the next session, and
- * pair-health alerts (no meeting for two cadences, low ratings) for the manager to follow up. The
- * flags come from the API (GET …/pair-health, the rule of the report and the daily notices); a low
- * rating reaches the console only as a flag. A failed booking shows its reason from the series.
+ * pair-health alerts for the manager to follow up: that a pair needs attention and what help fits
+ * (finding a meeting rhythm, a neutral check-in), from the API (GET …/pair-health, the rule of the
+ * report and the daily notices); never a rating, or that one was low. A failed booking shows its reason from the series, and
+ * a pair not booked yet can be booked now ("Book now", or "Retry" after a failure or no slot).
  */
-import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useAction } from '../../../hooks/use-action';
 import { useApp } from '../../../app/app-context';
 import { useT } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/translate';
@@ -13,7 +23,7 @@ import { Section, Empty, Loading } from '../../../components/layout';
 import { ErrorMessage } from '../../../components/error-message';
 import { DataTable } from '../../../components/data-table';
 import { Badge, StatusBadge } from '../../../components/badges';
-import type { HealthFlag, MeetingSeries, PairHealthItem, PairView } from '../../../api/types';
+import type { MeetingSeries, PairAttention, PairHelp, PairView } from '../../../api/types';
 import { useWorkspace } from '../workspace-data';
 
 const useStyles = makeStyles({
@@ -28,16 +38,16 @@ export interface PairRow {
   held: number;
   planned: number;
   next?: string;
-  flags: HealthFlag[];
-  /** With 'no-recent-meeting': no session held since then. */
+  help: PairHelp[];
+  /** With 'meeting-rhythm': no session held since then. */
   since?: string;
 }
 
-/** Rows for the table: sessions from the meetings, health flags from the API's pair health. */
+/** Rows for the table: sessions from the meetings, the help that fits from the API's pair health. */
 export function pairRows(
   pairs: readonly PairView[],
   meetings: readonly MeetingSeries[],
-  health: readonly PairHealthItem[],
+  health: readonly PairAttention[],
   now: Date,
 ): PairRow[] {
   const iso = now.toISOString();
@@ -55,11 +65,20 @@ export function pairRows(
         held: due.filter((o) => o.status === 'held').length,
         planned: due.length,
         ...(next ? { next } : {}),
-        flags: h?.flags ?? [],
+        help: h?.help ?? [],
         ...(h?.since ? { since: h.since } : {}),
       };
     })
-    .sort((a, b) => b.flags.length - a.flags.length || a.pair.id.localeCompare(b.pair.id));
+    .sort((a, b) => b.help.length - a.help.length || a.pair.id.localeCompare(b.pair.id));
+}
+
+/** What the manager can do about a pair's booking in execution: book it now, retry it, or nothing. */
+export function bookingAction(r: PairRow, phase: string): 'bookNow' | 'retryBooking' | undefined {
+  if (phase !== 'execution' || r.pair.booking === 'booked' || r.pair.booking === 'booking') return undefined;
+  if (r.pair.status !== 'confirmed' && r.pair.status !== 'active') return undefined;
+  return r.pair.booking === 'failed' || r.pair.booking === 'no-slot' || r.series?.status === 'no-slot'
+    ? 'retryBooking'
+    : 'bookNow';
 }
 
 export function PairsAndMeetings() {
@@ -69,17 +88,21 @@ export function PairsAndMeetings() {
   const w = useWorkspace();
   const meetings = useResource(() => api.meetings(w.programme.id), [api, w.programme.id, w.pairs]);
   const health = useResource(() => api.pairHealth(w.programme.id), [api, w.programme.id, w.pairs]);
+  const book = useAction(async (pairId: string) => {
+    await api.bookPair(w.programme.id, pairId);
+    await Promise.all([w.reload(), meetings.reload()]);
+  });
   if (!meetings.data)
     return meetings.error ? <ErrorMessage error={meetings.error} /> : <Loading label={t('common.loading')} />;
   const rows = pairRows(w.pairs, meetings.data, health.data ?? [], new Date(now()));
-  const alerts = rows.filter((r) => r.flags.length > 0);
+  const alerts = rows.filter((r) => r.help.length > 0);
   const events = meetings.data.filter((m) => m.kind !== 'pair-series');
-  const flagText = (r: PairRow, f: HealthFlag) =>
-    f === 'low-rating'
-      ? t('health.flag.low-rating')
+  const helpText = (r: PairRow, f: PairHelp) =>
+    f === 'check-in'
+      ? t('health.help.check-in')
       : r.since
-        ? t('health.flag.no-recent-meeting', { date: date(r.since) })
-        : t('health.short.no-recent-meeting');
+        ? t('health.help.meeting-rhythm', { date: date(r.since) })
+        : t('health.short.meeting-rhythm');
   return (
     <>
       <Section title={t('health.title')} level={3} id="pair-health">
@@ -100,7 +123,7 @@ export function PairsAndMeetings() {
                     <MessageBarTitle>
                       {w.name(r.pair.mentorId)} · {w.name(r.pair.menteeId)}
                     </MessageBarTitle>{' '}
-                    {r.flags.map((f) => flagText(r, f)).join(' ')}{' '}
+                    {r.help.map((f) => helpText(r, f)).join(' ')}{' '}
                     {t('health.held', { held: r.held, planned: r.planned })}
                   </MessageBarBody>
                 </MessageBar>
@@ -110,6 +133,7 @@ export function PairsAndMeetings() {
         )}
       </Section>
       <Section title={t('pairs.title', { n: rows.length })} level={3} id="pairs">
+        {book.error !== undefined && <ErrorMessage error={book.error} />}
         {rows.length === 0 ? (
           <Empty title={t('pairs.none')} />
         ) : (
@@ -133,6 +157,17 @@ export function PairsAndMeetings() {
                     <Text size={200}>
                       {t(`booking.${r.series?.status === 'no-slot' ? 'no-slot' : r.pair.booking}` as MessageKey)}
                     </Text>
+                    {bookingAction(r, w.programme.phase) && (
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        disabled={book.busy}
+                        data-testid={`book-${r.pair.id}`}
+                        onClick={() => void book.run(r.pair.id)}
+                      >
+                        {t(`pairs.${bookingAction(r, w.programme.phase)}` as MessageKey)}
+                      </Button>
+                    )}
                     {r.pair.booking === 'failed' && r.series?.problem && (
                       // Why the booking failed (a permission, Teams, a mailbox): what the manager can act on.
                       <Text as="p" size={100} className={s.meta} data-testid="booking-problem">
@@ -150,9 +185,9 @@ export function PairsAndMeetings() {
                 cell: (r) =>
                   !health.data ? (
                     '–'
-                  ) : r.flags.length ? (
+                  ) : r.help.length ? (
                     <span className={s.flags}>
-                      {r.flags.map((f) => (
+                      {r.help.map((f) => (
                         <Badge key={f} tone="warning">
                           {t(`health.short.${f}` as MessageKey)}
                         </Badge>
@@ -173,11 +208,12 @@ export function PairsAndMeetings() {
               <li key={e.id}>
                 <Text weight="semibold">{t(e.kind === 'kickoff' ? 'meetings.kickoff' : 'meetings.closing')}</Text>{' '}
                 <span className={s.meta}>
-                  {e.occurrences[0] ? date(e.occurrences[0].start) : '–'} ·{' '}
+                  {e.occurrences[0] ? dateTime(e.occurrences[0].start) : '–'} ·{' '}
                   {t(
                     `booking.${e.status === 'booked' ? 'booked' : e.status === 'no-slot' ? 'no-slot' : 'none'}` as MessageKey,
                   )}{' '}
-                  · {t('pairs.attendees', { n: e.attendees.length })}
+                  · {t('pairs.attendees', { n: e.attendees.length + (e.linked?.length ?? 0) })}
+                  {e.problem ? ` · ${e.problem}` : ''}
                 </span>
               </li>
             ))}
