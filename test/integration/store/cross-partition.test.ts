@@ -13,6 +13,8 @@ import { drainOutbox } from '../../../bot/src/fanout/dispatcher';
 import { systemClock } from '../../../functions/src/ports/clock';
 
 describe('the strict gateway in front of the embedded store', () => {
+  const afterAllClose: TestStore[] = [];
+  afterAll(async () => Promise.all(afterAllClose.map((o) => o.close())));
   let t: TestStore;
   beforeAll(async () => {
     t = await openTestStore({ database: 'tandem' });
@@ -53,7 +55,9 @@ describe('the strict gateway in front of the embedded store', () => {
   });
 
   it('lists across partitions sorted in memory, ties by id, page by page with tokens bound to the list', async () => {
-    const store = (await openTestStore()).store;
+    const other = await openTestStore();
+    afterAllClose.push(other);
+    const { store } = other;
     const at = (day: number) => `2027-01-${String(day).padStart(2, '0')}T09:00:00.000Z`;
     // Same createdAt for two: ties by id.
     const days = [5, 3, 3, 9, 1, 7, 2];
