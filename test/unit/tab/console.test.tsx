@@ -236,6 +236,20 @@ describe('pairs and meetings in the console', () => {
     );
     expect(await screen.findByText('All pairs look healthy')).toBeTruthy();
   });
+
+  it('says the notices are switched off instead of "all is well" when the programme turned them off', async () => {
+    const api = fakeApi({ meetings: () => [aSeries()], pairHealth: () => [] });
+    renderTab(
+      <WorkspaceProvider
+        value={aWorkspace({ programme: aProgramme({ phase: 'execution', pairHealthNotices: false }), pairs })}
+      >
+        <PairsAndMeetings />
+      </WorkspaceProvider>,
+      { api },
+    );
+    expect(await screen.findByText('Pair-health notices are switched off')).toBeTruthy();
+    expect(screen.queryByText('All pairs look healthy')).toBeNull();
+  });
 });
 
 describe('creating a programme', () => {
@@ -259,6 +273,21 @@ describe('creating a programme', () => {
       closingDate: 'programmeForm.error.closing',
     });
     expect(programmeInput({ ...d, windowEnd: '17:00' }).topics).toEqual([{ id: 'ai', name: 'AI' }]);
+  });
+
+  it('sends the retention period and the pair-health setting, reads them back and checks the bounds', () => {
+    const d = { ...emptyDraft(), name: 'X', topics: [{ id: '', name: 'AI', guideEn: '', guideDe: '' }] };
+    expect(programmeInput(d)).toMatchObject({ retentionMonths: 12, pairHealthNotices: true });
+    const input = programmeInput({ ...d, retentionMonths: 24, pairHealthNotices: false });
+    expect(input).toMatchObject({ retentionMonths: 24, pairHealthNotices: false });
+    expect(draftOfProgramme(aProgramme({ ...input }))).toMatchObject({ retentionMonths: 24, pairHealthNotices: false });
+    expect(draftOfProgramme(aProgramme({}))).toMatchObject({ retentionMonths: 12, pairHealthNotices: true });
+    expect(programmeDraftErrors({ ...d, retentionMonths: 0 })).toEqual({
+      retentionMonths: 'programmeForm.error.retention',
+    });
+    expect(programmeDraftErrors({ ...d, retentionMonths: 37 })).toEqual({
+      retentionMonths: 'programmeForm.error.retention',
+    });
   });
 
   it('sends kick-off and closing as the instant of the chosen local time in the programme’s zone, and reads them back', () => {

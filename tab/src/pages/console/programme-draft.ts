@@ -1,6 +1,7 @@
 /** The programme form's state, its checks, and turning it into the API's create / update input. */
 import type { Programme, Weekday } from '../../api/types';
 import { utcToZoned, zonedToUtc } from '../../../../functions/src/core/schedule';
+import { RETENTION_MONTHS } from '../../../../functions/src/core/model/programme';
 
 export interface TopicDraft {
   id: string;
@@ -34,6 +35,10 @@ export interface ProgrammeDraft {
   anonymityThreshold: number;
   organizerKind: 'mentee' | 'mailbox';
   organizerAddress: string;
+  /** Months the personal data is kept after the programme closes (1–36). */
+  retentionMonths: number;
+  /** Whether managers are told when a pair may need attention. */
+  pairHealthNotices: boolean;
 }
 
 export type DraftField = keyof ProgrammeDraft | `topics.${number}`;
@@ -62,6 +67,8 @@ export function emptyDraft(): ProgrammeDraft {
     anonymityThreshold: 5,
     organizerKind: 'mentee',
     organizerAddress: '',
+    retentionMonths: RETENTION_MONTHS.default,
+    pairHealthNotices: true,
   };
 }
 
@@ -98,6 +105,8 @@ export function draftOfProgramme(p: Programme): ProgrammeDraft {
     anonymityThreshold: p.anonymityThreshold,
     organizerKind: p.organizer.kind,
     organizerAddress: p.organizer.kind === 'mailbox' ? p.organizer.address : '',
+    retentionMonths: p.retentionMonths ?? RETENTION_MONTHS.default,
+    pairHealthNotices: p.pairHealthNotices ?? true,
   };
 }
 
@@ -147,6 +156,12 @@ export function programmeDraftErrors(d: ProgrammeDraft): DraftErrors {
   if (!validZone(d.timeZone)) e.timeZone = 'programmeForm.error.timeZone';
   if (!(d.anonymityThreshold >= 2 && d.anonymityThreshold <= 100))
     e.anonymityThreshold = 'programmeForm.error.threshold';
+  if (!(
+    Number.isInteger(d.retentionMonths) &&
+    d.retentionMonths >= RETENTION_MONTHS.min &&
+    d.retentionMonths <= RETENTION_MONTHS.max
+  ))
+    e.retentionMonths = 'programmeForm.error.retention';
   if (d.organizerKind === 'mailbox' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(d.organizerAddress))
     e.organizerAddress = 'programmeForm.error.mailbox';
   return e;
@@ -196,6 +211,8 @@ export function programmeInput(d: ProgrammeDraft) {
     mentorCapacity: d.mentorCapacity,
     trainingRequired: d.trainingRequired,
     anonymityThreshold: d.anonymityThreshold,
+    retentionMonths: d.retentionMonths,
+    pairHealthNotices: d.pairHealthNotices,
     organizer:
       d.organizerKind === 'mailbox'
         ? { kind: 'mailbox' as const, address: d.organizerAddress.trim() }

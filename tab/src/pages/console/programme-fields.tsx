@@ -308,6 +308,26 @@ export function SettingsFields({
           }}
         />
       </Field>
+      <Checkbox
+        checked={draft.pairHealthNotices}
+        onChange={(_, d) => set('pairHealthNotices', Boolean(d.checked))}
+        label={t('programmeForm.pairHealthNotices')}
+      />
+      <Field
+        label={t('programmeForm.retention')}
+        hint={t('programmeForm.retentionHint')}
+        validationMessage={msg('retentionMonths')}
+      >
+        <SpinButton
+          value={draft.retentionMonths}
+          min={1}
+          max={36}
+          onChange={(_, d) => {
+            const v = d.value ?? Number(d.displayValue);
+            if (Number.isFinite(v)) set('retentionMonths', Math.round(v as number));
+          }}
+        />
+      </Field>
       <Field label={t('programmeForm.organizer')}>
         <RadioGroup
           value={draft.organizerKind}

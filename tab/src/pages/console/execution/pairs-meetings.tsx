@@ -112,6 +112,8 @@ export function PairsAndMeetings() {
           ) : (
             <Loading label={t('common.loading')} />
           )
+        ) : w.programme.pairHealthNotices === false ? (
+          <Empty title={t('health.off')}>{t('health.offHint')}</Empty>
         ) : alerts.length === 0 ? (
           <Empty title={t('health.none')}>{t('health.noneHint')}</Empty>
         ) : (
