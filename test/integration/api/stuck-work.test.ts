@@ -164,3 +164,28 @@ describe('stuck work for operators', () => {
     expect(read('infra/scripts/entra-app.sh')).toContain(`\\"value\\": \\"${ROLE_OPERATE}\\"`);
   });
 });
+
+describe('the whole audit log for operators', () => {
+  it('gives operators every entry, managers only theirs, and nobody else either', async () => {
+    await h.t.store.audit.create({
+      id: 'audit-own-activity',
+      schemaVersion: 1,
+      programmeId: id,
+      at: h.clock.now().toISOString(),
+      actor: 'mentee-1',
+      action: 'participant.opted-in',
+    });
+    const full = await call(h, 'GET', `/v1/operations/audit/${id}?pageSize=200`, { token: operator });
+    expect(full.status).toBe(200);
+    const actions = (full.body.items as Json[]).map((a) => a.action);
+    expect(actions).toContain('participant.opted-in');
+    expect(actions).toContain('pairs.published');
+    const managers = await call(h, 'GET', `/v1/programmes/${id}/audit?pageSize=200`, { token: await h.manager() });
+    expect((managers.body.items as Json[]).map((a) => a.action)).not.toContain('participant.opted-in');
+    for (const token of [await h.manager(), await h.token('mentee-1')]) {
+      const refused = await call(h, 'GET', `/v1/operations/audit/${id}`, { token });
+      expect(refused.status).toBe(403);
+    }
+    expect((await call(h, 'GET', `/v1/operations/audit/no-such-programme`, { token: operator })).status).toBe(404);
+  });
+});

@@ -2,6 +2,17 @@
 import { defineRoute } from '../route';
 import { stuckBookingParamsSchema, stuckMessageParamsSchema } from '../../app/schemas';
 import { listStuckWork, retryBooking, retryMessage } from '../../app/operations/stuck-work';
+import { listFullAudit } from '../../app/audit-log';
+import { pageQuerySchema, programmeParamsSchema } from '../../app/schemas/common';
+
+export const fullAuditRoute = defineRoute({
+  name: 'operationsAudit',
+  method: 'GET',
+  route: 'v1/operations/audit/{id}',
+  params: programmeParamsSchema,
+  query: pageQuerySchema,
+  run: async ({ deps, caller, params, query }) => ({ body: await listFullAudit(deps, caller, params.id, query) }),
+});
 
 export const listStuckWorkRoute = defineRoute({
   name: 'listStuckWork',
