@@ -12,7 +12,15 @@ import type {
   TimeOfDay,
   Weekday,
 } from '../../core/model';
-import { isLivePair, keepsApart, localeOf, sidesOf, withClaim, withoutClaim } from '../../core/model';
+import {
+  isLivePair,
+  keepsApart,
+  localeOf,
+  sidesOf,
+  STANDARD_CONSENT_TEXT,
+  withClaim,
+  withoutClaim,
+} from '../../core/model';
 import type { GeneratedUser } from './org';
 import type { Random } from './random';
 import type { DemoAccount } from './accounts';
@@ -100,6 +108,7 @@ export async function buildProgrammeData(
     anonymityThreshold: 5,
     organizer: { kind: 'mentee' },
     consentTextVersion: '2026-01',
+    consentTexts: [{ version: '2026-01', ...STANDARD_CONSENT_TEXT, at: iso(created) }],
     createdBy: ctx.createdBy,
     createdAt: iso(created),
     updatedAt: iso(created),
