@@ -1,6 +1,6 @@
 /** A question before something that cannot be undone easily (leave, erase, publish, exclude). */
-import type { ReactNode } from 'react';
-import { Button } from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import { Button, Checkbox, Text } from '@fluentui/react-components';
 import { useT } from '../i18n/i18n-context';
 import { Modal } from './modal';
 
@@ -44,5 +44,38 @@ export function ConfirmDialog({
     >
       <div>{children}</div>
     </Modal>
+  );
+}
+
+/**
+ * A ConfirmDialog for what cannot be undone at all (erase my data, withdraw consent): the confirm
+ * button stays disabled until the person ticks that they understand.
+ */
+export function IrreversibleConfirmDialog({
+  text,
+  onConfirm,
+  busy,
+  ...dialog
+}: {
+  open: boolean;
+  title: string;
+  text: string;
+  confirmLabel: string;
+  onConfirm(): void;
+  onCancel(): void;
+  busy?: boolean;
+}) {
+  const { t } = useT();
+  const [understood, setUnderstood] = useState(false);
+  return (
+    <ConfirmDialog {...dialog} onConfirm={() => understood && onConfirm()} busy={busy || !understood} danger>
+      <Text block>{text}</Text>
+      <Checkbox
+        checked={understood}
+        onChange={(_, d) => setUnderstood(Boolean(d.checked))}
+        label={t('myData.eraseUnderstood')}
+        style={{ marginTop: 8 }}
+      />
+    </ConfirmDialog>
   );
 }

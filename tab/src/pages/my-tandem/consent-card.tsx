@@ -3,14 +3,14 @@
  * it — which leaves the programme and erases my data in it (POST …/participants/me/consent/withdraw).
  */
 import { useState } from 'react';
-import { Button, Checkbox, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useApp } from '../../app/app-context';
 import { useT } from '../../i18n/i18n-context';
 import { useAction } from '../../hooks/use-action';
 import { useResource } from '../../hooks/use-resource';
 import { Section } from '../../components/layout';
 import { ErrorMessage } from '../../components/error-message';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { IrreversibleConfirmDialog } from '../../components/confirm-dialog';
 import type { Overview } from './overview-data';
 
 export function ConsentCard({ overview, onChange }: { overview: Overview; onChange(): Promise<void> }) {
@@ -19,7 +19,6 @@ export function ConsentCard({ overview, onChange }: { overview: Overview; onChan
   const id = overview.programme.id;
   const consent = useResource(() => api.myConsent(id), [api, id]);
   const [asking, setAsking] = useState(false);
-  const [understood, setUnderstood] = useState(false);
   const [withdrawn, setWithdrawn] = useState(false);
   const withdraw = useAction(async () => {
     await api.withdrawConsent(id);
@@ -48,23 +47,15 @@ export function ConsentCard({ overview, onChange }: { overview: Overview; onChan
       <div>
         <Button onClick={() => setAsking(true)}>{t('consent.withdraw')}</Button>
       </div>
-      <ConfirmDialog
+      <IrreversibleConfirmDialog
         open={asking}
         title={t('consent.withdrawTitle')}
+        text={t('consent.withdrawText')}
         confirmLabel={t('consent.withdrawConfirm')}
-        onConfirm={() => understood && void withdraw.run()}
+        onConfirm={() => void withdraw.run()}
         onCancel={() => setAsking(false)}
-        busy={withdraw.busy || !understood}
-        danger
-      >
-        <Text block>{t('consent.withdrawText')}</Text>
-        <Checkbox
-          checked={understood}
-          onChange={(_, d) => setUnderstood(Boolean(d.checked))}
-          label={t('myData.eraseUnderstood')}
-          style={{ marginTop: 8 }}
-        />
-      </ConfirmDialog>
+        busy={withdraw.busy}
+      />
     </Section>
   );
 }

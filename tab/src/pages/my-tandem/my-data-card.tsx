@@ -1,12 +1,12 @@
 /** My data (GDPR): download everything Tandem stores about me, or erase it (totals in reports stay, without me). */
 import { useState } from 'react';
-import { Button, Checkbox, makeStyles, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useApp } from '../../app/app-context';
 import { useT } from '../../i18n/i18n-context';
 import { useAction } from '../../hooks/use-action';
 import { Section } from '../../components/layout';
 import { ErrorMessage } from '../../components/error-message';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { IrreversibleConfirmDialog } from '../../components/confirm-dialog';
 import { download } from '../../components/download';
 
 const useStyles = makeStyles({ actions: { display: 'flex', gap: '8px', flexWrap: 'wrap' } });
@@ -16,7 +16,6 @@ export function MyDataCard() {
   const { t } = useT();
   const { api, reloadMe } = useApp();
   const [asking, setAsking] = useState(false);
-  const [understood, setUnderstood] = useState(false);
   const [erased, setErased] = useState(false);
   const exportData = useAction(async () => {
     const data = await api.exportMe();
@@ -47,23 +46,15 @@ export function MyDataCard() {
         </Button>
         <Button onClick={() => setAsking(true)}>{t('myData.erase')}</Button>
       </div>
-      <ConfirmDialog
+      <IrreversibleConfirmDialog
         open={asking}
         title={t('myData.eraseTitle')}
+        text={t('myData.eraseText')}
         confirmLabel={t('myData.eraseConfirm')}
-        onConfirm={() => understood && void erase.run()}
+        onConfirm={() => void erase.run()}
         onCancel={() => setAsking(false)}
-        busy={erase.busy || !understood}
-        danger
-      >
-        <Text block>{t('myData.eraseText')}</Text>
-        <Checkbox
-          checked={understood}
-          onChange={(_, d) => setUnderstood(Boolean(d.checked))}
-          label={t('myData.eraseUnderstood')}
-          style={{ marginTop: 8 }}
-        />
-      </ConfirmDialog>
+        busy={erase.busy}
+      />
     </Section>
   );
 }
