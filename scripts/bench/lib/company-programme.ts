@@ -13,7 +13,7 @@ import { generateOrg } from '../../../functions/src/local/demo/org';
 import { seededRandom } from '../../../functions/src/local/demo/random';
 import { demoProgrammes, type ProgrammePlan } from '../../../functions/src/local/demo/programmes';
 import { buildProgrammeData, type ProgrammeData } from '../../../functions/src/local/demo/programme-data';
-import { toOrgUser } from '../../../functions/src/local/demo/seed';
+import { saveProgrammeData, toOrgUser } from '../../../functions/src/local/demo/seed';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -26,34 +26,6 @@ export interface CompanySeed {
   reporterId: string;
   users: number;
   documents: number;
-}
-
-async function writeAll<T>(items: T[], write: (item: T) => Promise<unknown>, concurrency = 32): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) await write(items[next++] as T);
-    }),
-  );
-}
-
-async function save(store: Store, data: ProgrammeData): Promise<number> {
-  await store.programmes.create(data.programme);
-  await writeAll(data.participants, (p) => store.participants.create(p));
-  await writeAll(data.pairs, (p) => store.pairs.create(p));
-  await writeAll(data.meetings, (m) => store.meetings.create(m));
-  await writeAll(data.feedback, (f) => store.feedback.create(f));
-  await writeAll(data.assessments, (a) => store.assessments.create(a));
-  await writeAll(data.audit, (a) => store.audit.create(a));
-  return (
-    1 +
-    data.participants.length +
-    data.pairs.length +
-    data.meetings.length +
-    data.feedback.length +
-    data.assessments.length +
-    data.audit.length
-  );
 }
 
 export async function seedCompanyProgramme(
@@ -153,7 +125,7 @@ export async function seedCompanyProgramme(
     }
 
   started = Date.now();
-  const documents = (await save(store, running)) + (await save(store, matching));
+  const documents = (await saveProgrammeData(store, running)) + (await saveProgrammeData(store, matching));
   log(`wrote ${documents} documents in ${Date.now() - started} ms`);
   return { running, matching, managerId: manager.id, reporterId: reporter.id, users: users.size, documents };
 }

@@ -72,8 +72,36 @@ async function fillDirectory(store: Store, org: GeneratedUser[], tenantId: strin
   await new DirectorySnapshots(store, tenantId).commit(users, { syncedAt: now.toISOString() }, undefined, 'all');
 }
 
-async function writeAll<T>(items: T[], write: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += 25) await Promise.all(items.slice(i, i + 25).map(write));
+/** Writes the items with at most `concurrency` writes in flight. */
+async function writeAll<T>(items: T[], write: (item: T) => Promise<unknown>, concurrency = 25): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await write(items[next++] as T);
+    }),
+  );
+}
+
+/** Stores one programme's generated documents (the demo, the company-scale benchmark); returns how many. */
+export async function saveProgrammeData(store: Store, data: ProgrammeData): Promise<number> {
+  await store.programmes.create(data.programme);
+  await writeAll(data.participants, (p) => store.participants.create(p));
+  await writeAll(data.pairs, (p) => store.pairs.create(p));
+  await writeAll(data.meetings, (m) => store.meetings.create(m));
+  await writeAll(data.feedback, (f) => store.feedback.create(f));
+  await writeAll(data.assessments, (a) => store.assessments.create(a));
+  await writeAll(data.audit, (a) => store.audit.create(a));
+  await writeAll(data.interest, (i) => store.interest.create(i));
+  return (
+    1 +
+    data.participants.length +
+    data.pairs.length +
+    data.meetings.length +
+    data.feedback.length +
+    data.assessments.length +
+    data.audit.length +
+    data.interest.length
+  );
 }
 
 /** The demo's programmes and sign-in accounts, built from the organisation and the directory as stored. */
@@ -111,16 +139,7 @@ export async function seedDemo(
   await fillDirectory(store, org, options.tenantId, options.now);
   // The pairs are matched on the directory as the app reads it (departments, management chains).
   const { programmes, accounts } = await buildDemo(org, options.now, storeDirectoryReader(store, options.tenantId));
-  for (const data of programmes) {
-    await store.programmes.create(data.programme);
-    await writeAll(data.participants, (p) => store.participants.create(p));
-    await writeAll(data.pairs, (p) => store.pairs.create(p));
-    await writeAll(data.meetings, (m) => store.meetings.create(m));
-    await writeAll(data.feedback, (f) => store.feedback.create(f));
-    await writeAll(data.assessments, (a) => store.assessments.create(a));
-    await writeAll(data.audit, (a) => store.audit.create(a));
-    await writeAll(data.interest, (i) => store.interest.create(i));
-  }
+  for (const data of programmes) await saveProgrammeData(store, data);
   await store.state.upsert({
     id: DEMO_ACCOUNTS_STATE_ID,
     schemaVersion: 1,
