@@ -2,7 +2,8 @@
  * The HR report of one programme: loads its documents and hands them to core/reports. What
  * includes ratings or self-assessments is shown as last released (core/reports/release.ts): it
  * changes only in steps of at least the anonymity threshold's number of new answers. The release
- * (aggregates only) is kept in `state` as `report-release:<programmeId>`.
+ * (aggregates only) is kept in `state` as `report-release:<programmeId>`. Requests are answered from
+ * a snapshot rebuilt only when the programme's documents changed (report-snapshot.ts).
  */
 import {
   applyRelease,
@@ -14,15 +15,21 @@ import {
   type ReportInput,
 } from '../core/reports';
 import { ConflictError } from '../core/errors';
-import { toArray } from '../ports/store';
+import type { Programme } from '../core/model';
+import { toArray, type Stored } from '../ports/store';
 import { nowIso } from '../ports/clock';
 import type { AppDeps } from './deps';
 import { assertReportReader, type Caller } from './caller';
-import { loadProgramme } from './support/access';
+import { snapshotReport } from './report-snapshot';
 
 export async function programmeReport(deps: AppDeps, caller: Caller, programmeId: string): Promise<ProgrammeReport> {
   assertReportReader(caller);
-  const programme = await loadProgramme(deps, programmeId);
+  return snapshotReport(deps, programmeId, (programme) => computeProgrammeReport(deps, programme));
+}
+
+/** The report computed from every document of the programme: what its snapshot (report-snapshot.ts) holds. */
+export async function computeProgrammeReport(deps: AppDeps, programme: Stored<Programme>): Promise<ProgrammeReport> {
+  const programmeId = programme.id;
   const [participants, pairs, meetings, feedback, assessments] = await Promise.all([
     toArray(deps.store.participants.all(programmeId)),
     toArray(deps.store.pairs.all(programmeId)),

@@ -11,6 +11,7 @@ import { createHttpServer } from '@vercel/cosmosdb-server';
 import type { CosmosClient } from '@azure/cosmos';
 import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
+import { installLinearQueries } from './embedded-query';
 import { isCrossPartitionQuery, notServableAcrossPartitions, NOT_SERVABLE_MESSAGE } from './strict-gateway';
 import { createCosmosClient } from '../adapters/cosmos/store';
 import {
@@ -130,6 +131,7 @@ export function recordOf(req: IncomingMessage, responseBody: string): JournalRec
 }
 
 export async function startEmbeddedCosmos(options: EmbeddedCosmosOptions = {}): Promise<EmbeddedCosmos> {
+  installLinearQueries();
   const files = options.snapshotFile ? journalFiles(options.snapshotFile) : undefined;
   const unlock = options.snapshotFile ? lockFolder(options.snapshotFile) : () => {};
   let data: ReturnType<typeof loadData> | undefined;

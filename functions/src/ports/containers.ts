@@ -13,6 +13,11 @@ export interface ContainerSpec {
    * else is indexed). infra/cosmos-containers.json declares the same (a test compares both).
    */
   excludedPaths?: readonly string[];
+  /**
+   * Partitioned by programme, and read by the HR report: every write also changes the programme's
+   * change stamp (ports/store.ts `changeStampId`), so the report's snapshot knows it is stale.
+   */
+  stampsChanges?: boolean;
 }
 
 export const CONTAINERS = {
@@ -20,30 +25,35 @@ export const CONTAINERS = {
     name: 'programmes',
     partitionKey: '/id',
     schemaVersion: 1,
+    stampsChanges: true,
     holds: 'Programmes: topics, phase, cadence, settings',
   },
   participants: {
     name: 'participants',
     partitionKey: '/programmeId',
     schemaVersion: 1,
+    stampsChanges: true,
     holds: 'Enrollments: profile, consent, status (id = user id)',
   },
   pairs: {
     name: 'pairs',
     partitionKey: '/programmeId',
     schemaVersion: 1,
+    stampsChanges: true,
     holds: 'Proposed and confirmed pairs with score and reasons',
   },
   meetings: {
     name: 'meetings',
     partitionKey: '/programmeId',
     schemaVersion: 1,
+    stampsChanges: true,
     holds: 'Meeting series, kick-off and closing events, Graph ids',
   },
   feedback: {
     name: 'feedback',
     partitionKey: '/programmeId',
     schemaVersion: 1,
+    stampsChanges: true,
     holds: 'Session feedback (rating, what was learnt)',
     excludedPaths: ['/learnt/?', '/nextTopic/?'],
   },
@@ -51,6 +61,7 @@ export const CONTAINERS = {
     name: 'assessments',
     partitionKey: '/programmeId',
     schemaVersion: 1,
+    stampsChanges: true,
     holds: 'Start and end self-assessments per topic',
   },
   audit: { name: 'audit', partitionKey: '/programmeId', schemaVersion: 1, holds: 'Audit log of programme changes' },

@@ -87,6 +87,16 @@ export interface Store {
   ping(): Promise<void>;
 }
 
+/**
+ * The `state` record whose ETag changes after every write to a programme's documents (the containers
+ * with `stampsChanges` in ports/containers.ts; the store adapter writes it after each acknowledged
+ * write). A read model built from those documents records the ETag it was built at: a different one
+ * now means it is stale.
+ */
+export function changeStampId(programmeId: string): string {
+  return `changes:${programmeId}`;
+}
+
 /** Collects every page of a list into an array (for small lists and tests). */
 export async function toArray<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

@@ -51,6 +51,8 @@ export class CosmosCollection<T extends Doc> implements Collection<T> {
   constructor(
     private readonly container: Container,
     private readonly spec: ContainerSpec,
+    /** Called after each acknowledged write with its partition key (the programme's change stamp). */
+    private readonly changed: (partitionKey: string) => Promise<void> = async () => {},
   ) {
     this.name = spec.name;
     this.pkField = spec.partitionKey.slice(1);
@@ -83,7 +85,7 @@ export class CosmosCollection<T extends Doc> implements Collection<T> {
   async create(doc: T): Promise<Stored<T>> {
     try {
       const { resource } = await this.container.items.create(this.toStore(doc));
-      return this.fromStore(required(resource));
+      return await this.written(this.fromStore(required(resource)));
     } catch (err) {
       throw toDomainError(err, `${this.name}/${doc.id}`);
     }
@@ -94,7 +96,7 @@ export class CosmosCollection<T extends Doc> implements Collection<T> {
       const { resource } = await this.container
         .item(doc.id, this.partitionKeyOf(doc))
         .replace(this.toStore(doc), { accessCondition: { type: 'IfMatch', condition: etag } });
-      return this.fromStore(required(resource));
+      return await this.written(this.fromStore(required(resource)));
     } catch (err) {
       throw toDomainError(err, `${this.name}/${doc.id}`);
     }
@@ -103,7 +105,7 @@ export class CosmosCollection<T extends Doc> implements Collection<T> {
   async upsert(doc: T): Promise<Stored<T>> {
     try {
       const { resource } = await this.container.items.upsert(this.toStore(doc));
-      return this.fromStore(required(resource));
+      return await this.written(this.fromStore(required(resource)));
     } catch (err) {
       throw toDomainError(err, `${this.name}/${doc.id}`);
     }
@@ -117,6 +119,12 @@ export class CosmosCollection<T extends Doc> implements Collection<T> {
     } catch (err) {
       throw toDomainError(err, `${this.name}/${id}`);
     }
+    await this.changed(partitionKey);
+  }
+
+  private async written(doc: Stored<T>): Promise<Stored<T>> {
+    await this.changed(this.partitionKeyOf(doc));
+    return doc;
   }
 
   async list(partitionKey: string | undefined, options: ListOptions<T> = {}): Promise<Page<Stored<T>>> {

@@ -5,6 +5,7 @@ import { CONTAINERS, type ContainerKey, type ContainerSpec } from '../../ports/c
 import type { Collection, Store } from '../../ports/store';
 import { CosmosCollection } from './collection';
 import { toDomainError } from './errors';
+import { ChangeStamps } from './change-stamps';
 
 export interface CosmosSettings {
   endpoint: string;
@@ -58,8 +59,15 @@ export async function openCosmosStore(settings: CosmosSettings, client = createC
   } catch (err) {
     throw toDomainError(err, `database ${settings.database}`);
   }
-  const collection = <T extends Doc>(key: ContainerKey): Collection<T> =>
-    new CosmosCollection<T>(database.container(CONTAINERS[key].name), CONTAINERS[key]);
+  const stamps = new ChangeStamps(database.container(CONTAINERS.state.name));
+  const collection = <T extends Doc>(key: ContainerKey): Collection<T> => {
+    const spec: ContainerSpec = CONTAINERS[key];
+    return new CosmosCollection<T>(
+      database.container(spec.name),
+      spec,
+      ...(spec.stampsChanges ? [(programmeId: string) => stamps.stamp(programmeId)] : []),
+    );
+  };
   return {
     programmes: collection('programmes'),
     participants: collection('participants'),

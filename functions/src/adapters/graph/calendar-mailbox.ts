@@ -1,4 +1,11 @@
 /** Reading mailbox settings (zone, working hours) through JSON $batch, and Graph's zone-bearing times. */
+import type {
+  DateTimeTimeZone,
+  MailboxSettings,
+  NullableOption,
+  PublicError,
+  WorkingHours as GraphWorkingHours,
+} from '@microsoft/microsoft-graph-types';
 import type { GraphRefusal, MailboxInfo } from '../../ports/calendar';
 import type { WorkingHours } from '../../core/schedule';
 import { weekdayOfGraphDay, zonedToUtc } from '../../core/schedule';
@@ -19,8 +26,8 @@ function hhmm(value: unknown): string | undefined {
  * A Graph dateTimeTimeZone → ISO instant. Graph answers in UTC unless asked otherwise, but a zone
  * it names (a Windows id such as "W. Europe Standard Time", or IANA) is honoured.
  */
-export function instant(value: unknown): string {
-  const v = (value ?? {}) as { dateTime?: string; timeZone?: string };
+export function instant(value: NullableOption<DateTimeTimeZone> | undefined): string {
+  const v = value ?? {};
   const dt = v.dateTime ?? '';
   if (/[zZ]|[+-]\d{2}:\d{2}$/.test(dt)) return new Date(dt).toISOString();
   const zone = v.timeZone && v.timeZone !== 'UTC' ? toIanaZone(v.timeZone) : undefined;
@@ -30,8 +37,11 @@ export function instant(value: unknown): string {
   return new Date(zonedToUtc(m[1] as string, m[2] as string, zone) + seconds).toISOString();
 }
 
-export function parseWorkingHours(raw: unknown, fallbackZone?: string): WorkingHours | undefined {
-  const wh = raw as { daysOfWeek?: unknown; startTime?: unknown; endTime?: unknown; timeZone?: { name?: string } };
+export function parseWorkingHours(
+  wh: NullableOption<GraphWorkingHours> | undefined,
+  fallbackZone?: string,
+): WorkingHours | undefined {
+  // Checked as well as typed: this is a payload from outside.
   if (!wh || !Array.isArray(wh.daysOfWeek)) return undefined;
   const start = hhmm(wh.startTime);
   const end = hhmm(wh.endTime);
@@ -45,7 +55,7 @@ export function parseWorkingHours(raw: unknown, fallbackZone?: string): WorkingH
 export function refusalOf(answer: BatchResponse): GraphRefusal | undefined {
   const { status } = answer;
   if (status < 400 || status >= 500 || status === 408 || status === 429) return undefined;
-  const error = (answer.body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+  const error = (answer.body as { error?: PublicError } | undefined)?.error;
   return {
     status,
     ...(typeof error?.code === 'string' ? { code: error.code } : {}),
@@ -84,7 +94,7 @@ export async function readMailboxSettings(conn: GraphConnection, userIds: string
       return;
     }
     if (a.status !== 200) return;
-    const body = (a.body ?? {}) as { timeZone?: string; workingHours?: unknown };
+    const body = (a.body ?? {}) as MailboxSettings;
     const timeZone = toIanaZone(body.timeZone);
     const workingHours = parseWorkingHours(body.workingHours, timeZone);
     out.set(id, { id, ...(timeZone ? { timeZone } : {}), ...(workingHours ? { workingHours } : {}) });

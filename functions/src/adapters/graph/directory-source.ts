@@ -1,3 +1,4 @@
+import type { DirectoryObject, User } from '@microsoft/microsoft-graph-types';
 import type { DeltaPage, DirectoryChange, DirectoryFields, DirectorySource } from '../../ports/directory';
 import { InvalidError } from '../../core/errors';
 import type { GraphConnection } from './client';
@@ -16,7 +17,7 @@ export const DELTA_SELECT = [
   'accountEnabled',
   'userType',
   'manager',
-];
+] satisfies (keyof User)[];
 
 const STRING_FIELDS = [
   'displayName',
@@ -26,8 +27,12 @@ const STRING_FIELDS = [
   'department',
   'officeLocation',
   'preferredLanguage',
-] as const;
+] as const satisfies readonly (keyof User & keyof DirectoryFields)[];
 
+/**
+ * A `users/delta` item as received: untrusted until parseDeltaItem has checked it, so loosely typed
+ * here; the field names it reads are User's (STRING_FIELDS), so a misspelt one fails the type check.
+ */
 type Item = Record<string, unknown>;
 
 /** Reads one `users/delta` item into a change, checking every field's type (Graph payloads are input too). */
@@ -44,14 +49,16 @@ export function parseDeltaItem(item: Item): DirectoryChange {
       throw new InvalidError(`Graph users/delta: ${id}.${name} is not text.`);
     fields[name] = value;
   }
-  if ('accountEnabled' in item) {
-    const value = item.accountEnabled;
+  const accountEnabled: keyof User = 'accountEnabled';
+  if (accountEnabled in item) {
+    const value = item[accountEnabled];
     if (value !== null && typeof value !== 'boolean')
       throw new InvalidError(`Graph users/delta: ${id}.accountEnabled is not true/false.`);
     fields.accountEnabled = value;
   }
-  if ('userType' in item)
-    fields.userType = item.userType === 'Guest' ? 'Guest' : item.userType === null ? null : 'Member';
+  const userType: keyof User = 'userType';
+  if (userType in item)
+    fields.userType = item[userType] === 'Guest' ? 'Guest' : item[userType] === null ? null : 'Member';
   const change: DirectoryChange = { id, fields };
   if ('manager@delta' in item) {
     const links = Array.isArray(item['manager@delta']) ? (item['manager@delta'] as Item[]) : [];
@@ -97,7 +104,7 @@ export function graphDirectorySource(conn: GraphConnection): DirectorySource {
                   .count(true)
                   .top(999)
           ).header('ConsistencyLevel', 'eventual');
-          const body = (await request.get()) as { value?: { id?: unknown }[]; '@odata.nextLink'?: string };
+          const body = (await request.get()) as { value?: DirectoryObject[]; '@odata.nextLink'?: string };
           for (const m of body.value ?? []) if (typeof m.id === 'string') ids.push(m.id);
           link = body['@odata.nextLink'];
           if (link && !conn.ownsLink(link)) throw new InvalidError('Refusing to follow a link to another host.');

@@ -2,6 +2,7 @@
  * The checks of `tandem doctor` that ask Microsoft Graph: the token's roles, the directory and its
  * managers, calendar access for a sample of people, the app in the org catalog and installable.
  */
+import type { TeamsApp, User, UserScopeTeamsAppInstallation } from '@microsoft/microsoft-graph-types';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { GraphConfig } from '../../config';
 import { GRAPH_SCOPE, graphCredential } from '../../adapters/graph/client';
@@ -59,9 +60,7 @@ export function graphChecks(o: GraphCheckOptions): DoctorCheck[] {
     id: 'directory',
     title: 'Directory and managers',
     async run() {
-      let page: {
-        value: { id: string; mail?: string | null; accountEnabled?: boolean; manager?: { id?: string } | null }[];
-      };
+      let page: { value: User[] };
       try {
         page = (await o.client
           .api('/users')
@@ -82,7 +81,7 @@ export function graphChecks(o: GraphCheckOptions): DoctorCheck[] {
         return fail('the directory returned no users', 'Check the tenant (GRAPH_TENANT_ID / AZURE_TENANT_ID).');
       const withManager = users.filter((u) => u.manager?.id).length;
       people = users
-        .filter((u) => u.accountEnabled !== false)
+        .filter((u): u is User & { id: string } => u.accountEnabled !== false && typeof u.id === 'string')
         .map((u) => ({ id: u.id, ...(u.mail ? { mail: u.mail } : {}) }));
       if (!withManager)
         return fail(
@@ -153,7 +152,7 @@ export function graphChecks(o: GraphCheckOptions): DoctorCheck[] {
     async run() {
       if (!o.teamsAppId)
         return fail('the Teams app id is not known', 'Pass --teams-app-id <TEAMS_APP_ID of appPackage/.env.local>.');
-      let apps: { id: string; externalId?: string; displayName?: string }[];
+      let apps: TeamsApp[];
       try {
         apps = (
           (await o.client.api('/appCatalogs/teamsApps').filter(`externalId eq '${o.teamsAppId}'`).get()) as {
@@ -186,7 +185,7 @@ export function graphChecks(o: GraphCheckOptions): DoctorCheck[] {
             .api(`/users/${user}/teamwork/installedApps`)
             .expand('teamsApp')
             .filter(`teamsApp/externalId eq '${o.teamsAppId}'`)
-            .get()) as { value: unknown[] }
+            .get()) as { value: UserScopeTeamsAppInstallation[] }
         ).value;
         if (installed.length) return ok(`published (catalog id ${app.id}) and installed for ${testUser}`);
         await o.client.api(`/users/${user}/teamwork/installedApps`).post({

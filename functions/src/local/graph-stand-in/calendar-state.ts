@@ -4,6 +4,7 @@
  * few deterministic "other meetings" per working day, so slot finding meets realistic calendars.
  * Each calendar allows Teams meetings unless a test says otherwise (`setOnlineMeetingProviders`).
  */
+import type { OnlineMeetingProviderType, WorkingHours } from '@microsoft/microsoft-graph-types';
 import { utcToZoned, weeklyOccurrences, weekdayOfGraphDay, zonedToUtc } from '../../core/schedule';
 import type { Weekday } from '../../core/model';
 import type { DirectoryState, StandInUser } from './directory-state';
@@ -33,6 +34,19 @@ export interface StandInEvent {
   cancelled: Set<string>;
   moved: Map<string, { start: number; end: number }>;
   body?: string;
+  /**
+   * Attendees' answers by address (lower case): `series` for the whole event, `byOccurrence` for one
+   * occurrence (an exception); what the organiser's copy shows as `status.response`.
+   */
+  responses?: { series: Map<string, AttendeeAnswer>; byOccurrence: Map<string, Map<string, AttendeeAnswer>> };
+  /** Occurrences with the ids and times they had elsewhere (a series the local stack adopted, adopt.ts). */
+  fixed?: Instance[];
+}
+
+/** An attendee's answer: accepted, tentativelyAccepted or declined, maybe with another time proposed. */
+export interface AttendeeAnswer {
+  response: 'accepted' | 'tentativelyAccepted' | 'declined';
+  proposedNewTime?: { start: number; end: number };
 }
 
 export interface Instance {
@@ -55,7 +69,7 @@ export class CalendarState {
   /** Extra busy blocks per user id (tests: a fully booked week). */
   readonly blocks = new Map<string, { start: number; end: number }[]>();
   /** allowedOnlineMeetingProviders per organiser id; absent → Teams only (the usual tenant). */
-  readonly onlineMeetingProviders = new Map<string, string[]>();
+  readonly onlineMeetingProviders = new Map<string, OnlineMeetingProviderType[]>();
   /** Every cancel request, with the comment Graph sends the attendees (tests read the language). */
   readonly cancellations: { eventId: string; subject: string; occurrence?: string; comment?: string }[] = [];
   /**
@@ -63,6 +77,8 @@ export class CalendarState {
    * tests set it to 0 to show that our own extended-property lookup prevents a second event.
    */
   transactionIdMemoryMs = Number.POSITIVE_INFINITY;
+  /** Told when an event changes through the API (the stand-in's change notifications). */
+  onChange?: (organizerId: string, eventId: string, changeType: 'created' | 'updated' | 'deleted') => void;
   private seq = 0;
 
   constructor(
@@ -76,11 +92,11 @@ export class CalendarState {
   }
 
   /** Configures an organiser's calendar, e.g. `[]` or `['skypeForBusiness']` for a mailbox without Teams. */
-  setOnlineMeetingProviders(userId: string, allowed: string[]): void {
+  setOnlineMeetingProviders(userId: string, allowed: OnlineMeetingProviderType[]): void {
     this.onlineMeetingProviders.set(userId, [...allowed]);
   }
 
-  allowedProviders(userId: string): string[] {
+  allowedProviders(userId: string): OnlineMeetingProviderType[] {
     return this.onlineMeetingProviders.get(userId) ?? ['teamsForBusiness'];
   }
 
@@ -92,6 +108,8 @@ export class CalendarState {
 
   /** Occurrences of an event (a single event has one), minus cancelled, with moved ones at their new time. */
   instances(e: StandInEvent): Instance[] {
+    if (e.fixed)
+      return e.fixed.filter((i) => !e.cancelled.has(i.id)).map((i) => ({ ...i, ...(e.moved.get(i.id) ?? {}) }));
     const plans = e.recurrence
       ? weeklyOccurrences({
           startDate: e.startDate,
@@ -113,6 +131,37 @@ export class CalendarState {
       .map((p) => ({ id: e.recurrence ? `${e.id}.occ.${p.date}` : e.id, start: p.start, end: p.end }))
       .filter((i) => !e.cancelled.has(i.id))
       .map((i) => ({ ...i, ...(e.moved.get(i.id) ?? {}) }));
+  }
+
+  /** The event an id names: the event itself, or the series whose occurrence it is. */
+  masterOf(id: string): StandInEvent | undefined {
+    const [masterId] = id.split('.occ.');
+    return (
+      this.events.get(id) ??
+      this.events.get(masterId ?? '') ??
+      [...this.events.values()].find((e) => e.fixed?.some((i) => i.id === id))
+    );
+  }
+
+  /** An attendee's answer to one occurrence (its own, else the series'), if any. */
+  answerOf(e: StandInEvent, occurrenceId: string | undefined, address: string): AttendeeAnswer | undefined {
+    const key = address.toLowerCase();
+    return (
+      (occurrenceId ? e.responses?.byOccurrence.get(occurrenceId)?.get(key) : undefined) ?? e.responses?.series.get(key)
+    );
+  }
+
+  /** Records an attendee's answer to the event or one occurrence. */
+  answer(e: StandInEvent, occurrenceId: string | undefined, address: string, answer: AttendeeAnswer): void {
+    e.responses ??= { series: new Map(), byOccurrence: new Map() };
+    const key = address.toLowerCase();
+    if (!occurrenceId || occurrenceId === e.id) {
+      e.responses.series.set(key, answer);
+      return;
+    }
+    const own = e.responses.byOccurrence.get(occurrenceId) ?? new Map<string, AttendeeAnswer>();
+    own.set(key, answer);
+    e.responses.byOccurrence.set(occurrenceId, own);
   }
 
   /** Busy intervals of a person in [from, to): their events, test blocks and generated meetings. */
@@ -150,7 +199,7 @@ export class CalendarState {
     return view;
   }
 
-  workingHours(user: StandInUser, windowsZone: string): Record<string, unknown> {
+  workingHours(user: StandInUser, windowsZone: string): WorkingHours {
     return {
       daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
       startTime: '09:00:00.0000000',

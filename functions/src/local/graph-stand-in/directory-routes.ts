@@ -1,3 +1,4 @@
+import type { User } from '@microsoft/microsoft-graph-types';
 import type { Answer, StandInRequest } from './odata';
 import { badRequest, notFound, ok, odataError } from './odata';
 import { decodeToken, encodeToken, type DirectoryState, type StandInUser } from './directory-state';
@@ -83,13 +84,17 @@ export function directoryRoutes(baseUrl: string, dir: DirectoryState, calendar: 
     const filter = filterText ? parseFilter(filterText) : () => true;
     if (!filter) return badRequest(`Unsupported or invalid query filter clause: ${filterText}`);
     const select = selectOf(q);
-    const all = [...dir.users.values()].filter((u) => filter(dir.resource(u, [])));
+    // $filter names properties at run time: it reads the typed resource by name.
+    const all = [...dir.users.values()].filter((u) => filter(dir.resource(u, []) as Record<string, unknown>));
     const offset = offsetToken(q);
     const value = all.slice(offset, offset + size).map((u) => {
       const row = dir.resource(u, select);
       if (expand) {
         const m = u.managerId ? dir.users.get(u.managerId) : undefined;
-        row.manager = m ? { '@odata.type': '#microsoft.graph.user', id: m.id, displayName: m.displayName } : null;
+        const manager: (User & { '@odata.type': string }) | null = m
+          ? { '@odata.type': '#microsoft.graph.user', id: m.id, displayName: m.displayName }
+          : null;
+        row.manager = manager;
       }
       return row;
     });

@@ -7,6 +7,7 @@
  * and the sync-state epoch they were issued in: `resetSyncState` makes every earlier token answer
  * 410 Gone, as Graph does when a token expired or the tenant was moved.
  */
+import type { DirectoryObject, User } from '@microsoft/microsoft-graph-types';
 import { generateOrg, type GeneratedUser } from '../demo/org';
 
 export interface StandInUser extends GeneratedUser {
@@ -18,7 +19,13 @@ export interface StandInUser extends GeneratedUser {
 /** Page size of users/delta (Graph returns at most 200 users per delta page; $top is not supported). */
 export const DELTA_PAGE = 200;
 
-type Row = Record<string, unknown>;
+/** A removal as users/delta reports it. */
+interface Removed {
+  '@removed': { reason: 'changed' | 'deleted' };
+}
+/** One users/delta item: a user (or only its id, removed) with its manager link's change. */
+type Row = User &
+  Partial<Removed> & { 'manager@delta'?: (DirectoryObject & { '@odata.type': string } & Partial<Removed>)[] };
 
 export interface DeltaToken {
   kind: 'full' | 'delta';
@@ -120,7 +127,7 @@ export class DirectoryState {
 
   /** The user as Graph returns it with `$select` (all plain properties without one). */
   resource(u: StandInUser, select: string[]): Row {
-    const all: Row = {
+    const all: User = {
       id: u.id,
       displayName: u.displayName,
       givenName: u.givenName,
@@ -136,9 +143,10 @@ export class DirectoryState {
       employeeHireDate: `${u.employeeHireDate}T00:00:00Z`,
     };
     if (!select.length) return all;
-    const out: Row = { id: u.id };
-    for (const name of select) if (name in all) out[name] = all[name];
-    return out;
+    // $select names properties at run time: copied by name, from the typed resource above.
+    const out: Record<string, unknown> = { id: u.id };
+    for (const name of select) if (name in all) out[name] = all[name as keyof User];
+    return out as User;
   }
 
   /** One page of a delta round; returns the items and the next token or the final deltaLink version. */
