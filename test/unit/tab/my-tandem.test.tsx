@@ -66,6 +66,16 @@ describe('what My tandem says comes next', () => {
       [3, 'https://teams.microsoft.com/l/meetup-join/demo'],
     ]);
   });
+
+  it('marks a session declined in Outlook as declined, not as an ordinary planned one', () => {
+    const series = aSeries();
+    series.occurrences[2] = { ...series.occurrences[2]!, status: 'declined' };
+    const items = upcoming(anOverview({ meetings: [series] }), NOW);
+    expect(items.map((i) => [i.index, i.declined])).toEqual([
+      [2, true],
+      [3, false],
+    ]);
+  });
 });
 
 describe('opting in on My tandem', () => {

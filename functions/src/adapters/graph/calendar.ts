@@ -1,3 +1,4 @@
+import type { Attendee, Calendar, DayOfWeek, Event, ScheduleInformation } from '@microsoft/microsoft-graph-types';
 import type { CalendarEvent, CalendarPort, EventOccurrence, ScheduleInfo } from '../../ports/calendar';
 import { GRAPH_DAY } from '../../core/schedule';
 import { InvalidError } from '../../core/errors';
@@ -10,7 +11,11 @@ import { instant, parseWorkingHours, readMailboxSettings } from './calendar-mail
 /** Our idempotency key on events: a single-value extended property that Graph can filter on. */
 export const TANDEM_KEY_PROPERTY = 'String {6b3c6f8e-2f4a-4f5e-9a51-7d1f0f3c2a10} Name TandemKey';
 
-type Json = Record<string, unknown>;
+/** A page of a Graph collection. */
+interface GraphList<T> {
+  value?: T[];
+  '@odata.nextLink'?: string;
+}
 
 const user = (id: string) => `/users/${encodeURIComponent(id)}`;
 
@@ -18,7 +23,7 @@ const user = (id: string) => `/users/${encodeURIComponent(id)}`;
 const EVENT_FIELDS = 'id,isOnlineMeeting,onlineMeetingProvider,onlineMeeting';
 
 /** Wall-clock date and time plus minutes, as Graph's zone-less dateTime text. */
-function attendeesOf(people: readonly { mail: string; name?: string }[]): Json[] {
+function attendeesOf(people: readonly { mail: string; name?: string }[]): Attendee[] {
   return people.map((a) => ({
     emailAddress: { address: a.mail, ...(a.name ? { name: a.name } : {}) },
     type: 'required',
@@ -34,8 +39,8 @@ function addMinutes(date: string, time: string, minutes: number): string {
  * NOTE: Graph answers 201 with `isOnlineMeeting: false` (provider "unknown", no onlineMeeting) when
  * the organiser's calendar does not allow Teams, so "created" does not mean "a Teams meeting".
  */
-function toEvent(body: Json): CalendarEvent {
-  const joinUrl = (body.onlineMeeting as { joinUrl?: string } | null)?.joinUrl;
+function toEvent(body: Event): CalendarEvent {
+  const joinUrl = body.onlineMeeting?.joinUrl ?? undefined;
   const teamsMeeting =
     body.isOnlineMeeting === true && body.onlineMeetingProvider === 'teamsForBusiness' && Boolean(joinUrl);
   return { id: String(body.id), ...(joinUrl ? { joinUrl } : {}), teamsMeeting };
@@ -51,7 +56,7 @@ export function graphCalendar(conn: GraphConnection): CalendarPort {
       try {
         const body = (await api(`${user(organizerId)}/calendar`)
           .select('allowedOnlineMeetingProviders,defaultOnlineMeetingProvider')
-          .get()) as { allowedOnlineMeetingProviders?: unknown; defaultOnlineMeetingProvider?: unknown };
+          .get()) as Calendar;
         const allowed = Array.isArray(body.allowedOnlineMeetingProviders)
           ? body.allowedOnlineMeetingProviders.map(String)
           : [];
@@ -63,14 +68,14 @@ export function graphCalendar(conn: GraphConnection): CalendarPort {
     },
 
     async getSchedule(organizerId, people, start, end, intervalMinutes) {
-      let body: { value?: Json[] };
+      let body: GraphList<ScheduleInformation>;
       try {
         body = (await api(`${user(organizerId)}/calendar/getSchedule`).post({
           schedules: people.map((p) => p.mail),
           startTime: { dateTime: start.slice(0, 19), timeZone: 'UTC' },
           endTime: { dateTime: end.slice(0, 19), timeZone: 'UTC' },
           availabilityViewInterval: intervalMinutes,
-        })) as { value?: Json[] };
+        })) as GraphList<ScheduleInformation>;
       } catch (err) {
         throw toDomainError(err, 'free/busy (getSchedule)');
       }
@@ -79,7 +84,7 @@ export function graphCalendar(conn: GraphConnection): CalendarPort {
       for (const s of body.value ?? []) {
         const id = byMail.get(String(s.scheduleId ?? '').toLowerCase());
         if (!id) continue;
-        const error = (s.error as { message?: string } | undefined)?.message;
+        const error = s.error?.message ?? undefined;
         const workingHours = parseWorkingHours(s.workingHours);
         out.push({
           id,
@@ -99,9 +104,7 @@ export function graphCalendar(conn: GraphConnection): CalendarPort {
         const body = (await api(`${user(organizerId)}/events`)
           .filter(filter)
           .select(EVENT_FIELDS)
-          .get()) as {
-          value?: Json[];
-        };
+          .get()) as GraphList<Event>;
         const first = body.value?.[0];
         return first ? toEvent(first) : undefined;
       } catch (err) {
@@ -118,9 +121,9 @@ export function graphCalendar(conn: GraphConnection): CalendarPort {
           { timeZone: ['no Windows time zone id'] },
         );
       const end = addMinutes(e.startDate, e.startTime, e.durationMinutes);
-      const payload: Json = {
+      const payload: Event & { transactionId: string } = {
         subject: e.subject,
-        body: { contentType: 'HTML', content: e.bodyHtml },
+        body: { contentType: 'html', content: e.bodyHtml },
         start: { dateTime: `${e.startDate}T${e.startTime}:00`, timeZone },
         end: { dateTime: end, timeZone },
         attendees: attendeesOf(e.attendees),
@@ -137,7 +140,7 @@ export function graphCalendar(conn: GraphConnection): CalendarPort {
           pattern: {
             type: 'weekly',
             interval: e.recurrence.intervalWeeks,
-            daysOfWeek: [GRAPH_DAY[e.recurrence.weekday]],
+            daysOfWeek: [GRAPH_DAY[e.recurrence.weekday] as DayOfWeek],
             firstDayOfWeek: 'monday',
           },
           range: {
@@ -149,7 +152,7 @@ export function graphCalendar(conn: GraphConnection): CalendarPort {
         };
       }
       try {
-        return toEvent((await api(`${user(organizerId)}/events`).post(payload)) as Json);
+        return toEvent((await api(`${user(organizerId)}/events`).post(payload)) as Event);
       } catch (err) {
         throw toDomainError(err, 'creating the meeting');
       }
@@ -161,9 +164,9 @@ export function graphCalendar(conn: GraphConnection): CalendarPort {
         const patched = (await api(path).patch({
           isOnlineMeeting: true,
           onlineMeetingProvider: 'teamsForBusiness',
-        })) as Json | undefined;
+        })) as Event | undefined;
         // A PATCH may answer 200 with the event or 204 without a body: then read it back.
-        return toEvent(patched?.id ? patched : ((await api(path).select(EVENT_FIELDS).get()) as Json));
+        return toEvent(patched?.id ? patched : ((await api(path).select(EVENT_FIELDS).get()) as Event));
       } catch (err) {
         throw toDomainError(err, 'adding the Teams meeting');
       }
@@ -180,7 +183,7 @@ export function graphCalendar(conn: GraphConnection): CalendarPort {
                 .query({ startDateTime: from, endDateTime: to })
                 .select('id,start,end')
                 .top(100);
-          const body = (await request.get()) as { value?: Json[]; '@odata.nextLink'?: string };
+          const body = (await request.get()) as GraphList<Event>;
           for (const o of body.value ?? [])
             out.push({ id: String(o.id), start: instant(o.start), end: instant(o.end) });
           link = body['@odata.nextLink'];
@@ -204,9 +207,9 @@ export function graphCalendar(conn: GraphConnection): CalendarPort {
     },
 
     async updateEvent(organizerId, eventId, change) {
-      const payload: Json = {};
+      const payload: Event = {};
       if (change.subject !== undefined) payload.subject = change.subject;
-      if (change.bodyHtml !== undefined) payload.body = { contentType: 'HTML', content: change.bodyHtml };
+      if (change.bodyHtml !== undefined) payload.body = { contentType: 'html', content: change.bodyHtml };
       if (change.attendees) payload.attendees = attendeesOf(change.attendees);
       if (change.startDate && change.startTime && change.durationMinutes && change.timeZone) {
         const timeZone = windowsZoneOf(change.timeZone);

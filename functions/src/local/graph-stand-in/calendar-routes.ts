@@ -1,12 +1,14 @@
+import type { Attendee, Calendar, DayOfWeek, Event, ScheduleInformation } from '@microsoft/microsoft-graph-types';
 import type { Answer, StandInRequest } from './odata';
 import { badRequest, graphDateTime, notFound, ok, odataError } from './odata';
-import type { CalendarState, StandInEvent } from './calendar-state';
+import type { AttendeeAnswer, CalendarState, Instance, StandInEvent } from './calendar-state';
 import type { DirectoryState, StandInUser } from './directory-state';
 import { toWindowsZone } from '../../adapters/graph/windows-zones';
 import { isAnswer, parseDtz, timeZoneNotSupported, zoneOf } from './calendar-zones';
-import { utcToZoned, weekdayOfGraphDay, zonedToUtc } from '../../core/schedule';
+import { GRAPH_DAY, utcToZoned, weekdayOfGraphDay, zonedToUtc } from '../../core/schedule';
 import type { Weekday } from '../../core/model';
 
+/** A request body as sent: Graph's shape, checked field by field before use (it is input). */
 type Json = Record<string, unknown>;
 const DAY = 86_400_000;
 
@@ -19,7 +21,43 @@ export function calendarRoutes(
   cal: CalendarState,
   counts: { eventsCreated: number },
 ) {
-  const resource = (e: StandInEvent, organizer: StandInUser): Json => {
+  /** Attendees as the organiser's copy shows them: each answer (of this occurrence, else the series). */
+  const attendeesJson = (e: StandInEvent, occurrenceId?: string): Attendee[] =>
+    e.attendees.map((a) => {
+      const answer = cal.answerOf(e, occurrenceId, a.address);
+      const proposed = answer?.proposedNewTime;
+      return {
+        emailAddress: a,
+        type: 'required',
+        status: { response: answer?.response ?? 'none', time: '0001-01-01T00:00:00Z' },
+        ...(proposed
+          ? {
+              proposedNewTime: {
+                start: { dateTime: graphDateTime(proposed.start), timeZone: 'UTC' },
+                end: { dateTime: graphDateTime(proposed.end), timeZone: 'UTC' },
+              },
+            }
+          : {}),
+      };
+    });
+
+  /** One occurrence of a series (an `exception` once moved or answered on its own). */
+  const occurrenceResource = (e: StandInEvent, i: Instance, organizer: StandInUser): Event => ({
+    id: i.id,
+    subject: e.subject,
+    type: e.moved.has(i.id) || e.responses?.byOccurrence.has(i.id) ? 'exception' : 'occurrence',
+    seriesMasterId: e.id,
+    start: { dateTime: graphDateTime(i.start), timeZone: 'UTC' },
+    end: { dateTime: graphDateTime(i.end), timeZone: 'UTC' },
+    isCancelled: false,
+    allowNewTimeProposals: e.allowNewTimeProposals !== false,
+    isOnlineMeeting: Boolean(e.joinUrl),
+    onlineMeeting: e.joinUrl ? { joinUrl: e.joinUrl } : null,
+    organizer: { emailAddress: { address: organizer.mail, name: organizer.displayName } },
+    attendees: attendeesJson(e, i.id),
+  });
+
+  const resource = (e: StandInEvent, organizer: StandInUser): Event => {
     const first = cal.instances(e)[0];
     const start = first?.start ?? zonedToUtc(e.startDate, e.startTime, e.timeZone);
     return {
@@ -32,7 +70,8 @@ export function calendarRoutes(
       onlineMeetingProvider: e.joinUrl ? 'teamsForBusiness' : 'unknown',
       onlineMeeting: e.joinUrl ? { joinUrl: e.joinUrl } : null,
       organizer: { emailAddress: { address: organizer.mail, name: organizer.displayName } },
-      attendees: e.attendees.map((a) => ({ emailAddress: a, type: 'required', status: { response: 'none' } })),
+      attendees: attendeesJson(e),
+      isCancelled: false,
       ...(e.transactionId ? { transactionId: e.transactionId } : {}),
       allowNewTimeProposals: e.allowNewTimeProposals !== false,
       ...(e.recurrence
@@ -41,7 +80,8 @@ export function calendarRoutes(
               pattern: {
                 type: 'weekly',
                 interval: e.recurrence.intervalWeeks,
-                daysOfWeek: [e.recurrence.weekday],
+                // Graph names the day in full ("monday"), not as Tandem's model does ("mon").
+                daysOfWeek: [GRAPH_DAY[e.recurrence.weekday] as DayOfWeek],
                 firstDayOfWeek: 'monday',
               },
               range: {
@@ -57,7 +97,7 @@ export function calendarRoutes(
   };
 
   /** A Teams join URL when the event asks for one and the organiser's calendar allows Teams (else Graph still says 201). */
-  const teamsLink = (organizer: StandInUser, body: Json, id: string): { joinUrl?: string } => {
+  const teamsLink = (organizer: StandInUser, body: Event, id: string): { joinUrl?: string } => {
     const provider = body.onlineMeetingProvider ?? 'teamsForBusiness';
     const wanted = body.isOnlineMeeting === true && provider === 'teamsForBusiness';
     return wanted && cal.allowedProviders(organizer.id).includes('teamsForBusiness')
@@ -65,15 +105,16 @@ export function calendarRoutes(
       : {};
   };
 
-  const attendeesIn = (body: Json) =>
-    ((body.attendees as { emailAddress?: { address?: string; name?: string } }[] | undefined) ?? [])
-      .map((a) => a.emailAddress)
-      .filter((a): a is { address: string; name?: string } => typeof a?.address === 'string');
-  const bodyOf = (body: Json): { body?: string } => {
-    const content = (body.body as { content?: unknown } | undefined)?.content;
+  const attendeesIn = (body: Event) =>
+    (Array.isArray(body.attendees) ? body.attendees : [])
+      .map((a) => a?.emailAddress)
+      .filter((a): a is { address: string; name?: string } => typeof a?.address === 'string')
+      .map((a) => ({ address: a.address, ...(typeof a.name === 'string' ? { name: a.name } : {}) }));
+  const bodyOf = (body: Event): { body?: string } => {
+    const content = body.body?.content;
     return typeof content === 'string' ? { body: content } : {};
   };
-  const create = (organizer: StandInUser, body: Json): Answer => {
+  const create = (organizer: StandInUser, body: Event): Answer => {
     const start = parseDtz(body.start);
     const end = parseDtz(body.end);
     if (typeof body.subject !== 'string') return badRequest('The event needs a subject.');
@@ -93,7 +134,7 @@ export function calendarRoutes(
     }
     let recurrence: StandInEvent['recurrence'];
     if (body.recurrence) {
-      const r = body.recurrence as { pattern?: Json; range?: Json };
+      const r = body.recurrence;
       const day = Array.isArray(r.pattern?.daysOfWeek)
         ? weekdayOfGraphDay(String(r.pattern?.daysOfWeek[0]))
         : undefined;
@@ -118,8 +159,8 @@ export function calendarRoutes(
       recurrence = { intervalWeeks: interval, weekday: day as Weekday, count };
     }
     const properties: Record<string, string> = {};
-    for (const p of (body.singleValueExtendedProperties as { id?: string; value?: string }[] | undefined) ?? [])
-      if (p.id && typeof p.value === 'string') properties[p.id.toLowerCase()] = p.value;
+    for (const p of Array.isArray(body.singleValueExtendedProperties) ? body.singleValueExtendedProperties : [])
+      if (p?.id && typeof p.value === 'string') properties[p.id.toLowerCase()] = p.value;
     const id = cal.nextId();
     if (Array.isArray(body.attendees) && body.attendees.length > MAX_ATTENDEES)
       return badRequest(`An event can have at most ${MAX_ATTENDEES} attendees.`);
@@ -147,13 +188,14 @@ export function calendarRoutes(
     };
     cal.events.set(id, event);
     counts.eventsCreated++;
+    cal.onChange?.(organizer.id, id, 'created');
     return ok(resource(event, organizer), 201);
   };
 
   /** The organiser's default calendar (`GET /users/{id}/calendar`), honouring `$select`. */
-  const calendarResource = (organizer: StandInUser, query: URLSearchParams): Json => {
+  const calendarResource = (organizer: StandInUser, query: URLSearchParams): Calendar => {
     const allowed = cal.allowedProviders(organizer.id);
-    const full: Json = {
+    const full: Calendar = {
       id: `calendar-${organizer.id}`,
       name: 'Calendar',
       canEdit: true,
@@ -174,8 +216,7 @@ export function calendarRoutes(
   };
 
   const eventOf = (organizer: StandInUser, id: string): { master: StandInEvent; occurrence?: string } | undefined => {
-    const [masterId] = id.split('.occ.');
-    const master = cal.events.get(masterId ?? '');
+    const master = cal.masterOf(id);
     if (!master || master.organizerId !== organizer.id) return undefined;
     if (id === master.id) return { master };
     return cal.instances(master).some((i) => i.id === id) ? { master, occurrence: id } : undefined;
@@ -197,7 +238,7 @@ export function calendarRoutes(
     if (!Number.isInteger(interval) || interval < 5 || interval > 1440)
       return badRequest('availabilityViewInterval must be 5 to 1440.');
     return ok({
-      value: schedules.map((scheduleId) => {
+      value: schedules.map((scheduleId): ScheduleInformation => {
         const u = dir.findByIdOrMail(scheduleId);
         if (!u)
           return {
@@ -220,6 +261,47 @@ export function calendarRoutes(
     });
   };
 
+  /**
+   * An attendee answers from their own calendar (accept, tentativelyAccept, decline), for the series or
+   * one occurrence, maybe proposing another time. NOTE: in Graph the attendee's copy has its own id;
+   * the stand-in lets the attendee use the organiser's ids, which is all a test or a local user needs.
+   */
+  const respond = (attendee: StandInUser, id: string, response: AttendeeAnswer['response'], body: Json): Answer => {
+    const master = cal.masterOf(id);
+    const mail = attendee.mail.toLowerCase();
+    const notFoundAnswer = odataError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    if (!master) return notFoundAnswer;
+    if (master.organizerId === attendee.id)
+      return odataError(400, 'ErrorInvalidRequest', 'The organizer of a meeting cannot respond to it.');
+    if (!master.attendees.some((a) => a.address.toLowerCase() === mail)) return notFoundAnswer;
+    if (id !== master.id && !cal.instances(master).some((i) => i.id === id)) return notFoundAnswer;
+    let proposedNewTime: AttendeeAnswer['proposedNewTime'];
+    if (body.proposedNewTime !== undefined) {
+      if (response === 'accepted')
+        return badRequest('proposedNewTime can be given with decline or tentativelyAccept only.');
+      if (master.allowNewTimeProposals === false)
+        return odataError(
+          400,
+          'ErrorInvalidRequest',
+          'The organizer does not allow new time proposals for this meeting.',
+        );
+      const slot = body.proposedNewTime as { start?: unknown; end?: unknown };
+      const start = parseDtz(slot.start);
+      const end = parseDtz(slot.end);
+      if (isAnswer(start)) return start;
+      if (isAnswer(end)) return end;
+      if (!start || !end || end.instant <= start.instant)
+        return badRequest('proposedNewTime needs a start before its end.');
+      proposedNewTime = { start: start.instant, end: end.instant };
+    }
+    cal.answer(master, id === master.id ? undefined : id, mail, {
+      response,
+      ...(proposedNewTime ? { proposedNewTime } : {}),
+    });
+    cal.onChange?.(master.organizerId, id, 'updated');
+    return { status: 202 };
+  };
+
   return (req: StandInRequest, parts: string[]): Answer | undefined => {
     if (parts[0] !== 'users' || !parts[1]) return undefined;
     const organizer = dir.findByIdOrMail(decodeURIComponent(parts[1]));
@@ -237,7 +319,7 @@ export function calendarRoutes(
     if (!organizer) return notFound(parts[1]);
     const id = rest[1] ? decodeURIComponent(rest[1]) : undefined;
     if (!id) {
-      if (req.method === 'POST') return create(organizer, (req.body ?? {}) as Json);
+      if (req.method === 'POST') return create(organizer, (req.body ?? {}) as Event);
       if (req.method !== 'GET') return undefined;
       let list = [...cal.events.values()].filter((e) => e.organizerId === organizer.id);
       const filter = req.query.get('$filter');
@@ -249,18 +331,26 @@ export function calendarRoutes(
       }
       return ok({ value: list.map((e) => resource(e, organizer)) });
     }
+    const action = rest[2];
+    const answer = action && Object.hasOwn(RESPONSE_ACTIONS, action) ? RESPONSE_ACTIONS[action] : undefined;
+    if (answer && req.method === 'POST') return respond(organizer, id, answer, (req.body ?? {}) as Json);
     const found = eventOf(organizer, id);
     if (!found) return odataError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
-    const action = rest[2];
     if (!action) {
-      if (req.method === 'GET') return ok(resource(found.master, organizer));
+      if (req.method === 'GET') {
+        const occurrence = found.occurrence && cal.instances(found.master).find((i) => i.id === found.occurrence);
+        return ok(
+          occurrence ? occurrenceResource(found.master, occurrence, organizer) : resource(found.master, organizer),
+        );
+      }
       if (req.method === 'DELETE') {
         if (found.occurrence) found.master.cancelled.add(found.occurrence);
         else cal.events.delete(found.master.id);
+        cal.onChange?.(organizer.id, id, 'deleted');
         return { status: 204 };
       }
       if (req.method === 'PATCH') {
-        const body = (req.body ?? {}) as Json;
+        const body = (req.body ?? {}) as Event;
         if (found.occurrence) {
           const start = parseDtz(body.start);
           const end = parseDtz(body.end);
@@ -298,6 +388,7 @@ export function calendarRoutes(
           // Once online, a meeting stays online; asking again gets a link only if Teams is allowed now.
           if (!found.master.joinUrl) Object.assign(found.master, teamsLink(organizer, body, found.master.id));
         }
+        cal.onChange?.(organizer.id, id, 'updated');
         return ok(resource(found.master, organizer));
       }
       return undefined;
@@ -312,6 +403,7 @@ export function calendarRoutes(
       });
       if (found.occurrence) found.master.cancelled.add(found.occurrence);
       else cal.events.delete(found.master.id);
+      cal.onChange?.(organizer.id, id, 'deleted');
       return { status: 202 };
     }
     if (action === 'instances' && req.method === 'GET') {
@@ -321,17 +413,18 @@ export function calendarRoutes(
       const value = cal
         .instances(found.master)
         .filter((i) => i.end > from && i.start < to)
-        .map((i) => ({
-          id: i.id,
-          type: 'occurrence',
-          seriesMasterId: found.master.id,
-          start: { dateTime: graphDateTime(i.start), timeZone: 'UTC' },
-          end: { dateTime: graphDateTime(i.end), timeZone: 'UTC' },
-        }));
+        .map((i) => occurrenceResource(found.master, i, organizer));
       return ok({ value });
     }
     return undefined;
   };
 }
+
+/** Graph's three answers to a meeting, by the action that gives them. */
+const RESPONSE_ACTIONS: Record<string, AttendeeAnswer['response']> = {
+  accept: 'accepted',
+  tentativelyAccept: 'tentativelyAccepted',
+  decline: 'declined',
+};
 
 export { utcToZoned };

@@ -100,6 +100,13 @@ export function requiredPermission(method: string, parts: string[]): EndpointPer
   return undefined;
 }
 
+/** Creating or managing a subscription to a mailbox's events (Outlook change notifications, Microsoft Learn). */
+export const SUBSCRIBE_EVENTS: EndpointPermission = {
+  endpoint: 'POST|PATCH|DELETE /subscriptions (users/{id}/events)',
+  anyOf: SCHEDULE_READ,
+  service: 'exchange',
+};
+
 /** Graph's answer to a call whose permission is missing. */
 export function denied(permission: EndpointPermission): Answer {
   return permission.service === 'exchange'

@@ -3,7 +3,8 @@
  * with a self-signed certificate: users (with $select, $top ≤ 999, $filter basics, $expand=manager
  * capped at 100 per page), users/delta (410 once its sync state is reset), manager, mailboxSettings,
  * groups, transitive members (the user cast only as an advanced query), JSON $batch (400 beyond 20),
- * getSchedule and events (create with transactionId, update, cancel, delete, instances), OData error
+ * getSchedule and events (create with transactionId, update, cancel, delete, instances, attendees'
+ * accept/decline), change-notification subscriptions that call the app's webhook (subscriptions.ts), OData error
  * bodies, the application permission of every endpoint checked against the token's roles
  * (permissions.ts), and configurable faults (429 with Retry-After, 503, latency). Local use and tests only.
  */
@@ -18,8 +19,9 @@ import { calendarRoutes } from './calendar-routes';
 import { standInCert } from './cert';
 import { badRequest, odataError, type Answer, type StandInRequest } from './odata';
 import { requestUrl } from '../request-target';
-import { GRANTED_ROLES, denied, mintToken, requiredPermission } from './permissions';
+import { GRANTED_ROLES, SUBSCRIBE_EVENTS, denied, mintToken, requiredPermission } from './permissions';
 import { TeamsCatalogState, teamsCatalogRoutes } from './teams-catalog';
+import { SubscriptionState } from './subscriptions';
 
 export interface StandInFaults {
   /** Share of requests answered 429 with Retry-After (also inside $batch). */
@@ -70,6 +72,8 @@ export interface GraphStandIn {
   calendar: CalendarState;
   /** The org app catalog (Tandem published) and who has it installed. */
   catalog: TeamsCatalogState;
+  /** Change-notification subscriptions and what was sent to webhooks. */
+  subscriptions: SubscriptionState;
   /** Mailboxes (ids or addresses) outside the Exchange RBAC scope: their Outlook calls answer 403. */
   outsideExchangeScope: Set<string>;
   faults: StandInFaults;
@@ -98,6 +102,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     : DirectoryState.generated(options.size ?? 300, options.seed ?? 42);
   const calendar = new CalendarState(directory, options.meetingsPerDay ?? 2);
   const catalog = new TeamsCatalogState();
+  const subscriptions = new SubscriptionState(directory);
+  calendar.onChange = (organizerId, eventId, changeType) => subscriptions.changed(organizerId, eventId, changeType);
   const outsideExchangeScope = new Set<string>();
   const roles = options.roles ?? GRANTED_ROLES;
   const token = options.token ?? mintToken(roles);
@@ -149,6 +155,31 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     } catch (err) {
       return odataError(500, 'InternalServerError', (err as Error).message);
     }
+  };
+
+  /**
+   * Subscriptions: managing one needs read access to its resource (Calendars.Read for a mailbox's
+   * events, checked like the events themselves, Exchange scope included).
+   */
+  const subscriptionRoute = async (
+    method: string,
+    path: string,
+    body: unknown,
+    granted: readonly string[],
+  ): Promise<Answer> => {
+    const id = path.split('/').filter(Boolean)[1];
+    const json = (body ?? {}) as Record<string, unknown>;
+    if (!id && method === 'GET') return subscriptions.list();
+    const mailbox = id
+      ? subscriptions.subscriptions.get(decodeURIComponent(id))?.userId
+      : subscriptions.mailboxOf(json.resource);
+    if (mailbox !== undefined) {
+      if (!SUBSCRIBE_EVENTS.anyOf.some((p) => granted.includes(p)) || outsideScope(mailbox))
+        return denied(SUBSCRIBE_EVENTS);
+    }
+    if (!id)
+      return method === 'POST' ? subscriptions.create(json) : badRequest(`${method} /subscriptions is not supported.`);
+    return subscriptions.one(method, decodeURIComponent(id), json);
   };
 
   const batch = (body: unknown, granted: readonly string[]): Answer => {
@@ -204,6 +235,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       }
       const path = url.pathname.slice('/v1.0'.length);
       if (path === '/$batch' && req.method === 'POST') return write(res, batch(body, granted));
+      if (path === '/subscriptions' || path.startsWith('/subscriptions/'))
+        return write(res, await subscriptionRoute(req.method ?? 'GET', path, body, granted));
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
       write(res, route({ method: req.method ?? 'GET', path, query: url.searchParams, body, headers }, granted));
@@ -231,6 +264,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     directory,
     calendar,
     catalog,
+    subscriptions,
     outsideExchangeScope,
     faults,
     counts,
