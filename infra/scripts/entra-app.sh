@@ -108,9 +108,11 @@ fi
 OBJECT_ID=$(az ad app show --id "$APP_ID" --query id -o tsv)
 [[ -n "$OBJECT_ID" ]] || { echo "No app registration with client id $APP_ID in tenant $TENANT_ID." >&2; exit 3; }
 
-# 2. The API the tab calls: api://<domain>/<client id>, v2 tokens, scope access_as_user.
+# 2. The API the tab calls: api://<domain>/<client id>, v2 tokens, scope access_as_user; the tab's
+#    consent popup returns to /api/tab/auth-end (docs/tab.md, "Signing in").
 graph PATCH "/applications/$OBJECT_ID" "{
   \"identifierUris\": [\"api://$DOMAIN/$APP_ID\"],
+  \"web\": { \"redirectUris\": [\"https://$DOMAIN/api/tab/auth-end\"] },
   \"api\": {
     \"requestedAccessTokenVersion\": 2,
     \"oauth2PermissionScopes\": [{

@@ -14,7 +14,8 @@ import { localDevIdentity } from './auth/local-dev-identity';
 import { ApiClient, type TokenSource } from './api/client';
 import { createApi } from './api/endpoints';
 import type { Me } from './api/types';
-import { loadConsolePage, loadReportPage } from './app/chunks';
+import { loadConsolePage, loadReportPage, loadTeamsJs } from './app/chunks';
+import { finishAuthentication, isAuthEnd } from './auth/auth-end';
 import { param, viewOf, type ViewName } from './host/host';
 
 /** Who am I, asked as soon as a token can be had: it then runs while the theme and language load. */
@@ -59,6 +60,8 @@ async function boot(): Promise<Boot> {
 }
 
 const container = document.getElementById('root');
-if (container) {
+if (isAuthEnd(location.pathname)) {
+  void finishAuthentication(loadTeamsJs, location.search);
+} else if (container) {
   void boot().then((b) => createRoot(container).render(<App boot={b} />));
 }

@@ -1,4 +1,11 @@
-import type { AssessmentKind, Programme } from '../../../functions/src/core/model';
+import {
+  MENTOR_GAINS,
+  topicName,
+  type AssessmentKind,
+  type MentorGain,
+  type Programme,
+  type Role,
+} from '../../../functions/src/core/model';
 import type { Translator } from '../i18n/translate';
 import {
   card,
@@ -21,6 +28,9 @@ export interface AssessmentCardModel {
   userId: string;
   kind: AssessmentKind;
   existing?: Record<string, number>;
+  /** The reader's role: a mentor's end assessment also asks what they gained. */
+  role?: Role;
+  existingGains?: Partial<Record<MentorGain, number>>;
   saved?: boolean;
   error?: string;
   notice?: string;
@@ -37,6 +47,19 @@ export function assessmentCard(t: Translator, model: AssessmentCardModel): Adapt
           toggle('testimonialConsent', t.t('testimonial.consentLabel'), t.t('testimonial.consent')),
         ]
       : [];
+  const gains: CardElement[] =
+    model.kind === 'end' && model.role === 'mentor'
+      ? [
+          subheading(t.t('assessment.gainsTitle')),
+          text(t.t('assessment.gainsIntro'), { subtle: true }),
+          ...MENTOR_GAINS.map((gain) =>
+            choiceSet(`gain_${gain}`, t.t(`assessment.gain.${gain}`), ratingChoices(t), {
+              style: 'compact',
+              value: model.existingGains?.[gain] !== undefined ? String(model.existingGains[gain]) : undefined,
+            }),
+          ),
+        ]
+      : [];
   return card(
     [
       heading(t.t(model.kind === 'start' ? 'assessment.title.start' : 'assessment.title.end')),
@@ -47,13 +70,14 @@ export function assessmentCard(t: Translator, model: AssessmentCardModel): Adapt
         : []),
       ...(model.error ? [notice(model.error, 'attention')] : []),
       ...p.topics.map((topic) =>
-        choiceSet(`rating_${topic.id}`, topic.name, ratingChoices(t), {
+        choiceSet(`rating_${topic.id}`, topicName(topic, t.locale), ratingChoices(t), {
           style: 'compact',
           isRequired: true,
           errorMessage: t.t('common.required'),
           value: model.existing?.[topic.id] !== undefined ? String(model.existing[topic.id]) : undefined,
         }),
       ),
+      ...gains,
       ...testimonial,
     ],
     [

@@ -1,4 +1,4 @@
-import type { Participant, Programme } from '../../../functions/src/core/model';
+import { topicName, type Participant, type Programme } from '../../../functions/src/core/model';
 import type { Translator } from '../i18n/translate';
 import {
   card,
@@ -52,7 +52,9 @@ export function invitationCard(t: Translator, model: InvitationCardModel): Adapt
     text(t.t('invitation.intro', { inviter: model.inviterName, programme: p.name })),
     text(p.description),
     text(when),
-    text(t.t('invitation.topics', { topics: t.list(p.topics.map((topic) => topic.name)) }), { subtle: true }),
+    text(t.t('invitation.topics', { topics: t.list(p.topics.map((topic) => topicName(topic, t.locale))) }), {
+      subtle: true,
+    }),
   ];
   const refresh = refreshWith(data('refresh', { card: 'invitation', programmeId: p.id }), [model.userId]);
   if (participant.status === 'opted-in' || participant.status === 'paused') {
@@ -88,11 +90,11 @@ export function invitationCard(t: Translator, model: InvitationCardModel): Adapt
       ],
       { isRequired: true, errorMessage: required, value: participant.role },
     ),
-    choiceSet('teachTopics', t.t('invitation.teachTopics'), topicChoices(p.topics), {
+    choiceSet('teachTopics', t.t('invitation.teachTopics'), topicChoices(t, p.topics), {
       multi: true,
       value: participant.teachTopics,
     }),
-    choiceSet('learnTopics', t.t('invitation.learnTopics'), topicChoices(p.topics), {
+    choiceSet('learnTopics', t.t('invitation.learnTopics'), topicChoices(t, p.topics), {
       multi: true,
       value: participant.learnTopics,
     }),

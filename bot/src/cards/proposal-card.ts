@@ -1,4 +1,11 @@
-import type { OrgUser, Programme, Reason, Role } from '../../../functions/src/core/model';
+import {
+  topicNamesById,
+  type OrgUser,
+  type Programme,
+  type Reason,
+  type Role,
+  type Topic,
+} from '../../../functions/src/core/model';
 import { formatReason } from '../../../functions/src/core/matching';
 import type { Translator } from '../i18n/translate';
 import {
@@ -36,11 +43,27 @@ export interface ProposalCardModel {
   notice?: string;
 }
 
+/** A reason's parameters with topic ids turned into the reader's topic names (never an id on a card). */
+function namedParams(
+  params: Reason['params'] | undefined,
+  names: Record<string, string>,
+): NonNullable<Reason['params']> {
+  const out: NonNullable<Reason['params']> = {};
+  for (const [key, value] of Object.entries(params ?? {}))
+    out[key] = Array.isArray(value)
+      ? value.map((v) => names[v] ?? v)
+      : typeof value === 'string'
+        ? (names[value] ?? value)
+        : value;
+  return out;
+}
+
 /** The "why you two" lines in the reader's language; a score the manager set by hand is not shown. */
-export function reasonLines(t: Translator, reasons: Reason[]): string[] {
+export function reasonLines(t: Translator, reasons: Reason[], topics: Topic[] = []): string[] {
+  const names = topicNamesById(topics, t.locale);
   const lines = reasons
     .filter((r) => r.key !== 'reason.customScore')
-    .map((r) => formatReason(r.key, (r.params ?? {}) as Record<string, string | number>, t.locale))
+    .map((r) => formatReason(r.key, namedParams(r.params, names), t.locale))
     // A reason whose parameters did not come along would show "{name}": leave it out.
     .filter((line) => !/\{\w+\}/.test(line) && !line.startsWith('reason.'));
   return lines.length ? lines : [t.t('reason.generic')];
@@ -76,10 +99,10 @@ export function proposalCard(t: Translator, model: ProposalCardModel): AdaptiveC
         partner.languages?.length ? t.list(partner.languages.map((l) => languageName(t, l))) : undefined,
       ],
       [t.t('proposal.interests'), partner.interests?.length ? partner.interests.join(', ') : undefined],
-      [t.t('proposal.topics'), partner.topics?.length ? t.list(topicNames(p.topics, partner.topics)) : undefined],
+      [t.t('proposal.topics'), partner.topics?.length ? t.list(topicNames(t, p.topics, partner.topics)) : undefined],
     ]),
     subheading(t.t('proposal.why')),
-    bullets(reasonLines(t, model.reasons)),
+    bullets(reasonLines(t, model.reasons, p.topics)),
   );
   if (model.state === 'accepted' || model.state === 'confirmed') {
     const key = model.state === 'accepted' ? 'proposal.waiting' : 'proposal.confirmed';

@@ -37,6 +37,10 @@ export function teamsChannel(adapter: CloudAdapter, appId: string | undefined): 
   return {
     async sendCard(reference, card: AdaptiveCard, summary?: string) {
       let activityId: string | undefined;
+      // NOTE: a send that fails inside the turn is caught here, not thrown out of the callback: the
+      // runtime's adapter.onTurnError would otherwise swallow it (and answer "something went wrong"
+      // into the same conversation), and the fan-out would record a 403 or 429 as sent.
+      let failure: unknown;
       try {
         await adapter.continueConversationAsync(
           appId ?? '',
@@ -45,12 +49,17 @@ export function teamsChannel(adapter: CloudAdapter, appId: string | undefined): 
             withoutSdkRetries(context, adapter);
             const activity = cardActivity(card);
             if (summary) activity.summary = summary;
-            activityId = (await context.sendActivity(activity))?.id;
+            try {
+              activityId = (await context.sendActivity(activity))?.id;
+            } catch (err) {
+              failure = err;
+            }
           },
         );
       } catch (err) {
         throw toChannelError(err);
       }
+      if (failure !== undefined) throw toChannelError(failure);
       return activityId ? { activityId } : {};
     },
   };

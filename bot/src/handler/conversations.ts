@@ -7,6 +7,7 @@ import { TurnContext, type Activity } from 'botbuilder';
 import type { Store } from '../../../functions/src/ports/store';
 import type { Clock } from '../../../functions/src/ports/clock';
 import type { ConversationRecord } from '../../../functions/src/ports/records';
+import { ConflictError } from '../../../functions/src/core/errors';
 
 export const CONVERSATION_SCHEMA_VERSION = 1;
 
@@ -40,4 +41,34 @@ export async function saveConversation(
   };
   const { etag: _etag, ...stored } = await store.conversations.upsert(record);
   return stored;
+}
+
+/**
+ * Records that the bot cannot reach the person any more (they removed the app, or a send answered
+ * 403): the fan-out then keeps their messages waiting instead of failing them, and the next install
+ * (which stores the conversation afresh) releases them. Returns false when there is no conversation.
+ */
+export async function markUnreachable(
+  store: Store,
+  clock: Clock,
+  userId: string,
+  reason: 'uninstalled' | 'blocked',
+): Promise<boolean> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await store.conversations.find(userId, userId);
+    if (!current) return false;
+    const { etag, ...record } = current;
+    if (record.unreachable?.reason === reason) return true;
+    try {
+      await store.conversations.replace(
+        { ...record, unreachable: { reason, at: clock.now().toISOString() }, updatedAt: clock.now().toISOString() },
+        etag,
+      );
+      return true;
+    } catch (err) {
+      // A concurrent write (the person reinstalled meanwhile): read again and decide afresh.
+      if (!(err instanceof ConflictError)) throw err;
+    }
+  }
+  return false;
 }

@@ -5,15 +5,23 @@
 import en from '../../resources/en.json';
 import de from '../../resources/de.json';
 import { localeOf, type Locale } from '../../../functions/src/core/model/common';
+import { selectPlurals } from '../../../functions/src/core/i18n/plural';
 
 export type MessageKey = keyof typeof en;
 export type Params = Record<string, string | number>;
 
 const RESOURCES: Record<Locale, Record<MessageKey, string>> = { en, de };
+const INTL: Record<Locale, string> = { en: 'en-GB', de: 'de-DE' };
 
-/** The text for `key` in `locale` with its `{placeholders}` filled; a missing placeholder is an error. */
+/**
+ * The text for `key` in `locale` with its `{placeholders}` filled and its plural blocks
+ * (`{n, plural, one {# person} other {# people}}`, chosen by `Intl.PluralRules`) resolved; a missing
+ * placeholder or plural count is an error.
+ */
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
-  const template = RESOURCES[locale][key];
+  const template = selectPlurals(RESOURCES[locale][key], INTL[locale], params);
+  const open = /\{(\w+), plural,/.exec(template);
+  if (open) throw new Error(`Message ${key} needs the number {${open[1]}}.`);
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`Message ${key} needs the parameter {${name}}.`);
@@ -35,8 +43,6 @@ export interface Translator {
   dateTime(iso: string, timeZone?: string): string;
   list(items: string[]): string;
 }
-
-const INTL: Record<Locale, string> = { en: 'en-GB', de: 'de-DE' };
 
 export function translator(localeTag: string | undefined | null): Translator {
   const locale = localeOf(localeTag);

@@ -19,8 +19,42 @@ export function collectFieldErrors(): { fields: FieldErrors; add(field: string, 
   };
 }
 
+/**
+ * Stable machine-readable error codes, sent as `code` in problem+json (docs/api.md) and translated by
+ * the tab and the bot; the English `detail` stays for logs and other clients. One code per situation a
+ * person can act on; everything else carries the code of its HTTP status.
+ */
+export const ERROR_CODES = [
+  'invalid-input',
+  'unauthenticated',
+  'forbidden',
+  'not-found',
+  'method-not-allowed',
+  'conflict',
+  'stale',
+  'too-large',
+  'unsupported-media-type',
+  'idempotency-key-reused',
+  'precondition-required',
+  'internal',
+  'unavailable',
+  'programme-closed',
+  'wrong-phase',
+  'not-a-participant',
+  'not-in-pair',
+  'already-opted-in',
+  'left-programme',
+  'matching-running',
+  'session-not-movable',
+  'session-not-started',
+  'download-expired',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 export abstract class DomainError extends Error {
   abstract readonly kind: 'not-found' | 'conflict' | 'forbidden' | 'invalid' | 'unauthorized' | 'unavailable';
+  /** A stable code more specific than the kind (see ERROR_CODES); set with `coded()`. */
+  code?: ErrorCode;
   constructor(message: string) {
     super(message);
     this.name = new.target.name;
@@ -65,6 +99,12 @@ export class InvalidError extends DomainError {
 /** A dependency (store, Graph, Bot Service) is unreachable or failing: 503, the caller may retry. */
 export class UnavailableError extends DomainError {
   readonly kind = 'unavailable';
+}
+
+/** The error with a stable code: `throw coded(new ConflictError('The programme is closed.'), 'programme-closed')`. */
+export function coded<E extends DomainError>(err: E, code: ErrorCode): E {
+  err.code = code;
+  return err;
 }
 
 export function isDomainError(err: unknown): err is DomainError {

@@ -6,9 +6,23 @@
  */
 import { ApiError, networkProblem, problemOf } from './problem';
 
-/** Where the bearer token comes from; `refresh` asks for a new one after a 401. */
+/**
+ * Where the bearer token comes from; `refresh` asks for a new one after a 401, with the API's claims
+ * challenge (`WWW-Authenticate: Bearer … claims="…"`) when it sent one.
+ */
 export interface TokenSource {
-  getToken(options?: { refresh?: boolean }): Promise<string>;
+  getToken(options?: { refresh?: boolean; claims?: string }): Promise<string>;
+}
+
+/** The decoded `claims` of a Bearer challenge (RFC 6750 with Entra's claims challenge), if any. */
+export function claimsChallenge(header: string | null): string | undefined {
+  const encoded = header ? /claims="([^"]+)"/.exec(header)?.[1] : undefined;
+  if (!encoded) return undefined;
+  try {
+    return atob(encoded);
+  } catch {
+    return undefined;
+  }
 }
 
 export interface RequestOptions {
@@ -36,10 +50,10 @@ export class ApiClient {
   ) {}
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-    const send = async (refresh: boolean): Promise<Response> => {
+    const send = async (token: string): Promise<Response> => {
       const headers: Record<string, string> = {
         accept: 'application/json',
-        authorization: `Bearer ${await this.tokens.getToken(refresh ? { refresh } : undefined)}`,
+        authorization: `Bearer ${token}`,
       };
       if (options.body !== undefined) headers['content-type'] = 'application/json';
       if (options.ifMatch) headers['if-match'] = `"${options.ifMatch.replace(/^W\//, '').replace(/^"(.*)"$/, '$1')}"`;
@@ -54,9 +68,15 @@ export class ApiClient {
         throw networkProblem(err);
       }
     };
-    let response = await send(false);
-    // A token can expire between two calls; one retry with a fresh token is enough.
-    if (response.status === 401) response = await send(true);
+    const first = await this.tokens.getToken();
+    let response = await send(first);
+    // A token can expire between two calls; one retry with a fresh token is enough. Resending the
+    // token the API just refused (Teams answers from its cache) would only fail again.
+    if (response.status === 401) {
+      const claims = claimsChallenge(response.headers.get('www-authenticate'));
+      const fresh = await this.tokens.getToken({ refresh: true, ...(claims ? { claims } : {}) });
+      if (fresh !== first) response = await send(fresh);
+    }
     if (!response.ok) throw new ApiError(await problemOf(response));
     const etag =
       response.headers

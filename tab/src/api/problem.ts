@@ -4,6 +4,8 @@ export interface Problem {
   title?: string;
   status: number;
   detail?: string;
+  /** A stable code (ERROR_CODES in functions/src/core/errors.ts) the tab translates; `detail` is English. */
+  code?: string;
   /** Field → messages, for invalid input. */
   errors?: Record<string, string[]>;
 }

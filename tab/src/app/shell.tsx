@@ -18,6 +18,9 @@ import { useNavState } from './navigation';
 import { StandaloneBar, type StandaloneControls } from './standalone-bar';
 import { loadConsolePage, loadReportPage } from './chunks';
 import type { Me } from '../api/types';
+import { ConsentRequiredError } from '../auth/teams-tokens';
+import { ConsentNeeded } from './consent-needed';
+import { OutsideTeamsError } from '../host/standalone-host';
 
 const ConsolePage = lazy(loadConsolePage);
 const ReportPage = lazy(loadReportPage);
@@ -73,7 +76,13 @@ export function Shell({
   }, [host.kind, me.data, allowed, go]);
 
   let body;
-  if (standalone?.signInError) {
+  if (standalone?.signInError instanceof OutsideTeamsError) {
+    body = (
+      <Page>
+        <Empty title={t('standalone.openInTeams')}>{t('standalone.openInTeamsHint')}</Empty>
+      </Page>
+    );
+  } else if (standalone?.signInError) {
     body = (
       <Page>
         <PageHeader title={t('standalone.noSignIn')} />
@@ -81,6 +90,8 @@ export function Shell({
         <Empty title={t('standalone.noSignIn')}>{t('standalone.noSignInHint')}</Empty>
       </Page>
     );
+  } else if (!value && me.error instanceof ConsentRequiredError && host.consent) {
+    body = <ConsentNeeded consent={host.consent} onDone={() => void me.reload()} />;
   } else if (!value) {
     body = me.error ? (
       <Page>
@@ -108,7 +119,7 @@ export function Shell({
 
   return (
     <>
-      {standalone && <StandaloneBar controls={standalone} />}
+      {standalone && !(standalone.signInError instanceof OutsideTeamsError) && <StandaloneBar controls={standalone} />}
       {showNav && views.length > 1 && (
         <nav className={s.nav} aria-label={t('shell.navigation')}>
           <NavTabs

@@ -1,11 +1,13 @@
-/** Saves text as a file in the browser (export of my data, the report's CSV). */
-export function download(name: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+/**
+ * Files (export of my data, the report's CSV) come from the API as attachments behind a one-time
+ * link (`POST /api/v1/downloads`), never as blobs built in the page: new Teams allows a frame only its
+ * first blob download and the mobile clients none. The link opens through the host (host/links.ts).
+ */
+import type { Api } from '../api/endpoints';
+import type { DownloadRequest } from '../../../functions/src/app/downloads';
+import { openDownload } from '../host/links';
+
+export async function download(api: Pick<Api, 'createDownload'>, request: DownloadRequest): Promise<void> {
+  const link = await api.createDownload(request);
+  await openDownload(link.url);
 }

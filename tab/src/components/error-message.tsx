@@ -25,11 +25,16 @@ export function ErrorMessage({
   onRetry?: () => void;
   onDismiss?: () => void;
 }) {
-  const { t } = useT();
+  const { t, tk, has } = useT();
   if (!error) return null;
   const problem = error instanceof ApiError ? error.problem : undefined;
   const title = t(problem ? (TITLES[problem.status] ?? 'error.generic') : 'error.generic');
-  const detail = problem?.detail ?? (error instanceof Error && !problem ? error.message : undefined);
+  // The API's stable code in the reader's language; its English detail only where the tab has no words.
+  const codeKey = problem?.code ? `errorCode.${problem.code}` : undefined;
+  const detail =
+    codeKey && has(codeKey)
+      ? tk(codeKey)
+      : (problem?.detail ?? (error instanceof Error && !problem ? error.message : undefined));
   const fields = Object.entries(problem?.errors ?? {});
   return (
     <MessageBar intent="error" layout="multiline" role="alert">

@@ -20,6 +20,8 @@ export interface HostInfo {
   /** The static tab Teams opened (its entity id) or the `?view=` of the address. */
   view?: ViewName;
   tokens: TokenSource;
+  /** Inside Teams: opens the consent popup when signing in needs the person (auth/teams-tokens.ts). */
+  consent?(): Promise<void>;
   /** Teams tells the tab when the user switches theme. */
   onThemeChange?(handler: (theme: ThemeName) => void): void;
 }

@@ -76,8 +76,32 @@ export function initialAccount(accounts: DemoAccount[]): DemoAccount | undefined
   );
 }
 
+/**
+ * Outside Teams and off this machine (the deployed tab opened in a browser): Tandem signs people in
+ * only through Teams, so the page says to open it there and never asks for the local sign-in.
+ */
+export class OutsideTeamsError extends Error {
+  constructor() {
+    super('Tandem signs you in inside Microsoft Teams, Outlook or the Microsoft 365 app.');
+    this.name = 'OutsideTeamsError';
+  }
+}
+
+/** The local stack of `npm start` serves the tab on loopback; anything else is a deployment. */
+export function isLocalPage(hostname = typeof location === 'undefined' ? '' : location.hostname): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\.\d+\.\d+\.\d+$/.test(host) ||
+    host === '[::1]' ||
+    host === '::1'
+  );
+}
+
 export async function standaloneHost(
   identity: DevIdentity,
+  local = isLocalPage(),
 ): Promise<{ host: HostInfo; session?: DemoSession; signInError?: unknown }> {
   const view = viewOf(param('view'));
   const base = {
@@ -86,6 +110,10 @@ export async function standaloneHost(
     theme: standaloneTheme(),
     ...(view ? { view } : {}),
   };
+  if (!local) {
+    const signInError = new OutsideTeamsError();
+    return { host: { ...base, tokens: { getToken: () => Promise.reject(signInError) } }, signInError };
+  }
   try {
     const accounts = await identity.accounts();
     const first = initialAccount(accounts);

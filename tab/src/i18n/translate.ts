@@ -5,6 +5,7 @@
  */
 import type English from '../../resources/en.json';
 import { formatReason } from '../../../functions/src/core/matching/messages';
+import { selectPlurals } from '../../../functions/src/core/i18n/plural';
 import type { Reason } from '../api/types';
 
 export type Lang = 'en' | 'de';
@@ -71,10 +72,12 @@ export function createTranslator(lang: Lang): Translator {
   const timeFmt = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
   const listFmt = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const lookup = (key: string) => RESOURCES[lang][key] ?? RESOURCES.en[key];
+  // Plural blocks (`{n, plural, one {# person} other {# people}}`) are chosen by Intl.PluralRules.
+  const render = (template: string, params?: Params) => fill(selectPlurals(template, locale, params ?? {}), params);
   return {
     lang,
-    t: (key, params) => fill(lookup(key) ?? key, params),
-    tk: (key, params) => fill(lookup(key) ?? key.split('.').pop() ?? key, params),
+    t: (key, params) => render(lookup(key) ?? key, params),
+    tk: (key, params) => render(lookup(key) ?? key.split('.').pop() ?? key, params),
     has: (key) => lookup(key) !== undefined,
     reason: ({ key, params }, names = {}) => {
       const named: Reason['params'] = {};

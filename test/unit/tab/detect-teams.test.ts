@@ -1,4 +1,4 @@
-import { detectTeams, type TeamsModule } from '../../../tab/src/host/detect-teams';
+import { detectTeams, frameHost, isMicrosoftHost, type TeamsModule } from '../../../tab/src/host/detect-teams';
 
 function aWindow(framed: boolean): Window {
   const win = {} as { parent: unknown; top: unknown };
@@ -51,5 +51,45 @@ describe('finding out whether the tab runs inside Teams', () => {
       load: async () => teams(() => Promise.reject(new Error('no host'))),
     });
     expect(result).toEqual({ inTeams: false, reason: 'failed' });
+  });
+});
+
+function framedBy(origins: string[], referrer = ''): Window {
+  const win = aWindow(true) as unknown as Record<string, unknown>;
+  win.location = { ancestorOrigins: Object.assign([...origins], { contains: () => false, item: () => null }) };
+  win.document = { referrer };
+  return win as unknown as Window;
+}
+
+describe('waiting for Teams inside a Microsoft 365 frame', () => {
+  it('is not cut short: a slow app.initialize() (a cold mobile start) still ends in Teams', async () => {
+    const slow = () => new Promise<void>((resolve) => setTimeout(resolve, 150));
+    const result = await detectTeams({
+      win: framedBy(['https://teams.microsoft.com']),
+      timeoutMs: 20,
+      load: async () => teams(slow),
+    });
+    expect(result.inTeams).toBe(true);
+  });
+
+  it('waits in the Teams mobile bridge too, framed or not', async () => {
+    const win = aWindow(false) as unknown as Record<string, unknown>;
+    win.nativeInterface = {};
+    const result = await detectTeams({
+      win: win as unknown as Window,
+      timeoutMs: 20,
+      load: async () => teams(() => new Promise<void>((resolve) => setTimeout(resolve, 150))),
+    });
+    expect(result.inTeams).toBe(true);
+  });
+
+  it('tells Teams, Outlook and the Microsoft 365 app from other parents by origin or referrer', () => {
+    expect(frameHost(framedBy(['https://teams.cloud.microsoft']))).toBe('microsoft');
+    expect(frameHost(framedBy(['https://outlook.office.com', 'https://example.com']))).toBe('microsoft');
+    expect(frameHost(framedBy([], 'https://www.microsoft365.com/launch'))).toBe('microsoft');
+    expect(frameHost(framedBy(['null']))).toBe('foreign');
+    expect(frameHost(framedBy(['https://teams.microsoft.com.evil.example']))).toBe('foreign');
+    expect(frameHost(framedBy([]))).toBe('unknown');
+    expect(isMicrosoftHost('http://teams.microsoft.com')).toBe(false);
   });
 });

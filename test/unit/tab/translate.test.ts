@@ -1,6 +1,8 @@
 import en from '../../../tab/resources/en.json';
 import de from '../../../tab/resources/de.json';
 import { createTranslator, fill, langOf, registerResources } from '../../../tab/src/i18n/translate';
+import { placeholdersOf, selectPlurals } from '../../../functions/src/core/i18n/plural';
+import { topicName, topicNamesById } from '../../../functions/src/core/model/topic-names';
 
 registerResources('en', en);
 registerResources('de', de);
@@ -49,5 +51,57 @@ describe('matching reasons in the tab', () => {
     expect(createTranslator('en').reason({ key: 'reason.somethingNew', params: {} })).toBe(
       "A good fit by the programme's criteria",
     );
+  });
+});
+
+describe('plural forms in the tab', () => {
+  it('say "1 Person" and "2 Personen", "1 person" and "2 people" (Intl.PluralRules)', () => {
+    const de = createTranslator('de');
+    const en = createTranslator('en');
+    expect(de.t('invite.inviteChosen', { n: 1 })).toBe('1 Person einladen');
+    expect(de.t('invite.inviteChosen', { n: 2 })).toBe('2 Personen einladen');
+    expect(en.t('invite.inviteChosen', { n: 1 })).toBe('Invite 1 person');
+    expect(en.t('invite.inviteChosen', { n: 0 })).toBe('Invite 0 people');
+    expect(de.t('board.result', { pairs: 1, locked: 0, unmatched: 1 })).toBe(
+      '1 Tandem vorgeschlagen (0 fixiert übernommen), 1 Person ohne Gegenüber.',
+    );
+    expect(en.t('announce.sent', { n: 1200 })).toBe('The announcement is on its way to 1,200 people.');
+    expect(de.t('announce.sent', { n: 1200 })).toBe('Die Ankündigung ist an 1.200 Personen unterwegs.');
+  });
+
+  it('prefer an exact =N branch, fall back to other, and leave a block without its number visible', () => {
+    const template = '{n, plural, =0 {nobody} one {# person} other {# people}} ({who})';
+    expect(selectPlurals(template, 'en', { n: 0 })).toBe('nobody ({who})');
+    expect(selectPlurals('{n, plural, other {# x}}', 'en', { n: 1 })).toBe('1 x');
+    expect(selectPlurals(template, 'en', {})).toBe(template);
+  });
+
+  it('name the same placeholders and plural counts in both languages', () => {
+    for (const [key, text] of Object.entries(en))
+      expect([key, placeholdersOf((de as Record<string, string>)[key] ?? '')]).toEqual([key, placeholdersOf(text)]);
+  });
+
+  it('no German count of people is left without a plural form', () => {
+    const counted = Object.entries(de).filter(([, text]) => /\{(n|count|optedIn|unmatched)\} Person/.test(text));
+    expect(counted).toEqual([]);
+  });
+});
+
+describe('topic names per language', () => {
+  const topics = [
+    { id: 'ai', name: 'AI assistants', names: { en: 'AI assistants', de: 'KI-Assistenten' } },
+    { id: 'data', name: 'Data & dashboards' },
+    { id: 'blank', name: 'Agile', names: { de: '  ' } },
+  ];
+
+  it('are the name in the reader’s language, else the stored name (data from before names per language)', () => {
+    expect(topicNamesById(topics, 'de')).toEqual({ ai: 'KI-Assistenten', data: 'Data & dashboards', blank: 'Agile' });
+    expect(topicNamesById(topics, 'en')).toEqual({ ai: 'AI assistants', data: 'Data & dashboards', blank: 'Agile' });
+    expect(topicName({ name: 'X', names: { de: 'Y' } }, 'de')).toBe('Y');
+  });
+
+  it('turn topic ids in matching reasons into names in German', () => {
+    const reason = { key: 'reason.topics', params: { covered: 1, wished: 1, topics: ['ai'] } };
+    expect(createTranslator('de').reason(reason, topicNamesById(topics, 'de'))).toContain('KI-Assistenten');
   });
 });
