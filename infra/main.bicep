@@ -47,6 +47,12 @@ param graphTimeoutMs int = 30000
 param graphMaxRetries int = 8
 param graphFullResyncDays int = 7
 
+@description('Public https URL of the Graph change-notification webhook (https://<TANDEM_DOMAIN>/api/graph/notifications); empty: no subscriptions on programme mailboxes, Outlook changes arrive by the scheduled read-back only.')
+param graphNotificationUrl string = ''
+
+@description('The Teams app\'s manifest id (TEAMS_APP_ID, written by teamsApp/create): Tandem installs the app for invitees through Graph and looks up the org catalog\'s own id from it. Empty: invitees are reached only once they open Tandem themselves.')
+param teamsAppId string = ''
+
 @description('No programme\'s anonymity threshold may be lower (the organisation\'s floor; a works council may agree a higher one).')
 @minValue(2)
 @maxValue(100)
@@ -159,6 +165,8 @@ module functionApp 'modules/function-app.bicep' = {
     graphTimeoutMs: graphTimeoutMs
     graphMaxRetries: graphMaxRetries
     graphFullResyncDays: graphFullResyncDays
+    graphNotificationUrl: graphNotificationUrl
+    teamsAppId: teamsAppId
     anonymityThresholdFloor: anonymityThresholdFloor
   }
 }

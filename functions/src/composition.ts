@@ -15,7 +15,9 @@ import { createGraphConnection, type GraphConnection } from './adapters/graph/cl
 import { graphDirectorySource } from './adapters/graph/directory-source';
 import { storeDirectoryReader } from './adapters/graph/directory-reader';
 import { graphCalendar } from './adapters/graph/calendar';
+import { graphCalendarWatch } from './adapters/graph/calendar-watch';
 import { graphHealthChecks } from './adapters/graph/health';
+import { graphTeamsAppInstaller } from './adapters/graph/teams-app-installer';
 import { unconfiguredCalendar } from './adapters/graph/unconfigured';
 import { createBooking } from './app/book-series';
 import type { Messenger } from './ports/messenger';
@@ -162,6 +164,18 @@ export async function createServices(config: AppConfig, overrides: ServiceOverri
       directory,
       booking: createBooking({ store, clock, messenger, calendar, directory }),
       policy: config.policy,
+      ...(graph
+        ? {
+            outlook: {
+              watch: graphCalendarWatch(graph),
+              ...(config.graph.notificationUrl ? { notificationUrl: config.graph.notificationUrl } : {}),
+            },
+          }
+        : {}),
+      ...(graph && config.graph.teamsAppId
+        ? { teamsApps: graphTeamsAppInstaller(graph, config.graph.teamsAppId) }
+        : {}),
+      ...(graph ? { mailboxes: calendar } : {}),
     },
     health: [
       storeHealth(store),

@@ -39,6 +39,13 @@ export interface GraphConfig {
   maxRetries: number;
   /** Days between full directory resyncs (the delta manager signal is not fully reliable). */
   fullResyncDays: number;
+  /** GRAPH_NOTIFICATION_URL: the public https URL of /api/graph/notifications; unset → no subscriptions (read-back only). */
+  notificationUrl?: string;
+  /**
+   * TEAMS_APP_ID: the Teams app's manifest id (Graph: externalId). With it Tandem installs the app for
+   * invitees; the org catalog's own id is looked up from it (AppCatalog.Read.All), never configured.
+   */
+  teamsAppId?: string;
 }
 
 /** Bearer token validation for the API (Entra ID, or the local development identity provider). */
@@ -99,6 +106,26 @@ const GRAPH_SETTINGS = [
   'GRAPH_MANAGED_IDENTITY_CLIENT_ID',
 ];
 
+/**
+ * Where Graph posts change notifications: https (Graph delivers nowhere else); plain http only to this
+ * machine outside Azure, where the Graph stand-in is the caller (npm start).
+ */
+function notificationUrlOf(value: string | undefined, inAzure: boolean): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`GRAPH_NOTIFICATION_URL must be a URL, got "${value}".`);
+  }
+  const local = isLoopbackUrl(value);
+  if (inAzure && local)
+    throw new ConfigError(`GRAPH_NOTIFICATION_URL points at this machine (${value}): Graph cannot reach it.`);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local))
+    throw new ConfigError(`GRAPH_NOTIFICATION_URL must be https (Graph delivers only there), got "${value}".`);
+  return url.toString();
+}
+
 export function loadGraphConfig(env: NodeJS.ProcessEnv, inAzure: boolean): GraphConfig {
   const baseUrl = (optional(env, 'GRAPH_BASE_URL') ?? 'https://graph.microsoft.com').replace(/\/+$/, '');
   if (!/^https:\/\/[^\s/]+(\/[^\s]*)?$/.test(baseUrl))
@@ -121,8 +148,13 @@ export function loadGraphConfig(env: NodeJS.ProcessEnv, inAzure: boolean): Graph
   const managedIdentityClientId = pick('GRAPH_MANAGED_IDENTITY_CLIENT_ID');
   if (clientSecret && (!clientId || !tenantId))
     throw new ConfigError('GRAPH_CLIENT_SECRET needs GRAPH_CLIENT_ID and GRAPH_TENANT_ID (or AZURE_TENANT_ID).');
+  const teamsAppId = pick('TEAMS_APP_ID');
+  if (teamsAppId && !GUID.test(teamsAppId))
+    throw new ConfigError(`TEAMS_APP_ID must be the manifest id (a GUID) of the Teams app, got "${teamsAppId}".`);
+  const notificationUrl = notificationUrlOf(pick('GRAPH_NOTIFICATION_URL'), inAzure);
   return {
     baseUrl,
+    ...(notificationUrl ? { notificationUrl } : {}),
     ...(accessToken ? { accessToken } : {}),
     ...(tenantId ? { tenantId } : {}),
     ...(clientId ? { clientId } : {}),
@@ -132,6 +164,7 @@ export function loadGraphConfig(env: NodeJS.ProcessEnv, inAzure: boolean): Graph
     timeoutMs: positiveInt(env, 'GRAPH_TIMEOUT_MS', 30_000),
     maxRetries: positiveInt(env, 'GRAPH_MAX_RETRIES', 8),
     fullResyncDays: positiveInt(env, 'GRAPH_FULL_RESYNC_DAYS', 7),
+    ...(teamsAppId ? { teamsAppId } : {}),
   };
 }
 

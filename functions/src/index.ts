@@ -14,8 +14,12 @@ app.setup({ enableHttpStream: false });
 
 import './http/health';
 import './http/tab-static';
+import './http/consent';
 import './http/messages';
 import './timers/outbox-dispatch';
+import './timers/invitee-reach';
 import './timers/org-sync';
 import './http/api';
 import './timers/daily';
+import './timers/outlook';
+import './http/graph-notifications';

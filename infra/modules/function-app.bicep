@@ -22,6 +22,8 @@ param alwaysReadyHttpInstances int
 param graphTimeoutMs int
 param graphMaxRetries int
 param graphFullResyncDays int
+param graphNotificationUrl string
+param teamsAppId string
 param anonymityThresholdFloor int
 
 // The default host name, known before the site exists: the tab's SSO resource and the API's
@@ -91,6 +93,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'GRAPH_TIMEOUT_MS', value: string(graphTimeoutMs) }
         { name: 'GRAPH_MAX_RETRIES', value: string(graphMaxRetries) }
         { name: 'GRAPH_FULL_RESYNC_DAYS', value: string(graphFullResyncDays) }
+        // Graph change notifications on programme mailboxes (app/outlook); empty → read-back only.
+        { name: 'GRAPH_NOTIFICATION_URL', value: graphNotificationUrl }
+        // Installing Tandem for invitees (app/invitee-reach): the manifest id; the catalog id is looked up.
+        { name: 'TEAMS_APP_ID', value: teamsAppId }
         // No programme's HR report shows a group smaller than this, whatever its manager sets.
         { name: 'ANONYMITY_THRESHOLD_FLOOR', value: string(anonymityThresholdFloor) }
       ]

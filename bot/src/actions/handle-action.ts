@@ -19,6 +19,7 @@ import {
   optInto,
   pauseParticipation,
   recordTraining,
+  completeTrainingModule,
   resumeParticipation,
   updateProfile,
 } from '../../../functions/src/app/enrollment';
@@ -36,8 +37,9 @@ import { declineSchema } from '../../../functions/src/app/schemas/pairs';
 import { weekdaySchema, timeOfDaySchema, textSchema } from '../../../functions/src/app/schemas/common';
 import type { AdaptiveCard } from '../cards/elements';
 import { unavailableCard } from '../cards/status-cards';
-import { TRAINING_STEPS } from '../cards/training-card';
+import { MODULE_FIELD, TRAINING_STEPS } from '../cards/training-card';
 import type { ActionContext } from './context';
+import { codedErrorText } from '../i18n/error-text';
 import {
   envelopeOf,
   listInput,
@@ -61,6 +63,13 @@ import {
   type ViewNotes,
 } from './views';
 import { z } from 'zod';
+import { moveView, statusViews, tandemView, noProgrammeView } from './tandem-views';
+import { withTandemButton } from '../cards/tandem-button';
+import { moveRestOfSeries, pauseSessionsUntil } from '../../../functions/src/app/session-actions';
+import { endMyPair } from '../../../functions/src/app/end-pair';
+import { askToMove } from '../../../functions/src/app/meetings';
+import { moveRestSchema, moveSchema, pauseUntilSchema } from '../../../functions/src/app/schemas/steering';
+import { seriesIdOf } from '../../../functions/src/core/model';
 
 /** What the bot answers: the card that replaces the clicked one, and cards to post after it. */
 export interface ActionResult {
@@ -105,6 +114,22 @@ async function subjectView(ctx: ActionContext, e: Envelope, notes: ViewNotes): P
       return testimonialView(ctx, programmeId, notes);
     case 'announcement':
       return sentAnnouncementView(ctx, programmeId, e.announcementId, notes);
+    case 'tandem':
+      return tandemView(ctx, programmeId, notes);
+    case 'move':
+      try {
+        return await moveView(
+          ctx,
+          programmeId,
+          need(e.pairId, 'pairId'),
+          need(e.occurrenceIndex, 'occurrenceIndex'),
+          notes,
+        );
+      } catch (err) {
+        // The session has passed or is no longer movable: show where things stand instead.
+        if (err instanceof ConflictError) return tandemView(ctx, programmeId, { notice: ctx.t.t('common.outdated') });
+        throw err;
+      }
     default:
       throw new NotFoundError('This card has no current state.');
   }
@@ -119,7 +144,9 @@ type View =
   | 'membership'
   | 'no-slot'
   | 'testimonial'
-  | 'announcement';
+  | 'announcement'
+  | 'tandem'
+  | 'move';
 const VIEW_OF_VERB: Partial<Record<Envelope['verb'], View>> = {
   optIn: 'invitation',
   declineInvitation: 'invitation',
@@ -135,6 +162,11 @@ const VIEW_OF_VERB: Partial<Record<Envelope['verb'], View>> = {
   withdrawConsent: 'membership',
   shareTestimonial: 'testimonial',
   registerInterest: 'announcement',
+  pauseUntil: 'tandem',
+  endPair: 'tandem',
+  moveSession: 'move',
+  moveSessionTo: 'move',
+  moveSeries: 'move',
 };
 
 function invalidText(ctx: ActionContext, err: InvalidError): string {
@@ -191,13 +223,23 @@ async function run(
       await leaveProgramme(deps, caller, need(e.programmeId, 'programmeId'), me);
       return {};
     case 'completeTraining': {
+      const programmeId = need(e.programmeId, 'programmeId');
+      const modules = (await loadProgramme(deps, programmeId)).trainingModules ?? [];
+      if (modules.length) {
+        // A programme with modules: tick each module the mentor ticked on the card.
+        const ticked = modules.filter((m) => toggleInput(fields[`${MODULE_FIELD}${m.id}`]));
+        if (!ticked.length)
+          throw new InvalidError(ctx.t.t('training.tickOne'), { modules: [ctx.t.t('training.tickOne')] });
+        for (const m of ticked) await completeTrainingModule(deps, caller, programmeId, me, m.id);
+        return { saved: true };
+      }
       const missing = TRAINING_STEPS.filter((step) => !toggleInput(fields[`step_${step}`]));
       if (missing.length)
         throw new InvalidError(
           ctx.t.t('training.allRequired'),
           Object.fromEntries(missing.map((s) => [`step_${s}`, ['required']])),
         );
-      await recordTraining(deps, caller, need(e.programmeId, 'programmeId'), me);
+      await recordTraining(deps, caller, programmeId, me);
       return {};
     }
     case 'acceptProposal':
@@ -236,12 +278,18 @@ async function run(
           .filter(([name]) => name.startsWith('rating_'))
           .map(([name, value]) => [name.slice('rating_'.length), numberInput(value)]),
       );
-      const input = parseInput(assessmentSchema, { ratings });
+      const gains = Object.fromEntries(
+        Object.entries(fields)
+          .filter(([name, value]) => name.startsWith('gain_') && value !== '' && value !== undefined)
+          .map(([name, value]) => [name.slice('gain_'.length), numberInput(value)]),
+      );
+      const input = parseInput(assessmentSchema, { ratings, ...(Object.keys(gains).length ? { gains } : {}) });
       await submitAssessment(deps, caller, programmeId, need(e.kind, 'kind'), input);
       const testimonial = textInputValue(fields.testimonial);
       if (testimonial && toggleInput(fields.testimonialConsent)) {
         await updateProfile(deps, caller, programmeId, me, {
           testimonial: parseInput(textSchema(280, 1), testimonial),
+          testimonialConsent: true,
         });
       }
       return { saved: true };
@@ -265,13 +313,74 @@ async function run(
       const text = parseInput(textSchema(280, 1), fields.text ?? '');
       if (!toggleInput(fields.consent))
         throw new InvalidError(ctx.t.t('testimonial.consent'), { consent: [ctx.t.t('common.required')] });
-      await updateProfile(deps, caller, need(e.programmeId, 'programmeId'), me, { testimonial: text });
+      await updateProfile(deps, caller, need(e.programmeId, 'programmeId'), me, {
+        testimonial: text,
+        testimonialConsent: true,
+      });
       return { saved: true };
     }
     case 'registerInterest':
       await registerInterest(deps, caller, need(e.programmeId, 'programmeId'), 'bot');
       return {};
+    case 'notifyNext':
+      await registerInterest(deps, caller, need(e.programmeId, 'programmeId'), 'bot');
+      return { card: await noProgrammeView(ctx) };
+    case 'pauseUntil': {
+      const programmeId = need(e.programmeId, 'programmeId');
+      const { until } = parseInput(pauseUntilSchema, { until: textInputValue(fields.until) ?? '' });
+      const paused = await pauseSessionsUntil(deps, caller, programmeId, until);
+      const first = paused.series[0];
+      const partner = first ? await partnerName(ctx, programmeId, first.pairId) : '';
+      const good = ctx.t.t('tandem.paused', {
+        date: ctx.t.date(`${until}T12:00:00Z`),
+        count: paused.series.reduce((n, s) => n + s.cancelled.length, 0),
+        partner,
+      });
+      return { card: await tandemView(ctx, programmeId, { good }) };
+    }
+    case 'endPair': {
+      const programmeId = need(e.programmeId, 'programmeId');
+      await endMyPair(deps, caller, programmeId, need(e.pairId, 'pairId'));
+      return { card: await tandemView(ctx, programmeId, { good: ctx.t.t('tandem.ended') }) };
+    }
+    case 'moveSession':
+      return {};
+    case 'moveSessionTo': {
+      const programmeId = need(e.programmeId, 'programmeId');
+      const pairId = need(e.pairId, 'pairId');
+      const index = need(e.occurrenceIndex, 'occurrenceIndex');
+      const { start } = parseInput(moveSchema, { start: textInputValue(fields.start) ?? '' });
+      const moved = await askToMove(deps, caller, programmeId, seriesIdOf(pairId), index, start);
+      const at = moved.occurrences.find((o) => o.index === index)?.start ?? start;
+      const good = ctx.t.t('move.moved', {
+        date: ctx.t.dateTime(at, ctx.timeZone ?? moved.timeZone),
+        partner: await partnerName(ctx, programmeId, pairId),
+      });
+      return { card: await moveView(ctx, programmeId, pairId, index, { good }) };
+    }
+    case 'moveSeries': {
+      const programmeId = need(e.programmeId, 'programmeId');
+      const pairId = need(e.pairId, 'pairId');
+      const input = parseInput(moveRestSchema, {
+        weekday: textInputValue(fields.weekday) ?? '',
+        time: textInputValue(fields.time) ?? '',
+      });
+      await moveRestOfSeries(deps, caller, programmeId, seriesIdOf(pairId), input);
+      const good = ctx.t.t('move.restMoved', {
+        weekday: ctx.t.t(`common.weekday.${input.weekday}`),
+        time: input.time,
+        partner: await partnerName(ctx, programmeId, pairId),
+      });
+      return { card: await tandemView(ctx, programmeId, { good }) };
+    }
   }
+}
+
+/** The partner's display name in one of the caller's pairs (for "… has been told"). */
+async function partnerName(ctx: ActionContext, programmeId: string, pairId: string): Promise<string> {
+  const pair = await ctx.deps.store.pairs.find(programmeId, pairId);
+  const partnerId = pair ? (pair.mentorId === ctx.caller.userId ? pair.menteeId : pair.mentorId) : '';
+  return (await ctx.deps.directory.getUser(partnerId))?.displayName ?? partnerId;
 }
 
 function isResult(value: ViewNotes | ActionResult): value is ActionResult {
@@ -280,6 +389,15 @@ function isResult(value: ViewNotes | ActionResult): value is ActionResult {
 
 /** Handles one card action as the caller; never throws for a person's mistake or an outdated card. */
 export async function handleCardAction(ctx: ActionContext, payload: ActionPayload): Promise<ActionResult> {
+  const result = await answerCardAction(ctx, payload);
+  // Every answer carries the "Tandem" button (where do I stand, what is next).
+  return {
+    card: withTandemButton(ctx.t, result.card),
+    ...(result.followUps ? { followUps: result.followUps.map((c) => withTandemButton(ctx.t, c)) } : {}),
+  };
+}
+
+async function answerCardAction(ctx: ActionContext, payload: ActionPayload): Promise<ActionResult> {
   let envelope: Envelope;
   try {
     envelope = envelopeOf(payload);
@@ -288,6 +406,10 @@ export async function handleCardAction(ctx: ActionContext, payload: ActionPayloa
     throw err;
   }
   const view = async (notes: ViewNotes): Promise<ActionResult> => {
+    if (envelope.verb === 'showStatus') {
+      const [first, ...rest] = await statusViews(ctx, notes);
+      if (first) return { card: first, ...(rest.length ? { followUps: rest } : {}) };
+    }
     if (envelope.verb === 'help' || envelope.verb === 'showStatus' || !envelope.programmeId) {
       const welcome = await welcomeView(ctx);
       return { card: welcome };
@@ -309,7 +431,7 @@ export async function handleCardAction(ctx: ActionContext, payload: ActionPayloa
       const draft = envelope.verb === 'optIn' ? { draft: profileDraft(payload.fields) } : {};
       return view({ error: invalidText(ctx, err), ...draft });
     }
-    if (err instanceof ConflictError) return view({ notice: ctx.t.t('common.outdated') });
+    if (err instanceof ConflictError) return view({ notice: codedErrorText(ctx.t, err) ?? ctx.t.t('common.outdated') });
     if (err instanceof ForbiddenError || err instanceof NotFoundError) return { card: unavailableCard(ctx.t) };
     throw err;
   }

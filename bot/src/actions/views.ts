@@ -6,6 +6,8 @@
 import {
   consentTextOf,
   isEnrollmentOpen,
+  isQuotable,
+  isTakingPart,
   partnerOf,
   roleIn,
   type AssessmentKind,
@@ -20,7 +22,9 @@ import { toArray } from '../../../functions/src/ports/store';
 import { describeMe } from '../../../functions/src/app/me';
 import { NotFoundError } from '../../../functions/src/core/errors';
 import type { ActionContext } from './context';
-import type { AdaptiveCard } from '../cards/elements';
+import { stepBackOptions } from './tandem-views';
+import { refreshWith, type AdaptiveCard } from '../cards/elements';
+import { data } from '../cards/common';
 import { invitationCard } from '../cards/invitation-card';
 import { trainingCard } from '../cards/training-card';
 import { proposalCard, type ProposalState } from '../cards/proposal-card';
@@ -50,6 +54,15 @@ async function ownEnrollment(ctx: ActionContext, programmeId: string) {
 /** A card's error and notice lines, where there are any. */
 function shownNotes(notes: ViewNotes): { error?: string; notice?: string } {
   return { ...(notes.error ? { error: notes.error } : {}), ...(notes.notice ? { notice: notes.notice } : {}) };
+}
+
+/**
+ * The card with `refresh` for the caller (unless its builder set one): Teams re-renders it from the
+ * current state when it is shown again, on another device or after a reload, instead of offering
+ * buttons that no longer apply.
+ */
+function refreshed(ctx: ActionContext, card: AdaptiveCard, fields: Record<string, string | number>): AdaptiveCard {
+  return card.refresh ? card : { ...card, refresh: refreshWith(data('refresh', fields), [ctx.caller.userId]) };
 }
 
 async function displayName(ctx: ActionContext, userId: string): Promise<string> {
@@ -82,6 +95,7 @@ export async function trainingView(
     programme,
     userId: ctx.caller.userId,
     ...(participant.trainingCompletedAt ? { completedAt: participant.trainingCompletedAt } : {}),
+    ...(participant.trainingModulesDone ? { done: participant.trainingModulesDone } : {}),
     ...shownNotes(notes),
   });
 }
@@ -154,6 +168,7 @@ export async function feedbackView(
     start: occurrence.start,
     timeZone: ctx.timeZone ?? series.timeZone,
     partnerName: await displayName(ctx, partnerId),
+    ...(roleIn(pair, ctx.caller.userId) ? { role: roleIn(pair, ctx.caller.userId) } : {}),
     ...(existing ? { existing } : {}),
     ...shownNotes(notes),
     ...(notes.saved ? { saved: true } : {}),
@@ -168,11 +183,14 @@ export async function assessmentView(
 ): Promise<AdaptiveCard> {
   const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
   const existing = (await listOwnAssessments(ctx.deps, ctx.caller, programmeId)).find((a) => a.kind === kind);
+  const me = await ctx.deps.store.participants.find(programmeId, ctx.caller.userId);
   return assessmentCard(ctx.t, {
     programme,
     userId: ctx.caller.userId,
     kind,
+    ...(me?.role ? { role: me.role } : {}),
     ...(existing ? { existing: existing.ratings } : {}),
+    ...(existing?.gains ? { existingGains: existing.gains } : {}),
     ...shownNotes(notes),
     ...(notes.saved ? { saved: true } : {}),
   });
@@ -186,10 +204,12 @@ export async function membershipView(
   const { programme, participant } = await ownEnrollment(ctx, programmeId);
   const agreed = participant.consent;
   const wording = agreed ? consentTextOf(programme, agreed.textVersion) : undefined;
+  const stepBack = participant.status === 'opted-in' ? await stepBackOptions(ctx, programmeId) : {};
   return membershipCard(ctx.t, {
     programme,
     userId: ctx.caller.userId,
     status: participant.status,
+    ...stepBack,
     ...(agreed && participant.status !== 'left'
       ? {
           consent: {
@@ -213,13 +233,14 @@ export async function noSlotView(
   const pair = await getPair(ctx.deps, ctx.caller, programmeId, pairId);
   const series = (await seriesOfPair(ctx.deps, programmeId, pairId)).find((s) => s.kind === 'pair-series');
   // Once another day worked out, the card shows the booked series instead of the question.
+  const refresh = { card: 'no-slot', programmeId, pairId };
   if (series?.status === 'booked') {
     const booked = await seriesBookedView(ctx, programmeId, pairId);
-    if (booked) return booked;
+    if (booked) return refreshed(ctx, booked, refresh);
   }
   const weekday = series?.weekday ?? programme.cadence.weekday;
   const requested = notes.requested ?? (series && series.status !== 'no-slot' ? { weekday } : undefined);
-  return noSlotCard(ctx.t, {
+  const card = noSlotCard(ctx.t, {
     programme,
     pairId,
     partnerName: await displayName(ctx, partnerOf(pair, ctx.caller.userId) ?? ''),
@@ -231,6 +252,7 @@ export async function noSlotView(
     ...(requested ? { requested: requested as { weekday: typeof weekday } } : {}),
     ...shownNotes(notes),
   });
+  return refreshed(ctx, card, refresh);
 }
 
 /** The pair's booked series (first date, rhythm, Teams link), or undefined while none is booked. */
@@ -264,30 +286,32 @@ export async function testimonialView(
   notes: ViewNotes = {},
 ): Promise<AdaptiveCard> {
   const { programme, participant } = await ownEnrollment(ctx, programmeId);
-  return testimonialCard(ctx.t, {
+  const card = testimonialCard(ctx.t, {
     programme,
     ...(participant.testimonial ? { existing: participant.testimonial } : {}),
     ...(notes.saved ? { saved: true } : {}),
     ...(notes.error ? { error: notes.error } : {}),
   });
+  return refreshed(ctx, card, { card: 'testimonial', programmeId });
 }
 
 export async function welcomeView(ctx: ActionContext): Promise<AdaptiveCard> {
   const me = await describeMe(ctx.deps, ctx.caller);
-  return welcomeCard(ctx.t, {
+  const card = welcomeCard(ctx.t, {
     programmes: me.enrollments
       .filter((e) => e.phase !== 'closed')
       .map((e) => ({ id: e.programmeId, name: e.programmeName, status: e.status })),
   });
+  return refreshed(ctx, card, { card: 'welcome' });
 }
 
-/** Up to three testimonials of people who shared one (sharing it was their explicit consent to be quoted). */
-async function testimonials(ctx: ActionContext, programmeId: string): Promise<Testimonial[]> {
+/** Up to three quotes of participants who agreed to be quoted with their name, newest first. */
+export async function testimonials(ctx: ActionContext, programmeId: string): Promise<Testimonial[]> {
   const people = await toArray(
     ctx.deps.store.participants.all(programmeId, { where: { status: ['opted-in', 'paused'] } }),
   );
   return people
-    .filter((p) => p.testimonial)
+    .filter(isQuotable)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .slice(0, 3)
     .map((p) => ({ name: p.displayName, text: p.testimonial as string }));
@@ -311,18 +335,23 @@ export async function announcementView(
   const text = str(params[`text_${locale}`]) ?? str(params.text);
   if (!title || !text) return undefined;
   const programme = await loadProgramme(ctx.deps, programmeId);
-  const noted = await ctx.deps.store.interest.find(programmeId, ctx.caller.userId);
+  const [noted, me] = await Promise.all([
+    ctx.deps.store.interest.find(programmeId, ctx.caller.userId),
+    ctx.deps.store.participants.find(programmeId, ctx.caller.userId),
+  ]);
   const announcementId = str(params.announcementId);
-  return announcementCard(ctx.t, {
+  const card = announcementCard(ctx.t, {
     programme,
     ...(announcementId ? { announcementId } : {}),
     title,
     text,
     testimonials: await testimonials(ctx, programmeId),
-    offerInterest: programme.phase !== 'draft',
+    // Nobody is asked about the next cohort of a programme they are taking part in.
+    offerInterest: programme.phase !== 'draft' && !isTakingPart(me, programme.phase),
     interestNoted: Boolean(noted),
     ...(notes.notice ? { notice: notes.notice } : notes.error ? { notice: notes.error } : {}),
   });
+  return refreshed(ctx, card, { card: 'announcement', programmeId, ...(announcementId ? { announcementId } : {}) });
 }
 
 /**
@@ -346,10 +375,12 @@ export async function sentAnnouncementView(
   }
   const programme = await loadProgramme(ctx.deps, programmeId);
   const noted = await ctx.deps.store.interest.find(programmeId, ctx.caller.userId);
-  return interestCard(ctx.t, {
+  const me = await ctx.deps.store.participants.find(programmeId, ctx.caller.userId);
+  const card = interestCard(ctx.t, {
     programme,
     noted: Boolean(noted),
-    open: programme.phase !== 'draft',
+    open: programme.phase !== 'draft' && !isTakingPart(me, programme.phase),
     ...(notes.notice ? { notice: notes.notice } : notes.error ? { notice: notes.error } : {}),
   });
+  return refreshed(ctx, card, { card: 'announcement', programmeId, ...(announcementId ? { announcementId } : {}) });
 }

@@ -1,5 +1,5 @@
 /** Shared pieces of Tandem's cards: choices from the domain's lists, translated. */
-import { TIMES_OF_DAY, WEEKDAYS, type Topic } from '../../../functions/src/core/model';
+import { TIMES_OF_DAY, WEEKDAYS, topicName, type Topic } from '../../../functions/src/core/model';
 import type { MessageKey, Translator } from '../i18n/translate';
 import type { Choice } from './elements';
 import type { ActionData } from './elements';
@@ -28,12 +28,16 @@ export function ratingChoices(t: Translator): Choice[] {
   return [1, 2, 3, 4, 5].map((n) => ({ title: t.t(`common.rating.${n}` as MessageKey), value: String(n) }));
 }
 
-export function topicChoices(topics: Topic[]): Choice[] {
-  return topics.map((topic) => ({ title: topic.name, value: topic.id }));
+export function topicChoices(t: Translator, topics: Topic[]): Choice[] {
+  return topics.map((topic) => ({ title: topicName(topic, t.locale), value: topic.id }));
 }
 
-export function topicNames(topics: Topic[], ids: string[] | undefined): string[] {
-  return (ids ?? []).map((id) => topics.find((topic) => topic.id === id)?.name ?? id);
+/** Topic names in the reader's language; an id the programme no longer has is left out, never shown. */
+export function topicNames(t: Translator, topics: Topic[], ids: string[] | undefined): string[] {
+  return (ids ?? []).flatMap((id) => {
+    const topic = topics.find((x) => x.id === id);
+    return topic ? [topicName(topic, t.locale)] : [];
+  });
 }
 
 /** Action data with a typed verb. */

@@ -22,6 +22,8 @@ export interface FeedbackCardModel {
   start: string;
   timeZone: string;
   partnerName: string;
+  /** A mentee is told that their mentor sees the "next time" wish. */
+  role?: 'mentor' | 'mentee';
   /** The person's earlier answer for this session: prefilled, and sending again replaces it. */
   existing?: Pick<Feedback, 'rating' | 'held' | 'learnt' | 'nextTopic'>;
   saved?: boolean;
@@ -52,6 +54,7 @@ export function feedbackCard(t: Translator, model: FeedbackCardModel): AdaptiveC
         placeholder: t.t('feedback.nextTopicPlaceholder'),
         value: e?.nextTopic,
       }),
+      ...(model.role === 'mentee' ? [text(t.t('feedback.nextTopicShared'), { subtle: true })] : []),
     ],
     [execute(t.t('feedback.submit'), data('submitFeedback', ids), { style: 'positive' })],
     refreshWith(data('refresh', { card: 'feedback', ...ids }), [model.userId]),

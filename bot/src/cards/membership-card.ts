@@ -12,6 +12,7 @@ import {
   type CardAction,
 } from './elements';
 import { data } from './common';
+import { endPairAction, pauseUntilAction } from './tandem-card';
 
 export interface MembershipCardModel {
   programme: Pick<Programme, 'id' | 'name'>;
@@ -20,6 +21,10 @@ export interface MembershipCardModel {
   notice?: string;
   /** What the person agreed to: the version, when, and its wording in their language (absent if unrecorded). */
   consent?: { version: string; at: string; text?: string };
+  /** In an active pair with booked sessions: "Pause until a date" keeps the pair (instead of pausing out). */
+  pauseUntil?: { partnerName: string; dates: { min: string; max: string } };
+  /** In a confirmed or active pair: "End this pair" (no reason, no blame). */
+  endPair?: { pairId: string; partnerName: string };
 }
 
 /**
@@ -30,7 +35,17 @@ export function membershipCard(t: Translator, model: MembershipCardModel): Adapt
   const { programme: p, status } = model;
   const ids = { programmeId: p.id };
   const actions: CardAction[] = [];
-  if (status === 'opted-in') actions.push(execute(t.t('membership.pause'), data('pause', ids), { validate: false }));
+  // Every way to step back is confirmed: nothing happens on the first click.
+  if (status === 'opted-in')
+    actions.push(
+      model.pauseUntil
+        ? pauseUntilAction(t, p.id, model.pauseUntil.partnerName, model.pauseUntil.dates)
+        : showCard(t.t('membership.pause'), {
+            body: [text(t.t('membership.pauseNote'))],
+            actions: [execute(t.t('membership.pauseConfirm'), data('pause', ids), { validate: false })],
+          }),
+    );
+  if (model.endPair) actions.push(endPairAction(t, p.id, model.endPair.pairId, model.endPair.partnerName));
   if (status === 'paused')
     actions.push(execute(t.t('membership.resume'), data('resume', ids), { style: 'positive', validate: false }));
   if (status !== 'left') {
@@ -73,7 +88,7 @@ export function membershipCard(t: Translator, model: MembershipCardModel): Adapt
       ...(model.notice ? [notice(model.notice)] : []),
       text(t.t('membership.status', { status: t.t(`status.${status}` as MessageKey) })),
       ...(outcomeKey ? [notice(t.t(outcomeKey, { programme: p.name }), 'good')] : []),
-      ...(status === 'opted-in' ? [text(t.t('membership.pauseNote'), { subtle: true })] : []),
+      ...(status === 'opted-in' && !model.pauseUntil ? [text(t.t('membership.pauseNote'), { subtle: true })] : []),
     ],
     actions,
     refreshWith(data('refresh', { card: 'membership', ...ids }), [model.userId]),

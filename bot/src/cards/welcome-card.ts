@@ -31,6 +31,11 @@ export function welcomeCard(t: Translator, model: WelcomeCardModel): AdaptiveCar
         t.t('welcome.command.share'),
       ]),
     ],
-    model.programmes.length ? [execute(t.t('welcome.showStatus'), data('showStatus', {}), { validate: false })] : [],
+    // "My programmes" answers with where the person stands (or, in none, the interest list and the tab).
+    [
+      execute(t.t(model.programmes.length ? 'welcome.showStatus' : 'tandem.button'), data('showStatus', {}), {
+        validate: false,
+      }),
+    ],
   );
 }

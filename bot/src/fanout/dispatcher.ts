@@ -13,7 +13,8 @@ import type { Channel } from '../channel/channel';
 import type { AdaptiveCard } from '../cards/elements';
 import { RateLimiter } from './rate-limiter';
 import { DEFAULT_RETRY, isRetryable, retryDelayMs, type RetrySettings, type SendFailure } from './retry-policy';
-import { NO_CONVERSATION, UNCERTAIN } from './outbox-state';
+import { BLOCKED_STATUS, NO_CONVERSATION, UNCERTAIN } from './outbox-state';
+import { markUnreachable } from '../handler/conversations';
 
 export interface FanoutLimits {
   /** Messages per second into one conversation (Teams: about 7). */
@@ -146,13 +147,11 @@ export async function drainOutbox(deps: FanoutDeps, options: FanoutOptions = {})
   async function process(stored: Stored<OutboxMessage>): Promise<void> {
     const message = strip(stored);
     const conversation = await conversationOf(message.recipient);
-    if (!conversation) {
-      if (
-        await write(
-          { ...message, status: 'failed', lastError: `${NO_CONVERSATION}: the person has not installed the bot yet` },
-          stored.etag,
-        )
-      )
+    if (!conversation || conversation.unreachable) {
+      const why = !conversation
+        ? 'the person has not installed the bot yet'
+        : `the person ${conversation.unreachable?.reason === 'uninstalled' ? 'removed' : 'blocked'} the bot`;
+      if (await write({ ...message, status: 'failed', lastError: `${NO_CONVERSATION}: ${why}` }, stored.etag))
         report.waiting++;
       return;
     }
@@ -212,6 +211,11 @@ export async function drainOutbox(deps: FanoutDeps, options: FanoutOptions = {})
       if (failure.status === 429 && failure.retryAfterMs)
         limiter.pause(`conversation:${conversationId}`, now() + failure.retryAfterMs);
       const lastError = `${failure.status ?? failure.code ?? 'error'}: ${failure.message}`.slice(0, 500);
+      if (failure.status === BLOCKED_STATUS) {
+        // Blocked or uninstalled: recorded on the conversation, so later messages wait for a reinstall.
+        await markUnreachable(deps.store, deps.clock, message.recipient, 'blocked');
+        conversations.delete(message.recipient);
+      }
       const next: OutboxMessage = retryable
         ? {
             ...message,

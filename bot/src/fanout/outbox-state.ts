@@ -10,3 +10,5 @@
 export const NO_CONVERSATION = 'no-conversation';
 /** A send that was in flight when the sender stopped: never resent, so nobody gets it twice. */
 export const UNCERTAIN = 'uncertain';
+/** Teams' answer when the person blocked or removed the bot: the message waits for a reinstall. */
+export const BLOCKED_STATUS = 403;

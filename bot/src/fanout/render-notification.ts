@@ -12,6 +12,7 @@ import { idSchema } from '../../../functions/src/app/schemas/common';
 import { partnerOf, PHASES, type Programme } from '../../../functions/src/core/model';
 import { NotFoundError } from '../../../functions/src/core/errors';
 import { toArray } from '../../../functions/src/ports/store';
+import { menteeNextWish } from '../../../functions/src/app/next-wish';
 import { translator } from '../i18n/translate';
 import type { ActionContext } from '../actions/context';
 import type { AdaptiveCard } from '../cards/elements';
@@ -24,9 +25,14 @@ import {
   noSlotView,
   proposalView,
   seriesBookedView,
+  testimonials,
   trainingView,
 } from '../actions/views';
 import { programmeEventCard, reminderCard } from '../cards/reminder-card';
+import { sessionMovedCard, sessionsPausedCard } from '../cards/move-card';
+import { withTandemButton } from '../cards/tandem-button';
+import { managerMessageCard } from '../cards/message-card';
+import { channelPostCard } from '../cards/channel-post-card';
 import { HEALTH_ISSUES, pairEndedCard, pairHealthCard, phaseCard } from '../cards/status-cards';
 
 const payloadSchema = z.object({
@@ -68,7 +74,9 @@ export async function renderNotification(
   };
   const pairId = () => required(str(params.pairId), 'pairId');
   const card = await renderType(type);
-  return card ? assertValidCard(card, type) : undefined;
+  // In the personal chat every card carries the "Tandem" button; a channel post does not.
+  const personal = !message.recipient.startsWith('channel:');
+  return card ? assertValidCard(personal ? withTandemButton(t, card) : card, type) : undefined;
 
   async function renderType(kind: NotificationType): Promise<AdaptiveCard | undefined> {
     switch (kind) {
@@ -96,9 +104,13 @@ export async function renderNotification(
           (s) => s.kind === 'pair-series',
         );
         const occurrence = series?.occurrences.find((o) => o.index === index);
-        if (!series || !occurrence || occurrence.status === 'cancelled') return undefined;
+        // Cancelled, or declined in Outlook since the reminder was queued: it will not take place.
+        if (!series || !occurrence || occurrence.status === 'cancelled' || occurrence.status === 'declined')
+          return undefined;
         const partner = await deps.directory.getUser(partnerOf(pair, message.recipient) ?? '');
         const topic = programme.topics.find((tp) => tp.id === pair.topicId) ?? programme.topics[0];
+        // The mentor reads the mentee's "next time" wish before the session (rendered now, never queued).
+        const wish = pair.mentorId === message.recipient ? await menteeNextWish(deps, pair) : undefined;
         return reminderCard(t, {
           programme,
           partnerName: partner?.displayName ?? '—',
@@ -106,6 +118,35 @@ export async function renderNotification(
           timeZone: ctx.timeZone ?? series.timeZone,
           ...(topic ? { topic } : {}),
           ...(series.joinUrl ? { joinUrl: series.joinUrl } : {}),
+          ...(wish ? { wish: wish.text } : {}),
+          ...(pair.status === 'active' && series.status === 'booked'
+            ? { move: { pairId: pair.id, occurrenceIndex: index } }
+            : {}),
+        });
+      }
+      case 'session-moved':
+      case 'sessions-paused': {
+        // To the partner of the person who moved or paused: from the params, in this reader's zone.
+        const programme = await programmeOf(deps, programmeId);
+        const pair = await deps.store.pairs.get(programmeId, pairId());
+        const by = partnerOf(pair, message.recipient);
+        const partnerName = (by && (await deps.directory.getUser(by))?.displayName) || '—';
+        const series = await deps.store.meetings.find(programmeId, str(params.seriesId) ?? '');
+        if (kind === 'sessions-paused')
+          return sessionsPausedCard(t, {
+            programme,
+            partnerName,
+            until: required(str(params.until), 'until'),
+            sessions: int(params.sessions) ?? 0,
+          });
+        const weekday = str(params.weekday);
+        const time = str(params.time);
+        return sessionMovedCard(t, {
+          programme,
+          partnerName,
+          timeZone: ctx.timeZone ?? series?.timeZone ?? 'UTC',
+          ...(str(params.start) ? { start: str(params.start) as string } : {}),
+          ...(weekday && time ? { rest: { weekday, time, zone: series?.timeZone ?? 'UTC' } } : {}),
         });
       }
       case 'feedback-request':
@@ -114,6 +155,15 @@ export async function renderNotification(
         return assessmentView(ctx, programmeId, params.kind === 'end' ? 'end' : 'start');
       case 'announcement':
         return required(await announcementView(ctx, programmeId, params), 'title and text');
+      case 'manager-message': {
+        const programme = await programmeOf(deps, programmeId);
+        return managerMessageCard(t, {
+          programme,
+          title: required(str(params.title), 'title'),
+          text: required(str(params.text), 'text'),
+          ...(str(params.sentAt) ? { sentAt: str(params.sentAt) as string } : {}),
+        });
+      }
       case 'pair-health': {
         // To programme managers: names of the pair and the issue; a decline reason only to them.
         const manager = { ...ctx, caller: { ...ctx.caller, roles: [ROLE_MANAGE] } };
@@ -163,6 +213,24 @@ export async function renderNotification(
         const programme = await programmeOf(deps, programmeId);
         const phase = PHASES.find((p) => p === params.phase) ?? programme.phase;
         return phaseCard(t, { programme, phase });
+      }
+      case 'channel-post': {
+        // A team channel: German and English on one card, whatever the reader's language.
+        const programme = await programmeOf(deps, programmeId);
+        const part = (lang: 'de' | 'en') => {
+          const title = str(params[`title_${lang}`]);
+          const text = str(params[`text_${lang}`]);
+          return title && text ? { title, text } : undefined;
+        };
+        const de = part('de');
+        const en = part('en');
+        if (!de && !en) return undefined;
+        return channelPostCard({
+          programme,
+          ...(de ? { de } : {}),
+          ...(en ? { en } : {}),
+          testimonials: params.testimonials === true ? await testimonials(ctx, programmeId) : [],
+        });
       }
     }
   }

@@ -10,19 +10,21 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
-  type TurnContext,
+  TurnContext,
 } from 'botbuilder';
 import type { AppDeps } from '../../../functions/src/app/deps';
 import type { Caller } from '../../../functions/src/app/caller';
-import { describeMe } from '../../../functions/src/app/me';
 import { translator } from '../i18n/translate';
 import type { AdaptiveCard } from '../cards/elements';
 import { assertValidCard } from '../cards/validate';
 import type { ActionContext } from '../actions/context';
 import { actionPayload } from '../actions/payload';
 import { handleCardAction } from '../actions/handle-action';
-import { membershipView, testimonialView, welcomeView } from '../actions/views';
-import { saveConversation, tenantOf } from './conversations';
+import { cardsForText } from '../actions/words';
+import { welcomeView } from '../actions/views';
+import { markUnreachable, saveConversation, tenantOf } from './conversations';
+import { markTeamRemoved, saveTeamChannel } from './team-channels';
+import { channelCard } from '../cards/channel-card';
 import { releaseWaitingMessages } from '../fanout/waiting';
 
 /** What the bot needs from the app, resolved per turn (the services start lazily). */
@@ -32,27 +34,16 @@ export interface BotServices {
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-const WORDS: Record<string, 'help' | 'status' | 'membership' | 'share'> = {
-  help: 'help',
-  hilfe: 'help',
-  hi: 'help',
-  hello: 'help',
-  hallo: 'help',
-  start: 'help',
-  status: 'status',
-  pause: 'membership',
-  leave: 'membership',
-  austreten: 'membership',
-  verlassen: 'membership',
-  share: 'share',
-  teilen: 'share',
-};
-
 function badInvoke(message: string): InvokeResponse {
   return {
     status: 400,
     body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } },
   };
+}
+
+/** True in the person's 1:1 chat with the bot (Teams leaves conversationType out only there). */
+function isPersonal(context: TurnContext): boolean {
+  return (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
 }
 
 export function cardActivity(card: AdaptiveCard) {
@@ -67,6 +58,8 @@ export class TandemBot extends TeamsActivityHandler {
       const botId = context.activity.recipient?.id;
       const { deps } = await this.services();
       await saveConversation(deps.store, deps.clock, context.activity);
+      // Installed in a team: its channel is one a programme manager can post to (app/channel-posts.ts).
+      await saveTeamChannel(deps.store, deps.clock, context.activity);
       const personal = (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
       // Welcome only in the personal chat: a team or group install is not a person opting to talk.
       if (personal && (context.activity.membersAdded ?? []).some((m) => m.id === botId)) {
@@ -83,12 +76,60 @@ export class TandemBot extends TeamsActivityHandler {
       const { deps } = await this.services();
       const saved = await saveConversation(deps.store, deps.clock, context.activity);
       if (saved) await releaseWaitingMessages(deps.store, saved.userId);
+      await saveTeamChannel(deps.store, deps.clock, context.activity);
+      await next();
+    });
+
+    // A team's channels as Teams reports them: new and renamed channels are offered, deleted ones not.
+    const onChannelEvent = async (context: TurnContext, next: () => Promise<void>) => {
+      const { deps } = await this.services();
+      await saveTeamChannel(deps.store, deps.clock, context.activity);
+      await next();
+    };
+    this.onTeamsChannelCreatedEvent((_channel, _team, context, next) => onChannelEvent(context, next));
+    this.onTeamsChannelRenamedEvent((_channel, _team, context, next) => onChannelEvent(context, next));
+    this.onTeamsChannelDeletedEvent((_channel, _team, context, next) => onChannelEvent(context, next));
+
+    // Uninstalled in the personal scope: proactive messages wait (not fail) until a reinstall.
+    this.onInstallationUpdateRemove(async (context, next) => {
+      const userId = context.activity.from?.aadObjectId;
+      if (userId && isPersonal(context)) {
+        const { deps } = await this.services();
+        await markUnreachable(deps.store, deps.clock, userId, 'uninstalled');
+      }
+      // Removed from a team: its channels are no longer offered for posts.
+      if (!isPersonal(context)) {
+        const { deps } = await this.services();
+        await markTeamRemoved(deps.store, deps.clock, context.activity);
+      }
+      await next();
+    });
+
+    this.onMembersRemoved(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const userId = context.activity.from?.aadObjectId;
+      if (userId && isPersonal(context) && (context.activity.membersRemoved ?? []).some((m) => m.id === botId)) {
+        const { deps } = await this.services();
+        await markUnreachable(deps.store, deps.clock, userId, 'uninstalled');
+      }
       await next();
     });
 
     this.onMessage(async (context, next) => {
       const { deps } = await this.services();
+      const writer = isPersonal(context) ? context.activity.from?.aadObjectId : undefined;
+      const before = writer ? await deps.store.conversations.find(writer, writer) : undefined;
       await saveConversation(deps.store, deps.clock, context.activity);
+      // Someone who had blocked the bot writes again: what waited for them is due now.
+      if (writer && before?.unreachable) await releaseWaitingMessages(deps.store, writer);
+      // In a channel or group chat the text is "<at>Tandem</at> status": the mention goes first.
+      TurnContext.removeRecipientMention(context.activity);
+      if (!isPersonal(context)) {
+        await saveTeamChannel(deps.store, deps.clock, context.activity);
+        // Nothing personal where others read along: a generic card pointing to the personal chat.
+        await context.sendActivity(cardActivity(assertValidCard(this.channelAnswer(context), 'channel')));
+        return next();
+      }
       const ctx = this.actionContext(context, deps);
       if (!ctx) {
         await context.sendActivity(translator(context.activity.locale).t('common.unavailable'));
@@ -105,6 +146,20 @@ export class TandemBot extends TeamsActivityHandler {
         await context.sendActivity(cardActivity(assertValidCard(card)));
       }
       await next();
+    });
+  }
+
+  /** The only answer in a team or group chat, whatever was asked (see cards/channel-card.ts). */
+  private channelAnswer(context: TurnContext): AdaptiveCard {
+    const word =
+      (context.activity.text ?? '')
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-zäöüß ]/g, '')
+        .split(/\s+/)[0] || 'help';
+    return channelCard(translator(context.activity.locale), {
+      botId: context.activity.recipient?.id ?? '',
+      word: word.slice(0, 20),
     });
   }
 
@@ -128,26 +183,8 @@ export class TandemBot extends TeamsActivityHandler {
     };
   }
 
-  private async cardsForWords(ctx: ActionContext, text: string): Promise<AdaptiveCard[]> {
-    const word =
-      WORDS[
-        text
-          .trim()
-          .toLowerCase()
-          .replace(/[^a-zäöüß]/g, '')
-      ] ?? 'help';
-    if (word === 'help') return [await welcomeView(ctx)];
-    const me = await describeMe(ctx.deps, ctx.caller);
-    const current = me.enrollments.filter((e) => e.phase !== 'closed' && e.status !== 'left');
-    if (!current.length) return [await welcomeView(ctx)];
-    if (word === 'share') {
-      const taking = current.filter((e) => e.status === 'opted-in');
-      return taking.length
-        ? Promise.all(taking.map((e) => testimonialView(ctx, e.programmeId)))
-        : [await welcomeView(ctx)];
-    }
-    const cards = await Promise.all(current.map((e) => membershipView(ctx, e.programmeId)));
-    return word === 'status' ? [await welcomeView(ctx), ...cards] : cards;
+  private cardsForWords(ctx: ActionContext, text: string): Promise<AdaptiveCard[]> {
+    return cardsForText(ctx, text);
   }
 
   /** Action.Submit (older clients): replace the clicked card where the channel allows, else post the new one. */

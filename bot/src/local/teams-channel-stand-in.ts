@@ -33,6 +33,11 @@ export interface ChannelStandIn {
   delivered: Delivered[];
   updated: Delivered[];
   stats: { requests: number; throttled: number; faults: number };
+  /**
+   * Conversations whose person blocked or removed the bot: sends there answer 403 as Teams does
+   * ("the bot is not part of the conversation roster" / MessageWritesBlocked).
+   */
+  blocked: Set<string>;
   /** Activities sent to one conversation (replies and proactive messages). */
   to(conversationId: string): Delivered[];
   duplicates(): number;
@@ -74,6 +79,7 @@ export async function startChannelStandIn(options: StandInOptions = {}): Promise
   const delivered: Delivered[] = [];
   const updated: Delivered[] = [];
   const stats = { requests: 0, throttled: 0, faults: 0 };
+  const blocked = new Set<string>();
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -94,6 +100,13 @@ export async function startChannelStandIn(options: StandInOptions = {}): Promise
           return;
         }
         const conversationId = decodeURIComponent(match[1] as string);
+        if (blocked.has(conversationId)) {
+          res.writeHead(403, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify({ error: { code: 'Forbidden', message: 'The bot is blocked in this conversation.' } }),
+          );
+          return;
+        }
         const conversation = (activity.conversation ?? {}) as { tenantId?: string };
         const tenantId = conversation.tenantId ?? 'default';
         const now = Date.now();
@@ -133,6 +146,7 @@ export async function startChannelStandIn(options: StandInOptions = {}): Promise
     delivered,
     updated,
     stats,
+    blocked,
     to: (conversationId) => delivered.filter((d) => d.conversationId === conversationId),
     duplicates() {
       const seen = new Set<string>();

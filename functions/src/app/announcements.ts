@@ -39,7 +39,20 @@ export async function announce(
       type: 'announcement' as const,
       recipient: p.userId,
       programmeId,
-      params: { programmeId, announcementId: id, title: input.title, text: input.text, sentAt },
+      params: {
+        programmeId,
+        announcementId: id,
+        title: input.title,
+        text: input.text,
+        // The bot shows `title_<language>` to a person whose Teams speaks it (bot/src/actions/views.ts).
+        ...(input.translations?.de
+          ? { title_de: input.translations.de.title, text_de: input.translations.de.text }
+          : {}),
+        ...(input.translations?.en
+          ? { title_en: input.translations.en.title, text_en: input.translations.en.text }
+          : {}),
+        sentAt,
+      },
       dedupeKey: `${id}:${p.userId}`,
     })),
     id,

@@ -38,6 +38,7 @@ export type { BookingRun } from './booking-problems';
 import { bookProgrammeEvents } from './graph-programme-events';
 import { PAIR_ENDED, cancelComment, pairLanguage, seriesSubject } from './calendar-texts';
 export { bookProgrammeEvents };
+import { cancelOccurrences, freeSlotsForOccurrence } from './session-changes';
 
 export type BookingOutcome = 'booked' | 'no-slot' | 'skipped' | 'failed';
 
@@ -474,5 +475,9 @@ export function createBooking(deps: BookingDeps) {
       moveOccurrence(deps, programmeId, seriesId, index, newStartIso),
     bookProgrammeEvents: (programmeId: string) => bookProgrammeEvents(deps, programmeId),
     bookSeriesForPair: (programmeId: string, pairId: string) => bookSeriesForPair(deps, programmeId, pairId),
+    cancelOccurrences: (programmeId: string, seriesId: string, indices: number[], comment: string) =>
+      cancelOccurrences(deps, programmeId, seriesId, indices, comment),
+    freeSlots: (programme: Pick<Programme, 'id' | 'cadence'>, seriesId: string, index: number) =>
+      freeSlotsForOccurrence(deps, programme, seriesId, index),
   };
 }

@@ -48,3 +48,8 @@ export function eventSubject(langs: readonly Locale[], programme: string, kind: 
 export function cancelComment(comment: string, lang: Locale): string {
   return comment === PAIR_ENDED ? ENDED[lang] : comment;
 }
+
+/** The comment on sessions cancelled by a pause: "paused until <date>" in the pair's language. */
+export function pausedComment(lang: Locale, until: string): string {
+  return lang === 'de' ? `Das Tandem pausiert bis ${until}.` : `The Tandem pair is pausing until ${until}.`;
+}

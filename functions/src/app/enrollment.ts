@@ -2,7 +2,7 @@
  * A person's own participation: opt in (explicit consent with the text version and time), change
  * the profile, pause, resume, leave at any time without blame, and the mentor training record.
  */
-import { ConflictError, ForbiddenError, InvalidError } from '../core/errors';
+import { coded, ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../core/errors';
 import {
   assertValidProfile,
   isEnrollmentOpen,
@@ -10,6 +10,9 @@ import {
   optIn,
   pause,
   resume,
+  tickTrainingModule,
+  trainingProgress,
+  type TrainingProgress,
   type Participant,
   type Profile,
   type Programme,
@@ -55,15 +58,28 @@ export async function listParticipants(
   caller: Caller,
   programmeId: string,
   query: { status?: Participant['status']; pageSize?: number; continuationToken?: string },
-): Promise<Page<Stored<Participant>>> {
+): Promise<Page<Stored<Participant> & WithTrainingProgress>> {
   assertManager(caller);
-  await loadProgramme(deps, programmeId);
-  return deps.store.participants.list(programmeId, {
+  const programme = await loadProgramme(deps, programmeId);
+  const page = await deps.store.participants.list(programmeId, {
     orderBy: 'invitedAt',
     ...(query.status ? { where: { status: query.status } } : {}),
     ...(query.pageSize ? { pageSize: query.pageSize } : {}),
     ...(query.continuationToken ? { continuationToken: query.continuationToken } : {}),
   });
+  return { ...page, items: page.items.map((p) => withTrainingProgress(programme, p)) };
+}
+
+/** A mentor's training progress, for the manager's list: modules ticked of the programme's modules. */
+export interface WithTrainingProgress {
+  trainingProgress?: TrainingProgress;
+}
+
+export function withTrainingProgress<P extends Participant>(
+  programme: Pick<Programme, 'trainingModules'>,
+  p: P,
+): P & WithTrainingProgress {
+  return p.role === 'mentor' ? { ...p, trainingProgress: trainingProgress(p, programme) } : p;
 }
 
 export async function optInto(
@@ -92,11 +108,25 @@ export async function optInto(
     await update(deps.store.programmes, programmeId, programmeId, (p) =>
       p.optedInSince ? p : { ...p, optedInSince: now },
     );
+  const { testimonialConsent, ...profile } = input.profile;
   const stored = await update(deps.store.participants, programmeId, userId, (p) => {
-    if (p.status === 'opted-in') throw new ConflictError('You have already opted in; change your profile instead.');
-    return optIn(p, input.profile as Profile, { textVersion: input.consentTextVersion, at: now }, now);
+    if (p.status === 'opted-in')
+      throw coded(new ConflictError('You have already opted in; change your profile instead.'), 'already-opted-in');
+    const next = optIn(p, profile as Profile, { textVersion: input.consentTextVersion, at: now }, now);
+    return withTestimonialConsent(next, p, testimonialConsent, now);
   });
   await audit(deps, programmeId, userId, 'participant.opted-in', userId);
+  // A new mentor gets the training checklist in the chat right away (sent once per person).
+  if (stored.role === 'mentor' && programme.trainingRequired && !stored.trainingCompletedAt)
+    await deps.messenger.send([
+      {
+        type: 'training-reminder',
+        recipient: userId,
+        programmeId,
+        params: { programmeId, reason: 'opted-in' },
+        dedupeKey: `training:${programmeId}:opted-in:${userId}`,
+      },
+    ]);
   return stored;
 }
 
@@ -110,7 +140,7 @@ export async function updateProfile(
 ): Promise<Stored<Participant>> {
   assertSelf(caller, userId);
   const programme = await loadProgramme(deps, programmeId);
-  if (programme.phase === 'closed') throw new ConflictError('The programme is closed.');
+  if (programme.phase === 'closed') throw coded(new ConflictError('The programme is closed.'), 'programme-closed');
   assertTopics(programme, { teachTopics: input.teachTopics ?? [], learnTopics: input.learnTopics ?? [] });
   const current = await requireEnrollment(deps, programmeId, userId);
   // Mentor or mentee is fixed once matching starts: a pair depends on it.
@@ -122,18 +152,37 @@ export async function updateProfile(
     programmeId,
     userId,
     (p) => {
-      if (p.status === 'left') throw new ConflictError('You have left this programme.');
-      const next: Participant = { ...p, updatedAt: now };
-      for (const [key, value] of Object.entries(input)) {
+      if (p.status === 'left') throw coded(new ConflictError('You have left this programme.'), 'left-programme');
+      const { testimonialConsent, ...fields } = input;
+      const changed: Participant = { ...p, updatedAt: now };
+      for (const [key, value] of Object.entries(fields)) {
         if (value === undefined) continue;
-        if (value === null) delete (next as unknown as Record<string, unknown>)[key];
-        else (next as unknown as Record<string, unknown>)[key] = value;
+        if (value === null) delete (changed as unknown as Record<string, unknown>)[key];
+        else (changed as unknown as Record<string, unknown>)[key] = value;
       }
+      const next = withTestimonialConsent(changed, p, testimonialConsent, now);
       if (p.status !== 'invited') assertValidProfile(next as Participant & Profile);
       return next;
     },
     ifMatch,
   );
+}
+
+/**
+ * The consent to quote the testimonial, recorded apart from taking part: given with `true` (for the
+ * text as it is now), withdrawn with `false`, and lapsed when the text changes or is removed.
+ */
+function withTestimonialConsent(
+  next: Participant,
+  before: Participant,
+  consent: boolean | undefined,
+  now: string,
+): Participant {
+  const out = { ...next };
+  if (consent === true && out.testimonial) out.testimonialConsentAt = now;
+  else if (consent === false || !out.testimonial || out.testimonial !== before.testimonial)
+    delete out.testimonialConsentAt;
+  return out;
 }
 
 /**
@@ -197,7 +246,11 @@ export async function resumeParticipation(
   return stored;
 }
 
-/** The mentor training is recorded by the programme manager, or confirmed by the mentor themselves. */
+/**
+ * The mentor training is recorded by the programme manager (e.g. a workshop held outside Tandem), or
+ * confirmed by the mentor themselves in one step only where the programme has no training modules;
+ * with modules, the mentor ticks each one (`completeTrainingModule`).
+ */
 export async function recordTraining(
   deps: AppDeps,
   caller: Caller,
@@ -206,8 +259,10 @@ export async function recordTraining(
 ): Promise<Stored<Participant>> {
   assertSelfOrManager(caller, userId);
   const programme = await loadProgramme(deps, programmeId);
-  if (programme.phase === 'closed') throw new ConflictError('The programme is closed.');
+  if (programme.phase === 'closed') throw coded(new ConflictError('The programme is closed.'), 'programme-closed');
   await requireEnrollment(deps, programmeId, userId);
+  if (programme.trainingModules?.length && caller.userId === userId)
+    throw new ConflictError('This programme’s training has modules: tick each module when you have done it.');
   const now = nowIso(deps.clock);
   const stored = await update(deps.store.participants, programmeId, userId, (p) => {
     if (p.status === 'left') throw new ConflictError('This person has left the programme.');
@@ -217,5 +272,34 @@ export async function recordTraining(
   await audit(deps, programmeId, caller.userId, 'participant.trained', userId, {
     byManager: isManager(caller) && caller.userId !== userId,
   });
+  return stored;
+}
+
+/** A mentor ticks one module of the programme's training; the last one completes the training. */
+export async function completeTrainingModule(
+  deps: AppDeps,
+  caller: Caller,
+  programmeId: string,
+  userId: string,
+  moduleId: string,
+): Promise<Stored<Participant>> {
+  assertSelf(caller, userId);
+  const programme = await loadProgramme(deps, programmeId);
+  if (programme.phase === 'closed') throw coded(new ConflictError('The programme is closed.'), 'programme-closed');
+  if (!programme.trainingModules?.some((m) => m.id === moduleId))
+    throw new NotFoundError(`There is no training module "${moduleId}" in this programme.`);
+  await requireEnrollment(deps, programmeId, userId);
+  const now = nowIso(deps.clock);
+  let completedNow = false;
+  // Ticks of two devices at once cannot lose each other: each is a conditional write on the enrollment.
+  const stored = await update(deps.store.participants, programmeId, userId, (p) => {
+    if (p.status === 'left') throw coded(new ConflictError('You have left this programme.'), 'left-programme');
+    if (p.role !== 'mentor') throw new ConflictError('The mentor training is for mentors.');
+    const next = tickTrainingModule(p, programme, moduleId, now);
+    completedNow = !p.trainingCompletedAt && Boolean(next.trainingCompletedAt);
+    return next;
+  });
+  if (completedNow)
+    await audit(deps, programmeId, caller.userId, 'participant.trained', userId, { byManager: false, modules: true });
   return stored;
 }

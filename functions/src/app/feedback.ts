@@ -2,11 +2,13 @@
  * Feedback after a session and the start / end self-assessments. A second submit for the same
  * session (or kind) replaces the first: ids are stable per person and session.
  */
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../core/errors';
+import { coded, ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../core/errors';
 import {
   ASSESSMENT_SCHEMA_VERSION,
   FEEDBACK_SCHEMA_VERSION,
   assessmentId,
+  endAssessmentOpensAt,
+  isAssessmentOpen,
   feedbackId,
   roleIn,
   type Assessment,
@@ -14,6 +16,7 @@ import {
   type Feedback,
   type MeetingSeries,
   type OccurrenceStatus,
+  type Programme,
 } from '../core/model';
 import { toArray, type Collection, type Stored } from '../ports/store';
 import type { Doc } from '../core/model';
@@ -61,7 +64,8 @@ export async function submitFeedback(
   const pair = await deps.store.pairs.find(programmeId, input.pairId);
   if (!pair || !pair.publishedAt) throw new NotFoundError(`There is no pair "${input.pairId}" in this programme.`);
   const role = roleIn(pair, caller.userId);
-  if (!role) throw new ForbiddenError('Only the two people in a pair give feedback on its sessions.');
+  if (!role)
+    throw coded(new ForbiddenError('Only the two people in a pair give feedback on its sessions.'), 'not-in-pair');
   if (pair.status !== 'active' && !(pair.status === 'ended' && pair.booking === 'booked'))
     throw new ConflictError('Feedback is for sessions of a pair that has met.');
   const series = (await seriesOfPair(deps, programmeId, pair.id)).find((s) => s.kind === 'pair-series');
@@ -69,7 +73,7 @@ export async function submitFeedback(
   if (!series || !occurrence)
     throw new InvalidError('There is no such session.', { occurrenceIndex: ['not a session of this pair'] });
   if (Date.parse(occurrence.start) > deps.clock.now().getTime())
-    throw new ConflictError('This session has not started yet.');
+    throw coded(new ConflictError('This session has not started yet.'), 'session-not-started');
   if (occurrence.status === 'cancelled') throw new ConflictError('This session was cancelled.');
   const now = nowIso(deps.clock);
   const stored = await put(deps.store.feedback, programmeId, {
@@ -108,11 +112,28 @@ export async function listOwnFeedback(deps: AppDeps, caller: Caller, programmeId
   return toArray(deps.store.feedback.all(programmeId, { where: { userId: caller.userId }, orderBy: 'createdAt' }));
 }
 
-/** When each self-assessment is open: the start one until the programme is under way, the end one from execution on. */
-const ASSESSMENT_PHASES: Record<AssessmentKind, string[]> = {
-  start: ['preparation', 'matching', 'execution'],
-  end: ['execution', 'steering'],
-};
+/** The person's own meeting series in the programme (of every pair they were in). */
+async function ownSeries(deps: Pick<AppDeps, 'store'>, programmeId: string, userId: string) {
+  const pairs = [
+    ...(await toArray(deps.store.pairs.all(programmeId, { where: { mentorId: userId } }))),
+    ...(await toArray(deps.store.pairs.all(programmeId, { where: { menteeId: userId } }))),
+  ].filter((p) => p.publishedAt);
+  return (await Promise.all(pairs.map((p) => seriesOfPair(deps, programmeId, p.id)))).flat();
+}
+
+/** Whether the person's `kind` self-assessment is open now (the end one: in the week of their last session). */
+export async function isOwnAssessmentOpen(
+  deps: Pick<AppDeps, 'store' | 'clock'>,
+  programme: Pick<Programme, 'id' | 'phase'>,
+  userId: string,
+  kind: AssessmentKind,
+): Promise<boolean> {
+  const opensAt =
+    kind === 'end' && programme.phase === 'execution'
+      ? endAssessmentOpensAt(await ownSeries(deps, programme.id, userId))
+      : undefined;
+  return isAssessmentOpen(kind, programme.phase, opensAt, deps.clock.now().getTime());
+}
 
 export async function submitAssessment(
   deps: AppDeps,
@@ -125,8 +146,17 @@ export async function submitAssessment(
   const participant = await requireEnrollment(deps, programmeId, caller.userId);
   if (participant.status !== 'opted-in' || !participant.role)
     throw new ConflictError('Self-assessments are for people taking part in the programme.');
-  if (!ASSESSMENT_PHASES[kind].includes(programme.phase))
-    throw new ConflictError(`The ${kind} self-assessment is not open in the ${programme.phase} phase.`);
+  if (!(await isOwnAssessmentOpen(deps, programme, caller.userId, kind)))
+    throw new ConflictError(
+      kind === 'end' && programme.phase === 'execution'
+        ? 'The end self-assessment opens in the week of your last session.'
+        : `The ${kind} self-assessment is not open in the ${programme.phase} phase.`,
+    );
+  // What mentors gain is asked of mentors, at the end.
+  if (input.gains && (kind !== 'end' || participant.role !== 'mentor'))
+    throw new InvalidError('Only a mentor’s end self-assessment asks what they gained.', {
+      gains: ['only in a mentor’s end self-assessment'],
+    });
   const topics = new Set(programme.topics.map((t) => t.id));
   const unknown = Object.keys(input.ratings).filter((t) => !topics.has(t));
   if (unknown.length)
@@ -142,6 +172,7 @@ export async function submitAssessment(
     role: participant.role,
     kind,
     ratings: input.ratings,
+    ...(input.gains && Object.keys(input.gains).length ? { gains: input.gains } : {}),
     createdAt: now,
     updatedAt: now,
   });

@@ -1,6 +1,6 @@
 /** Helpers of the booking use cases: who is who in the calendar, working hours, the invitation body. */
 import type { Locale, Participant, Programme, Weekday } from '../core/model';
-import { localeOf } from '../core/model';
+import { localeOf, topicName } from '../core/model';
 import { NotFoundError } from '../core/errors';
 import type { WorkingHours } from '../core/schedule';
 import type { CalendarPerson, CalendarPort, MailboxInfo } from '../ports/calendar';
@@ -69,7 +69,7 @@ export function sessionBody(programme: Programme, topicId: string | undefined, l
   const topic = programme.topics.find((t) => t.id === topicId) ?? programme.topics[0];
   const sections = [...new Set(locales)].map((locale) => {
     const guide = topic?.guide?.[locale] ?? '';
-    const title = topic ? `<h3>${escapeHtml(topic.name)}</h3>` : '';
+    const title = topic ? `<h3>${escapeHtml(topicName(topic, locale))}</h3>` : '';
     return `<div lang="${locale}"><p>${INTRO[locale]}</p>${title}<p>${escapeHtml(guide)}</p></div>`;
   });
   return `<div><p><b>${escapeHtml(programme.name)}</b></p>${sections.join('<hr/>')}</div>`;

@@ -2,7 +2,7 @@
  * Invitations by a list of people, a department or an Entra group. Only enabled members can be
  * invited; someone who left before is invited again; someone already in stays as they are.
  */
-import { ConflictError } from '../core/errors';
+import { coded, ConflictError } from '../core/errors';
 import {
   isEnrollmentOpen,
   isInvitable,
@@ -20,6 +20,8 @@ import { loadProgramme } from './support/access';
 import { audit } from './support/audit';
 import { update } from './support/update';
 import { forEachLimited, WRITE_CONCURRENCY } from './support/batch';
+import { pendingInstall } from './invitee-reach';
+import { wakeInviteeReach } from './invitee-reach-wake';
 
 /** The most people one invitation request reaches (a department or group larger than this is split by the manager). */
 export const MAX_INVITATIONS = 5000;
@@ -62,7 +64,10 @@ export async function invite(
   assertManager(caller);
   const programme = await loadProgramme(deps, programmeId);
   if (!isEnrollmentOpen(programme.phase))
-    throw new ConflictError(`Invitations go out in preparation or matching; the programme is in ${programme.phase}.`);
+    throw coded(
+      new ConflictError(`Invitations go out in preparation or matching; the programme is in ${programme.phase}.`),
+      'wrong-phase',
+    );
   const { users, asked } = await resolve(deps, input);
   if (asked.length > MAX_INVITATIONS)
     throw new ConflictError(`At most ${MAX_INVITATIONS} people can be invited at once.`);
@@ -83,7 +88,11 @@ export async function invite(
       let again = false;
       await update(deps.store.participants, programmeId, user.id, (p) => {
         again = p.status === 'left';
-        return again ? reinvite(p, caller.userId, now) : p;
+        if (!again) return p;
+        const back = reinvite(p, caller.userId, now);
+        // Installed before: nothing to do; otherwise Tandem tries to reach them again.
+        const reached = p.appInstall?.state === 'installed' || p.appInstall?.state === 'already-installed';
+        return deps.teamsApps && !reached ? { ...back, appInstall: pendingInstall(now) } : back;
       });
       if (!again) {
         alreadyInvited++;
@@ -102,6 +111,8 @@ export async function invite(
           invitedAt: now,
           invitedBy: caller.userId,
           updatedAt: now,
+          // The invitation card waits in the outbox until the bot can reach the person: install for them.
+          ...(deps.teamsApps ? { appInstall: pendingInstall(now) } : {}),
         });
       } catch (err) {
         // A concurrent invitation of the same person: one record, counted once.
@@ -122,6 +133,8 @@ export async function invite(
     });
   });
   if (notifications.length) await deps.messenger.send(notifications, `invite:${programmeId}:${now}`);
+  // Install Tandem for them and check their calendars on the next run (timer inviteeReach).
+  if (invited && (deps.teamsApps || deps.mailboxes)) await wakeInviteeReach(deps, now);
   await audit(deps, programmeId, caller.userId, 'participants.invited', undefined, {
     invited,
     alreadyInvited,

@@ -1,5 +1,5 @@
 /** The meetings people see (their pair's series, the programme's kick-off and closing) and asking to move one. */
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../core/errors';
+import { coded, ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../core/errors';
 import { moveSeries, roleIn, seriesIdOf, type MeetingSeries, type Pair } from '../core/model';
 import { narrowWindow } from '../core/schedule';
 import { update } from './support/update';
@@ -9,6 +9,17 @@ import type { AppDeps } from './deps';
 import { isManager, type Caller } from './caller';
 import { loadVisibleProgramme } from './support/access';
 import { audit } from './support/audit';
+import { tellPartnerOfMove } from './session-actions';
+
+/**
+ * A series as a manager outside the pair sees it: which of the two declined a session in Outlook, or
+ * proposed another time, stays with the pair (no blame); the session's status still says declined.
+ * Likewise who paused the sessions (`pause`): the cancelled sessions still show.
+ */
+function withoutOutlookAnswers<T extends MeetingSeries>(s: T): T {
+  const { pause: _pause, ...rest } = s;
+  return { ...rest, occurrences: s.occurrences.map(({ declinedBy: _d, proposal: _p, ...o }) => o) } as T;
+}
 
 export async function listMeetings(
   deps: AppDeps,
@@ -16,10 +27,26 @@ export async function listMeetings(
   programmeId: string,
 ): Promise<Stored<MeetingSeries>[]> {
   const { enrollment } = await loadVisibleProgramme(deps, caller, programmeId);
-  const all = await toArray(deps.store.meetings.all(programmeId, { orderBy: 'createdAt' }));
-  if (isManager(caller)) return all;
-  if (!enrollment) throw new ForbiddenError('You are not part of this programme.');
-  return all.filter((s) => s.kind !== 'pair-series' || s.attendees.includes(caller.userId));
+  if (isManager(caller))
+    return (await toArray(deps.store.meetings.all(programmeId, { orderBy: 'createdAt' }))).map((s) =>
+      s.attendees.includes(caller.userId) ? s : withoutOutlookAnswers(s),
+    );
+  if (!enrollment) throw coded(new ForbiddenError('You are not part of this programme.'), 'not-a-participant');
+  // The programme's events (no pair) and the series of the person's own pairs, by key: reading every
+  // series of a 5,000-person programme to keep one was My tandem's cost at company scale (bench:api).
+  const pairIds = [
+    ...(await toArray(deps.store.pairs.all(programmeId, { where: { mentorId: caller.userId } }))),
+    ...(await toArray(deps.store.pairs.all(programmeId, { where: { menteeId: caller.userId } }))),
+  ].map((p) => p.id);
+  const [events, own] = await Promise.all([
+    toArray(deps.store.meetings.all(programmeId, { where: { pairId: null }, orderBy: 'createdAt' })),
+    pairIds.length
+      ? toArray(deps.store.meetings.all(programmeId, { where: { pairId: pairIds }, orderBy: 'createdAt' }))
+      : [],
+  ]);
+  return [...events, ...own]
+    .filter((s) => s.kind !== 'pair-series' || s.attendees.includes(caller.userId))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
 export async function askToMove(
@@ -36,18 +63,21 @@ export async function askToMove(
     throw new ConflictError('Only the sessions of a pair can be moved.');
   const pair = await deps.store.pairs.find(programmeId, series.pairId);
   if (!pair || !roleIn(pair, caller.userId))
-    throw new ForbiddenError('Only the two people in a pair can move its sessions.');
+    throw coded(new ForbiddenError('Only the two people in a pair can move its sessions.'), 'not-in-pair');
   if (pair.status !== 'active') throw new ConflictError('Only the sessions of an active pair can be moved.');
   const occurrence = series.occurrences.find((o) => o.index === index);
   if (!occurrence) throw new NotFoundError('There is no such session.');
   if (occurrence.status !== 'planned' && occurrence.status !== 'moved')
     throw new ConflictError(`This session is ${occurrence.status} and cannot be moved.`);
   const now = deps.clock.now().getTime();
-  if (Date.parse(occurrence.start) <= now) throw new ConflictError('This session has already started.');
+  if (Date.parse(occurrence.start) <= now)
+    throw coded(new ConflictError('This session has already started.'), 'session-not-movable');
   if (Date.parse(start) <= now)
     throw new InvalidError('The new time must be in the future.', { start: ['must be in the future'] });
   const moved = await deps.booking.moveOccurrence(programmeId, seriesId, index, new Date(start).toISOString());
   await audit(deps, programmeId, caller.userId, 'meeting.moved', seriesId, { index });
+  const movedTo = moved.occurrences.find((o) => o.index === index)?.start ?? new Date(start).toISOString();
+  await tellPartnerOfMove(deps, caller, series, index, movedTo);
   return moved;
 }
 

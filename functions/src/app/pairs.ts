@@ -1,5 +1,5 @@
 /** Reading pairs, and the two people's answer to a published proposal. */
-import { ForbiddenError, NotFoundError } from '../core/errors';
+import { coded, ForbiddenError, NotFoundError } from '../core/errors';
 import { answer, roleIn, type Pair } from '../core/model';
 import { toArray, type Page, type Stored } from '../ports/store';
 import { nowIso } from '../ports/clock';
@@ -77,7 +77,8 @@ export async function answerProposal(
 ): Promise<Stored<Pair>> {
   const found = await deps.store.pairs.find(programmeId, pairId);
   if (!found || !found.publishedAt) throw new NotFoundError(`There is no pair "${pairId}" in this programme.`);
-  if (!roleIn(found, caller.userId)) throw new ForbiddenError('Only the two people in a pair can answer its proposal.');
+  if (!roleIn(found, caller.userId))
+    throw coded(new ForbiddenError('Only the two people in a pair can answer its proposal.'), 'not-in-pair');
   const now = nowIso(deps.clock);
   const before = found.status;
   const stored = await update(

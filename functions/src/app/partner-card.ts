@@ -2,10 +2,12 @@
  * What a person in a pair sees of their partner: name, job, department, office, and the profile the
  * partner gave for matching (languages, interests, topics). Never the partner's decline reason,
  * feedback, assessments, consent, availability or testimonial; nothing of someone who was erased.
+ * The one exception, asked for by the concept: a mentor sees their mentee's "next time" wish.
  */
 import { isLivePair, partnerOf, roleIn, type Pair, type Participant } from '../core/model';
 import type { Stored } from '../ports/store';
 import type { AppDeps } from './deps';
+import { menteeNextWish, type NextWish } from './next-wish';
 
 export interface PartnerView {
   userId: string;
@@ -18,6 +20,8 @@ export interface PartnerView {
   interests?: string[];
   /** Topic ids: what a mentor teaches, what a mentee wants to learn. */
   topics?: string[];
+  /** To the mentor only: what the mentee would like to cover next time (their latest feedback). */
+  nextWish?: NextWish;
 }
 
 export type PairWithPartner = Stored<Pair> & { partner?: PartnerView };
@@ -44,21 +48,27 @@ export async function withPartners(
     participants.filter((p): p is Stored<Participant> => Boolean(p)).map((p) => [p.userId, p]),
   );
   const userOf = new Map(users.map((u) => [u.id, u]));
-  return pairs.map((pair) => {
-    const id = partnerOf(pair, viewerId);
-    const enrollment = id ? enrollmentOf.get(id) : undefined;
-    if (!id || !enrollment || enrollment.erasedAt) return pair;
-    const user = userOf.get(id);
-    const partner: PartnerView = { userId: id, displayName: user?.displayName ?? enrollment.displayName };
-    if (isLivePair(pair)) {
-      const topics = roleIn(pair, id) === 'mentor' ? enrollment.teachTopics : enrollment.learnTopics;
-      if (user?.jobTitle) partner.jobTitle = user.jobTitle;
-      if (user?.department) partner.department = user.department;
-      if (user?.officeLocation) partner.officeLocation = user.officeLocation;
-      if (present(enrollment.languages)) partner.languages = [...enrollment.languages];
-      if (present(enrollment.interests)) partner.interests = [...enrollment.interests];
-      if (present(topics)) partner.topics = [...topics];
-    }
-    return { ...pair, partner };
-  });
+  return Promise.all(
+    pairs.map(async (pair) => {
+      const id = partnerOf(pair, viewerId);
+      const enrollment = id ? enrollmentOf.get(id) : undefined;
+      if (!id || !enrollment || enrollment.erasedAt) return pair;
+      const user = userOf.get(id);
+      const partner: PartnerView = { userId: id, displayName: user?.displayName ?? enrollment.displayName };
+      if (isLivePair(pair)) {
+        const topics = roleIn(pair, id) === 'mentor' ? enrollment.teachTopics : enrollment.learnTopics;
+        if (user?.jobTitle) partner.jobTitle = user.jobTitle;
+        if (user?.department) partner.department = user.department;
+        if (user?.officeLocation) partner.officeLocation = user.officeLocation;
+        if (present(enrollment.languages)) partner.languages = [...enrollment.languages];
+        if (present(enrollment.interests)) partner.interests = [...enrollment.interests];
+        if (present(topics)) partner.topics = [...topics];
+        if (roleIn(pair, viewerId) === 'mentor') {
+          const wish = await menteeNextWish(deps, pair);
+          if (wish) partner.nextWish = wish;
+        }
+      }
+      return { ...pair, partner };
+    }),
+  );
 }

@@ -79,6 +79,21 @@ async function afterPhaseChange(deps: AppDeps, programme: Programme, actor: stri
       `${type}:${pid}:${programme.phase}`,
     );
   await send('phase-changed', { phase: programme.phase });
+  // Before matching, mentors who have not finished the training get its checklist again.
+  if (programme.phase === 'matching' && programme.trainingRequired) {
+    const untrained = people.filter((p) => p.role === 'mentor' && !p.trainingCompletedAt);
+    if (untrained.length)
+      await deps.messenger.send(
+        untrained.map((p) => ({
+          type: 'training-reminder' as const,
+          recipient: p.userId,
+          programmeId: pid,
+          params: { programmeId: pid, reason: 'before-matching' },
+          dedupeKey: `training:${pid}:before-matching:${p.userId}`,
+        })),
+        `training-reminder:${pid}:matching`,
+      );
+  }
   if (programme.phase === 'execution') {
     await send('assessment-request', { kind: 'start' });
     // Confirmed pairs can be booked now: the first attempts within a bounded wait, the rest by the timer.

@@ -13,6 +13,9 @@ import { registrations } from './functions-core-shim';
 import { loadConfig } from '../config';
 import { createServices, disposeServices, setServices, type Services } from '../composition';
 import { isEmptyStore, seedDemo, type SeedResult } from './demo/seed';
+import { localGraphStandIn } from './graph-stand-in/component';
+import { adoptBookedSeries } from './graph-stand-in/adopt';
+import { ensureSubscriptions } from '../app/outlook/subscriptions';
 import { DEMO_ACCOUNTS_STATE_ID, type DemoAccount } from './demo/accounts';
 import type { Clock } from '../ports/clock';
 
@@ -119,6 +122,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       seeded = await seedDemo(services.store, { tenantId: services.config.tenantId, now: services.clock.now() });
       log(`Seeded the demo: ${seeded.users} people, ${seeded.programmes} programmes.`);
     }
+    // The stand-in starts empty: it takes the booked series the store holds, so the Outlook read-back
+    // finds them (and people can move or decline a session there) instead of reading them as deleted.
+    const standIn = localGraphStandIn();
+    if (standIn) await adoptBookedSeries(standIn, services.store);
     const warnings = [
       ...(services.localData?.notes ?? []),
       ...(components.some((c) => c.name === 'dev-idp')
@@ -137,6 +144,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       runTimers: options.runTimers ?? false,
     });
     const baseUrl = await host.listen(options.port);
+    // Programme mailboxes are subscribed now rather than at the timer's next 6-hourly run, so moving a
+    // session in the stand-in reaches Tandem at once (the webhook answers from here on).
+    if (standIn && services.app && options.runTimers)
+      void ensureSubscriptions(services.app).catch((err: unknown) =>
+        log(`Warning: subscribing programme mailboxes failed: ${(err as Error).message}`),
+      );
     return {
       baseUrl,
       services,

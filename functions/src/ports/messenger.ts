@@ -15,15 +15,19 @@ export const NOTIFICATION_TYPES = [
   'feedback-request',
   'assessment-request',
   'announcement',
+  'manager-message',
   'pair-health',
   'phase-changed',
   'programme-event',
+  'session-moved',
+  'sessions-paused',
+  'channel-post',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export interface Notification {
   type: NotificationType;
-  /** Entra object id of the person to tell. */
+  /** Entra object id of the person to tell, or `channel:<channel id>` for a post to a team channel. */
   recipient: string;
   programmeId?: string;
   /** Ids and values the card needs (never free text of another person). */

@@ -36,6 +36,20 @@ export interface ConversationRecord {
   locale?: string;
   tenantId?: string;
   updatedAt: IsoDateTime;
+  /**
+   * The bot cannot reach the person through this conversation: they removed the app (installationUpdate
+   * remove) or a send answered 403 (blocked or uninstalled). Cleared when they install it again.
+   */
+  unreachable?: { reason: 'uninstalled' | 'blocked'; at: IsoDateTime };
+  /**
+   * 'channel': a team channel where the app is installed (id and userId `channel:<channel id>`), for
+   * posts a programme manager sends there; absent for a person's personal chat.
+   */
+  kind?: 'channel';
+  /** The team of a channel conversation, with its name as Teams last sent it. */
+  team?: { id: string; name?: string };
+  /** The channel's name ("General" when Teams sends none: the team's first channel). */
+  channelName?: string;
 }
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
@@ -53,6 +67,8 @@ export interface JobRecord {
   finishedAt?: IsoDateTime;
   /** The worker running the job; another may take it over once this expires. */
   lease?: Lease;
+  /** What the job works on, when its kind needs more than the programme (e.g. a queued Graph notification). */
+  input?: unknown;
   result?: unknown;
   error?: string;
 }

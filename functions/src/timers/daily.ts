@@ -2,6 +2,7 @@
 import { defineTimer } from './define-timer';
 import { sendFeedbackRequests, sendSessionReminders } from '../app/jobs/session-reminders';
 import { flagPairHealth } from '../app/jobs/pair-health';
+import { sendEndAssessmentRequests } from '../app/jobs/end-assessment';
 import { advancePhasesByDate } from '../app/phase';
 import { systemCaller } from '../app/caller';
 import { resumeMatchingJobs } from '../app/matching/run-matching';
@@ -28,7 +29,10 @@ export const bookSeriesTimer = defineTimer({
 export const sessionRemindersTimer = defineTimer({
   name: 'sessionReminders',
   schedule: '0 0 6 * * *',
-  run: async (deps) => ({ reminders: await sendSessionReminders(deps) }),
+  run: async (deps) => ({
+    reminders: await sendSessionReminders(deps),
+    endAssessmentRequests: await sendEndAssessmentRequests(deps),
+  }),
 });
 
 export const feedbackRequestsTimer = defineTimer({

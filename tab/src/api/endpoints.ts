@@ -1,7 +1,9 @@
 /** Every Programme API route the tab calls, typed: one function per route. */
 import { newIdempotencyKey, type ApiClient } from './client';
 import { interestEndpoints } from './interest-endpoints';
+import { manageEndpoints } from './manage-endpoints';
 import { operationsEndpoints } from './operations-endpoints';
+import { sessionEndpoints } from './session-endpoints';
 import type {
   AnnouncementResult,
   Assessment,
@@ -10,6 +12,7 @@ import type {
   Feedback,
   InviteResult,
   Job,
+  MatchingReview,
   Me,
   MeetingSeries,
   Page,
@@ -21,6 +24,9 @@ import type {
   Programme,
   Report,
   WithEtag,
+  WithTrainingProgress,
+  MentorGain,
+  MyTimeZone,
 } from './types';
 import type {
   AnnouncementInput,
@@ -31,6 +37,9 @@ import type {
   UpdateProfileInput,
   UpdateProgrammeInput,
 } from '../../../functions/src/app/schemas';
+import type { ChannelPostInput } from '../../../functions/src/app/schemas/channel-posts';
+import type { ChannelPostResult, TeamChannel } from '../../../functions/src/app/channel-posts';
+import type { DownloadLink, DownloadRequest } from '../../../functions/src/app/downloads';
 
 const enc = encodeURIComponent;
 const prog = (id: string) => `/programmes/${enc(id)}`;
@@ -68,6 +77,9 @@ export function createApi(client: ApiClient) {
   return {
     me: () => get<Me>('/me'),
     exportMe: () => get<unknown>('/me/export'),
+    myTimeZone: () => get<MyTimeZone>('/me/time-zone'),
+    /** A one-time link to a file (my data, a report's CSV), opened with host/links.ts openDownload. */
+    createDownload: (request: DownloadRequest) => send<DownloadLink>('POST', '/downloads', request),
     eraseMe: () => send<unknown>('POST', '/me/erasure', { confirm: 'erase-my-data' }),
 
     programmes: () => all<WithEtag<Programme>>('/programmes'),
@@ -84,9 +96,13 @@ export function createApi(client: ApiClient) {
     announce: (id: string, input: AnnouncementInput) =>
       send<AnnouncementResult>('POST', `${prog(id)}/announcements`, input, { key: true }),
 
+    teamChannels: () => get<{ items: TeamChannel[] }>('/team-channels'),
+    postToChannel: (id: string, input: ChannelPostInput) =>
+      send<ChannelPostResult>('POST', `${prog(id)}/channel-posts`, input, { key: true }),
+
     invite: (id: string, input: InviteInput) =>
       send<InviteResult>('POST', `${prog(id)}/invitations`, input, { key: true }),
-    participants: (id: string) => all<WithEtag<Participant>>(`${prog(id)}/participants`),
+    participants: (id: string) => all<WithEtag<Participant & WithTrainingProgress>>(`${prog(id)}/participants`),
     myParticipation: (id: string) => get<WithEtag<Participant>>(`${prog(id)}/participants/me`),
     updateProfile: (id: string, input: UpdateProfileInput, etag: string) =>
       send<WithEtag<Participant>>('PATCH', `${prog(id)}/participants/me`, input, { ifMatch: etag }),
@@ -98,6 +114,8 @@ export function createApi(client: ApiClient) {
     myConsent: (id: string) => get<MyConsent>(`${prog(id)}/participants/me/consent`),
     withdrawConsent: (id: string) =>
       send<unknown>('POST', `${prog(id)}/participants/me/consent/withdraw`, { confirm: 'withdraw-consent' }),
+    completeTrainingModule: (id: string, moduleId: string) =>
+      send<WithEtag<Participant>>('POST', `${prog(id)}/participants/me/training/modules/${enc(moduleId)}`),
     recordTraining: (id: string, userId: string) =>
       send<WithEtag<Participant>>('POST', `${prog(id)}/participants/${enc(userId)}/training`),
 
@@ -109,6 +127,7 @@ export function createApi(client: ApiClient) {
       send<PairView>('POST', `${prog(id)}/pairs/${enc(pairId)}/lock`, { locked }, { ifMatch: etag }),
     excludePair: (id: string, pairId: string, etag: string) =>
       send<PairView>('POST', `${prog(id)}/pairs/${enc(pairId)}/exclude`, undefined, { ifMatch: etag }),
+    matchingReview: (id: string) => get<MatchingReview>(`${prog(id)}/matching-review`),
     swapPairs: (id: string, pairIds: [string, string]) =>
       send<[PairView, PairView]>('POST', `${prog(id)}/pair-swaps`, { pairIds }),
     publish: (id: string, etag: string) =>
@@ -128,15 +147,21 @@ export function createApi(client: ApiClient) {
     submitFeedback: (id: string, input: FeedbackInput) =>
       send<WithEtag<Feedback>>('POST', `${prog(id)}/feedback`, input, { key: true }),
     feedback: async (id: string) => (await get<{ items: WithEtag<Feedback>[] }>(`${prog(id)}/feedback`)).items,
-    submitAssessment: (id: string, kind: 'start' | 'end', ratings: Record<string, number>) =>
-      send<WithEtag<Assessment>>('PUT', `${prog(id)}/assessments/${kind}`, { ratings }),
+    submitAssessment: (
+      id: string,
+      kind: 'start' | 'end',
+      ratings: Record<string, number>,
+      gains?: Partial<Record<MentorGain, number>>,
+    ) => send<WithEtag<Assessment>>('PUT', `${prog(id)}/assessments/${kind}`, { ratings, ...(gains ? { gains } : {}) }),
     assessments: async (id: string) => (await get<{ items: WithEtag<Assessment>[] }>(`${prog(id)}/assessments`)).items,
 
     departments: async () => (await get<{ items: string[] }>('/directory/departments')).items,
     searchDirectory: (search: string) => get<Page<DirectoryUser>>('/directory/users', { search, pageSize: 20 }),
 
     ...interestEndpoints(client),
+    ...manageEndpoints(client),
     ...operationsEndpoints(client),
+    ...sessionEndpoints(client),
   };
 }
 

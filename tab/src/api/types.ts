@@ -4,6 +4,7 @@
  */
 import type { Me } from '../../../functions/src/app/me';
 import type { MatchingJobResult } from '../../../functions/src/app/matching/run-matching';
+import type { MatchingReview } from '../../../functions/src/app/matching/review-summary';
 import type { InviteResult } from '../../../functions/src/app/invite';
 import type { AnnouncementResult } from '../../../functions/src/app/announcements';
 import type { PartnerView } from '../../../functions/src/app/partner-card';
@@ -28,6 +29,7 @@ export type {
   Feedback,
   InviteResult,
   MatchingJobResult,
+  MatchingReview,
   Me,
   MeetingSeries,
   Pair,
@@ -55,6 +57,10 @@ export type {
 } from '../../../functions/src/core/reports/types';
 export type { PairAttention, PairHelp } from '../../../functions/src/app/privacy/visibility';
 export type { MyConsent } from '../../../functions/src/app/privacy/consent';
+export type { WithTrainingProgress } from '../../../functions/src/app/enrollment';
+export type { MentorGain, TrainingModule, TrainingProgress } from '../../../functions/src/core/model';
+export type { MentorGainRow } from '../../../functions/src/core/reports/types';
+export type { MyTimeZone } from '../../../functions/src/app/my-time-zone';
 
 /** Every stored document comes with its ETag, sent back as If-Match when it is changed. */
 export type WithEtag<T> = T & { etag: string };

@@ -226,15 +226,19 @@ describe('a programme on the local stack, through the API alone', () => {
           expect(fb.status).toBe(201);
         }
       }
-      for (const userId of [...mentees, ...mentors]) {
-        for (const kind of ['start', 'end']) {
+      // The start self-assessment during the sessions; the end one opens at steering (or in the week
+      // of the person's last session), not on the first day of execution.
+      const assess = async (kind: 'start' | 'end') => {
+        for (const userId of [...mentees, ...mentors]) {
           const a = await api('PUT', `/programmes/${id}/assessments/${kind}`, tokens.get(userId) as string, {
             ratings: { ai: kind === 'start' ? 2 : 4 },
           });
           expect(a.status).toBe(200);
         }
-      }
+      };
+      await assess('start');
       expect((await api('POST', `/programmes/${id}/phase`, manager, { to: 'steering' })).status).toBe(200);
+      await assess('end');
 
       // The HR report: health and outcomes, no identities and no free text.
       const report = await api('GET', `/programmes/${id}/report`, hr);

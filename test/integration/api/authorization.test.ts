@@ -135,6 +135,9 @@ describe('authorisation: participants see only their own data', () => {
       ['POST', `/v1/programmes/${id}/feedback`, { pairId: otherPair.id, occurrenceIndex: 0, rating: 1 }],
       ['POST', `/v1/programmes/${id}/invitations`, { userIds: ['it-junior-1'] }],
       ['GET', `/v1/programmes/${id}/jobs/job-1`],
+      ['POST', `/v1/programmes/${id}/pairs/${otherPair.id}/end`],
+      ['GET', `/v1/programmes/${id}/meetings/${otherPair.id}-series/occurrences/1/free-slots`],
+      ['POST', `/v1/programmes/${id}/meetings/${otherPair.id}-series/move-rest`, { weekday: 'thu', time: '10:00' }],
     ];
     for (const [method, path, body] of attempts) {
       expectProblem(await call(h, method, path, { token, ...(body !== undefined ? { body } : {}) }), 403);

@@ -28,13 +28,22 @@ beforeAll(async () => {
       });
     }
   }
-  for (const userId of [...MENTEES, ...MENTORS]) {
-    for (const kind of ['start', 'end'])
+  const assess = async (kind: 'start' | 'end') => {
+    for (const userId of [...MENTEES, ...MENTORS])
       await call(h, 'PUT', `/v1/programmes/${id}/assessments/${kind}`, {
         token: await h.token(userId),
         body: { ratings: { ai: kind === 'start' ? 1 : 3 } },
       });
-  }
+  };
+  await assess('start');
+  // The end self-assessment opens in the week of each person's last session.
+  const lastSession = Math.max(
+    ...(await toArray(h.t.store.meetings.all(id, { where: { kind: 'pair-series' } }))).map((s) =>
+      Date.parse(s.occurrences.at(-1)?.start ?? ''),
+    ),
+  );
+  h.clock.advance(lastSession - 6 * DAY - h.clock.now().getTime());
+  await assess('end');
 });
 afterAll(async () => h.close());
 

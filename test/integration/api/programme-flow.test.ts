@@ -52,18 +52,22 @@ describe('a programme through the API, draft to closed', () => {
       });
       expect(fb.status).toBe(201);
     }
-    for (const userId of [...MENTEES, ...MENTORS]) {
-      for (const kind of ['start', 'end']) {
+    // The start self-assessment during execution; the end one opens at steering (or in the week of the
+    // person's last session), not on day one of execution.
+    const assess = async (kind: 'start' | 'end') => {
+      for (const userId of [...MENTEES, ...MENTORS]) {
         const res = await call(h, 'PUT', `/v1/programmes/${id}/assessments/${kind}`, {
           token: await h.token(userId),
           body: { ratings: { ai: kind === 'start' ? 2 : 4, teams: 3 } },
         });
         expect(res.status).toBe(200);
       }
-    }
+    };
+    await assess('start');
     expect(
       (await call(h, 'POST', `/v1/programmes/${id}/phase`, { token: manager, body: { to: 'steering' } })).status,
     ).toBe(200);
+    await assess('end');
 
     const report = await call(h, 'GET', `/v1/programmes/${id}/report`, { token: await h.hr() });
     expect(report.status).toBe(200);

@@ -59,14 +59,23 @@ beforeAll(async () => {
       reference: { conversation: { id: `conv-${userId}` } },
       updatedAt: h.clock.now().toISOString(),
     });
-    for (const kind of ['start', 'end'])
-      await call(h, 'PUT', `/v1/programmes/${id}/assessments/${kind}`, {
-        token: await h.token(userId),
-        body: { ratings: { ai: kind === 'start' ? 2 : 4 } },
-      });
+    await call(h, 'PUT', `/v1/programmes/${id}/assessments/start`, {
+      token: await h.token(userId),
+      body: { ratings: { ai: 2 } },
+    });
   }
-  for (const to of ['steering', 'closed'])
-    expect((await call(h, 'POST', `/v1/programmes/${id}/phase`, { token: manager, body: { to } })).status).toBe(200);
+  expect(
+    (await call(h, 'POST', `/v1/programmes/${id}/phase`, { token: manager, body: { to: 'steering' } })).status,
+  ).toBe(200);
+  // The end self-assessment opens at steering (or in the week of the last session).
+  for (const userId of PEOPLE.slice(0, 8))
+    await call(h, 'PUT', `/v1/programmes/${id}/assessments/end`, {
+      token: await h.token(userId),
+      body: { ratings: { ai: 4 } },
+    });
+  expect((await call(h, 'POST', `/v1/programmes/${id}/phase`, { token: manager, body: { to: 'closed' } })).status).toBe(
+    200,
+  );
 });
 afterAll(async () => h.close());
 

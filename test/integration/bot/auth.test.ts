@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { createBotRuntime, type BotRuntime } from '../../../bot/src';
 import { executeActivity, installActivity, openBotWorld, type BotWorld } from './support/bot-world';
+import { TeamsCatalogState } from '../../../functions/src/local/graph-stand-in/teams-catalog';
+import { raiseInstallEvents } from '../../../functions/src/local/graph-stand-in/install-events';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 
@@ -93,6 +95,28 @@ describe('Bot Framework authentication on /api/messages', () => {
       body: executeActivity(world, 'mentee-1', { verb: 'help' }),
     });
     expect(answer.status).toBe(401);
+  });
+
+  it('accepts the install event the Graph stand-in raises after an install, signed like the channel, and not unsigned', async () => {
+    const catalog = new TeamsCatalogState();
+    const [app] = [...catalog.apps.values()];
+    const target = { serviceUrl: world.channel.url, botId: '28:tandem-bot', tenantId: 'tenant-1' };
+    const answers: number[] = [];
+    const events = raiseInstallEvents(catalog, {
+      ...target,
+      deliver: async (activity) => {
+        const signed = answers.length === 0;
+        const headers: Record<string, string> = signed ? { authorization: `Bearer ${await token(channelKey)}` } : {};
+        answers.push((await runtime.handle({ method: 'POST', headers, body: activity })).status);
+      },
+    });
+    for (const userId of ['mentor-1', 'stranger-1']) {
+      catalog.onInstalled.forEach((listener) => listener(userId, app!, 'en-US'));
+      await events.settled();
+    }
+    expect(answers).toEqual([200, 401]);
+    expect(await world.store.conversations.find('mentor-1', 'mentor-1')).toBeDefined();
+    expect(await world.store.conversations.find('stranger-1', 'stranger-1')).toBeUndefined();
   });
 
   it('accepts a valid channel token and answers the card action', async () => {

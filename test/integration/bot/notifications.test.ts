@@ -26,9 +26,19 @@ const PARAMS: Record<NotificationType, Record<string, string | number>> = {
   'feedback-request': { pairId: 'pair-1', seriesId: 'series-1', occurrenceIndex: 0 },
   'assessment-request': { kind: 'end' },
   announcement: { announcementId: 'a-1', title: 'Second cohort', text: 'Register your interest now.' },
+  'manager-message': { messageId: 'm-1', title: 'A word from the team', text: 'How are your sessions going?' },
   'pair-health': { pairId: 'pair-1', help: 'meeting-rhythm,check-in' },
   'phase-changed': { phase: 'execution' },
   'programme-event': { seriesId: 'prog-1-kickoff', kind: 'kickoff', start: '2026-03-02T14:00:00.000Z' },
+  'session-moved': { pairId: 'pair-1', seriesId: 'series-1', occurrenceIndex: 1, start: '2026-03-11T14:00:00.000Z' },
+  'sessions-paused': { pairId: 'pair-1', seriesId: 'series-1', until: '2026-03-30', sessions: 1 },
+  'channel-post': {
+    postId: 'post-1',
+    title_de: 'Nächste Runde',
+    text_de: 'Jetzt vormerken.',
+    title_en: 'Next cohort',
+    text_en: 'Register now.',
+  },
 };
 
 describe('every notification the app queues reaches the person as a valid card', () => {
@@ -37,7 +47,12 @@ describe('every notification the app queues reaches the person as a valid card',
     world = await openBotWorld();
     await world.store.programmes.create(aProgramme({ phase: 'execution', createdBy: 'manager-1' }));
     await world.store.participants.create(
-      anOptedInParticipant({ userId: 'mentor-1', role: 'mentor', testimonial: 'I learnt to listen.' }),
+      anOptedInParticipant({
+        userId: 'mentor-1',
+        role: 'mentor',
+        testimonial: 'I learnt to listen.',
+        testimonialConsentAt: '2026-01-01T00:00:00.000Z',
+      }),
     );
     await world.store.participants.create(anOptedInParticipant({ userId: 'mentee-1', role: 'mentee' }));
     await world.store.pairs.create(
@@ -99,6 +114,7 @@ describe('every notification the app queues reaches the person as a valid card',
       expect(textOf(card)).toContain('Lena Hoffmann & Thomas Müller');
     }
     if (type === 'announcement') expect(textOf(card)).toContain('I learnt to listen.');
+    if (type === 'manager-message') expect(textOf(card)).toContain('How are your sessions going?');
     if (type === 'programme-event') expect(JSON.stringify(card)).toContain('meetup-join/kickoff');
   });
 });

@@ -20,6 +20,7 @@ const CHECKS = [
   'directory',
   'calendars',
   'teams-app',
+  'invitee-reach',
   'bot-token',
   'cosmos-containers',
   'notification-url',
@@ -113,6 +114,7 @@ describe('tandem doctor', () => {
       directory: 'ok',
       calendars: 'ok',
       'teams-app': 'ok',
+      'invitee-reach': 'skip',
       'bot-token': 'skip',
       'cosmos-containers': 'ok',
       'notification-url': 'skip',
@@ -228,6 +230,44 @@ describe('tandem doctor', () => {
     expect(lineOf(policy, 'Tandem in the org app catalog')).toMatch(
       /^✗ .*installing Tandem for .* failed \(403[\s\S]*fix: Allow Tandem in the app permission policy/,
     );
+  });
+
+  it('names the state the app recorded when Tandem cannot be installed for invitees, once, with how many wait', async () => {
+    const cosmos = await startEmbeddedCosmos({ snapshotFile: join(dataDir, 'cosmos.json') });
+    const client = createCosmosClient({ endpoint: cosmos.endpoint, key: cosmos.key });
+    const database = client.database('tandem');
+    const waiting = { state: 'pending', attempts: 1, at: '2026-03-02T08:00:00.000Z' };
+    // Invited people of the directory (the calendar check tries them too).
+    const reach = [...standIn.directory.users.values()]
+      .filter((u) => u.accountEnabled)
+      .slice(20, 22)
+      .map((u) => u.id);
+    for (const id of reach)
+      await database
+        .container('participants')
+        .items.create({ id, programmeId: 'p-reach', schemaVersion: 1, appInstall: waiting });
+    await database.container('state').items.create({
+      id: 'teams-app-install',
+      schemaVersion: 1,
+      value: { status: 'blocked-by-policy', at: '2026-03-02T08:00:00.000Z', message: '403 Forbidden' },
+      updatedAt: '2026-03-02T08:00:00.000Z',
+    });
+    client.dispose();
+    await cosmos.close();
+    try {
+      const run = await doctor([], { TEAMS_APP_ID: LOCAL_TEAMS_APP_ID });
+      expect(run.summary.failed).toEqual(['invitee-reach']);
+      expect(lineOf(run, 'Reaching invitees')).toMatch(
+        /^✗ .*since 2026-03-02T08:00:00.000Z: the app permission policy blocks Tandem for everyone tried; .*waiting 2[\s\S]*fix: Allow Tandem in the app permission policy/,
+      );
+    } finally {
+      const again = await startEmbeddedCosmos({ snapshotFile: join(dataDir, 'cosmos.json') });
+      const cleanup = createCosmosClient({ endpoint: again.endpoint, key: again.key });
+      for (const id of reach) await cleanup.database('tandem').container('participants').item(id, 'p-reach').delete();
+      await cleanup.database('tandem').container('state').item('teams-app-install', 'teams-app-install').delete();
+      cleanup.dispose();
+      await again.close();
+    }
   });
 
   it('names a bot identity that cannot get a token', async () => {

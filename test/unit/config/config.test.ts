@@ -155,3 +155,24 @@ describe('the anonymity floor', () => {
       expect(() => loadConfig({ ANONYMITY_THRESHOLD_FLOOR: bad })).toThrow(ConfigError);
   });
 });
+
+describe('the Graph notification URL', () => {
+  const graphOf = (env: NodeJS.ProcessEnv) => loadConfig(env).graph;
+
+  it('is unset by default (read-back only), and accepts a public https URL', () => {
+    expect(graphOf({}).notificationUrl).toBeUndefined();
+    const url = 'https://func-tandem.azurewebsites.net/api/graph/notifications';
+    expect(graphOf({ GRAPH_NOTIFICATION_URL: url }).notificationUrl).toBe(url);
+    expect(graphOf({ GRAPH_NOTIFICATION_URL: url, WEBSITE_INSTANCE_ID: 'x' }).notificationUrl).toBe(url);
+  });
+
+  it('takes plain http only to this machine outside Azure (the stand-in calls it), never in Azure', () => {
+    const local = 'http://localhost:7071/api/graph/notifications';
+    expect(graphOf({ GRAPH_NOTIFICATION_URL: local }).notificationUrl).toBe(local);
+    expect(() => graphOf({ GRAPH_NOTIFICATION_URL: local, WEBSITE_INSTANCE_ID: 'x' })).toThrow(ConfigError);
+    expect(() => graphOf({ GRAPH_NOTIFICATION_URL: 'http://tandem.example.com/api/graph/notifications' })).toThrow(
+      /must be https/,
+    );
+    expect(() => graphOf({ GRAPH_NOTIFICATION_URL: 'not a url' })).toThrow(/must be a URL/);
+  });
+});

@@ -1,4 +1,5 @@
 import { computeReport, OTHER_GROUP, type ReportInput } from '../../../functions/src/core/reports';
+import { applyRelease, ratingParts } from '../../../functions/src/core/reports/release';
 import type { Assessment, Feedback, MeetingSeries, Participant, Pair } from '../../../functions/src/core/model';
 
 /** The report's input with lists a test can change. */
@@ -186,7 +187,14 @@ describe('the HR report', () => {
         { week: '2026-02-09', planned: 1, held: 0 },
       ],
     });
-    expect(report.pairs).toEqual({ total: 2, active: 2, needingAttention: 2, noRecentMeeting: 1, lowRatings: 1 });
+    expect(report.pairs).toEqual({
+      total: 2,
+      active: 2,
+      completed: 0,
+      needingAttention: 2,
+      noRecentMeeting: 1,
+      lowRatings: 1,
+    });
   });
 
   it('does not count pairs whose sessions are simply over as needing attention', () => {
@@ -211,6 +219,8 @@ describe('the HR report', () => {
       expect(computeReport(input).pairs).toEqual({
         total: 12,
         active: 12,
+        // Their sessions are over: completed, which the tab shows instead of "active" once the programme is in steering.
+        completed: 12,
         needingAttention: 0,
         noRecentMeeting: 0,
         lowRatings: 0,
@@ -229,5 +239,45 @@ describe('the HR report', () => {
     ]);
     for (const row of rows) expect(row.people).toBeGreaterThanOrEqual(5);
     expect(rows.reduce((a, r) => a + r.people, 0)).toBe(16);
+  });
+});
+
+describe('the start of the programme in the report', () => {
+  it('shows the start self-assessment once enough people rated it, before anyone rated the end', () => {
+    const input = cohort(6);
+    input.programme = { ...input.programme, topics: [{ id: 'ai', name: 'AI' }] };
+    input.assessments = input.participants
+      .filter((p) => p.role === 'mentee')
+      .map((p, i) =>
+        anAssessment({ id: `a-${i}`, userId: p.userId, role: 'mentee', kind: 'start', ratings: { ai: 2 + (i % 2) } }),
+      );
+    const report = computeReport(input);
+    expect(report.assessments.every((a) => a.suppressed)).toBe(true);
+    expect(report.assessmentStarts).toEqual([
+      { topicId: 'ai', topicName: 'AI', role: 'mentor', people: 0, average: null, suppressed: true },
+      { topicId: 'ai', topicName: 'AI', role: 'mentee', people: 6, average: 2.5, suppressed: false },
+    ]);
+  });
+});
+
+describe('the start self-assessment over time', () => {
+  it('changes only with a release, like every rating-bearing part of the report', () => {
+    const input = cohort(6);
+    input.programme = { ...input.programme, topics: [{ id: 'ai', name: 'AI' }] };
+    const starts = (n: number, rating: number) =>
+      input.participants
+        .filter((p) => p.role === 'mentee')
+        .slice(0, n)
+        .map((p, i) =>
+          anAssessment({ id: `s-${i}`, userId: p.userId, role: 'mentee', kind: 'start', ratings: { ai: rating } }),
+        );
+    const released = ratingParts(computeReport({ ...input, assessments: starts(5, 2) }), 5);
+    // One more start rating (a sixth person) arrives: what HR sees stays the released average.
+    const now = computeReport({ ...input, assessments: [...starts(5, 2), ...starts(6, 5).slice(5)] });
+    const shown = applyRelease(now, released);
+    expect(shown.assessmentStarts?.find((a) => a.role === 'mentee')).toMatchObject({ people: 5, average: 2 });
+    // A release stored before this part existed shows it suppressed until the next release.
+    const { assessmentStarts: _old, ...older } = released;
+    expect(applyRelease(now, older).assessmentStarts?.every((a) => a.suppressed)).toBe(true);
   });
 });

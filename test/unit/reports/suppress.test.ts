@@ -67,3 +67,17 @@ describe('small-group suppression', () => {
     expect(b.rows.find((r) => r.group === 'IT')?.averageRating).toBe(4);
   });
 });
+
+describe('the suppression note’s facts', () => {
+  it('names every merged group, including a larger one added against subtraction, without their sizes', () => {
+    const b = suppressPartition([row('Sales', 9), row('IT', 12), row('Legal', 2), row('HR', 1)], 5);
+    // Legal and HR are 3 together: below 5, so the smallest of the rest (Sales, 9) joins them.
+    expect(b.rows.map((r) => r.group)).toEqual(['IT', OTHER_GROUP]);
+    expect(b).toMatchObject({ suppressedGroups: 3, mergedGroups: ['HR', 'Legal', 'Sales'], addedToProtect: 1 });
+  });
+
+  it('says no group was added when the small ones reach the threshold together', () => {
+    const b = suppressPartition([row('Sales', 9), row('Legal', 2), row('HR', 3)], 5);
+    expect(b).toMatchObject({ mergedGroups: ['HR', 'Legal'], addedToProtect: 0 });
+  });
+});

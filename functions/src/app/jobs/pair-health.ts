@@ -8,17 +8,17 @@ import type { Notification } from '../../ports/messenger';
 import type { AppDeps } from '../deps';
 import { pairHealthOf } from '../pair-health';
 import { pairAttention } from '../privacy/visibility';
+import { programmeManagers } from '../co-managers';
 
 const WEEK = 7 * 24 * 3600 * 1000;
 
 /**
- * Who hears about a programme's pair health. The model records one manager per programme, its
- * creator; `Programme.Manage` is a tenant-wide Entra app role that Tandem cannot list, so other
- * managers see the same flags in the console (GET …/pair-health) rather than as notices. The one
- * place to widen once the model records more managers per programme.
+ * Who hears about a programme's pair health: its creator and every co-manager (co-managers.ts).
+ * `Programme.Manage` is a tenant-wide Entra app role that Tandem cannot list, so other managers see
+ * the same flags in the console (GET …/pair-health) rather than as notices.
  */
-export function pairHealthRecipients(programme: Pick<Programme, 'createdBy'>): string[] {
-  return [programme.createdBy];
+export function pairHealthRecipients(programme: Pick<Programme, 'createdBy' | 'coManagers'>): string[] {
+  return programmeManagers(programme);
 }
 
 export async function flagPairHealth(deps: AppDeps): Promise<number> {

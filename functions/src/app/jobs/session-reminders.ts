@@ -3,7 +3,7 @@
  * Idempotent and resumable: each session carries `remindedAt` / `feedbackRequestedAt`, and the
  * notification's dedupe key makes a re-run after a crash (between sending and marking) send nothing twice.
  */
-import type { MeetingSeries, Occurrence, Programme } from '../../core/model';
+import { calledOff, type MeetingSeries, type Occurrence, type Programme } from '../../core/model';
 import { toArray } from '../../ports/store';
 import { nowIso } from '../../ports/clock';
 import type { Notification } from '../../ports/messenger';
@@ -47,7 +47,8 @@ async function run(
   const now = deps.clock.now().getTime();
   let sent = 0;
   for (const { series } of await bookedSeries(deps)) {
-    const todo = series.occurrences.filter((o) => !o[field] && o.status !== 'cancelled' && due(o, now));
+    // Cancelled or declined (Outlook read-back): the session will not take place, so no reminder or request.
+    const todo = series.occurrences.filter((o) => !o[field] && !calledOff(o) && due(o, now));
     if (!todo.length) continue;
     const result = await deps.messenger.send(todo.flatMap((o) => series.attendees.map((r) => notify(series, o, r))));
     sent += result.queued;

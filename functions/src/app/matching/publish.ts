@@ -3,7 +3,7 @@
  * ETag guards it: of two publishes sent with the same If-Match, one wins and the other gets 412,
  * whichever comes first (the precondition is checked before the phase and the proposals).
  */
-import { ConflictError } from '../../core/errors';
+import { coded, ConflictError } from '../../core/errors';
 import type { Programme } from '../../core/model';
 import { toArray, type Stored } from '../../ports/store';
 import { nowIso } from '../../ports/clock';
@@ -33,8 +33,12 @@ export async function publishProposals(
     const before = await loadProgramme(deps, programmeId);
     assertIfMatch(before, ifMatch, `programmes/${programmeId}`);
     if (before.phase !== 'matching' && before.phase !== 'execution')
-      throw new ConflictError(`Proposals are published in the matching phase; the programme is in ${before.phase}.`);
-    if (before.matchingJobId) throw new ConflictError('A matching run is going; wait for it to finish.');
+      throw coded(
+        new ConflictError(`Proposals are published in the matching phase; the programme is in ${before.phase}.`),
+        'wrong-phase',
+      );
+    if (before.matchingJobId)
+      throw coded(new ConflictError('A matching run is going; wait for it to finish.'), 'matching-running');
     const unpublished = await toArray(
       deps.store.pairs.all(programmeId, { where: { status: 'proposed', publishedAt: null } }),
     );

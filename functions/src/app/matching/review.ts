@@ -1,5 +1,5 @@
 /** The programme manager's review of proposals before publishing: lock, swap, exclude. */
-import { ConflictError } from '../../core/errors';
+import { coded, ConflictError } from '../../core/errors';
 import { MatchInputError, solveMatching } from '../../core/matching';
 import { endPair, type Pair, type Programme } from '../../core/model';
 import { type Stored } from '../../ports/store';
@@ -16,7 +16,8 @@ import { deleteOnce } from '../support/retry';
 function assertReviewable(programme: Programme, pair: Pair): void {
   if (programme.phase !== 'matching')
     throw new ConflictError(`Proposals are reviewed in the matching phase; the programme is in ${programme.phase}.`);
-  if (programme.matchingJobId) throw new ConflictError('A matching run is going; wait for it to finish.');
+  if (programme.matchingJobId)
+    throw coded(new ConflictError('A matching run is going; wait for it to finish.'), 'matching-running');
   if (pair.status !== 'proposed' || pair.publishedAt)
     throw new ConflictError('Only proposals that are not published yet can be changed.');
 }

@@ -3,7 +3,7 @@
  * run and publishing, never overlap); running it replaces the unpublished, unlocked proposals with
  * the engine's best pairs. A run interrupted half-way is picked up again by the `matchingJobs` timer.
  */
-import { ConflictError, InvalidError } from '../../core/errors';
+import { coded, ConflictError, InvalidError } from '../../core/errors';
 import { MatchInputError } from '../../core/matching';
 import { solveMatchingInParallel } from '../../adapters/parallel-matching';
 import { leaseFree, type Programme } from '../../core/model';
@@ -52,11 +52,14 @@ export async function startMatchingRun(deps: AppDeps, caller: Caller, programmeI
   await retryUnlessIfMatch(undefined, async () => {
     const programme = await loadProgramme(deps, programmeId);
     if (programme.phase !== 'matching')
-      throw new ConflictError(`Matching runs in the matching phase; the programme is in ${programme.phase}.`);
+      throw coded(
+        new ConflictError(`Matching runs in the matching phase; the programme is in ${programme.phase}.`),
+        'wrong-phase',
+      );
     if (programme.matchingJobId) {
       const running = await deps.store.jobs.find(programmeId, programme.matchingJobId);
       if (isActive(running, deps.clock.now().getTime()))
-        throw new ConflictError('A matching run is already going for this programme.');
+        throw coded(new ConflictError('A matching run is already going for this programme.'), 'matching-running');
     }
     await deps.store.programmes.replace({ ...stripEtag(programme), matchingJobId: jobId }, programme.etag);
   });

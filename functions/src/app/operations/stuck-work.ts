@@ -3,7 +3,7 @@
  * after their last attempt, timers whose last run failed — each with a retry that hands it back to
  * the job that does it (the booking run and the `reconcilePairs` timer; the `outboxDispatch` timer).
  * Operators (`Tandem.Operate`) see everything; a programme manager sees the bookings of the
- * programmes they created.
+ * programmes they created or co-manage.
  */
 import { ForbiddenError, InvalidError } from '../../core/errors';
 import type { MeetingSeries } from '../../core/model';
@@ -11,6 +11,7 @@ import type { OutboxMessage } from '../../ports/records';
 import type { Stored } from '../../ports/store';
 import type { AppDeps } from '../deps';
 import { isManager, type Caller } from '../caller';
+import { managesProgramme } from '../co-managers';
 
 /** The app role of the people who run Tandem (infra/scripts/entra-app.sh defines it). */
 export const ROLE_OPERATE = 'Tandem.Operate';
@@ -79,7 +80,8 @@ async function programmesOf(deps: AppDeps, caller: Caller): Promise<Set<string> 
   if (isOperator(caller)) return undefined;
   if (!isManager(caller)) throw new ForbiddenError(`This needs the ${ROLE_OPERATE} or Programme.Manage role.`);
   const own = new Set<string>();
-  for await (const p of deps.store.programmes.all(undefined, { where: { createdBy: caller.userId } })) own.add(p.id);
+  // Co-managers are listed on the programme (not queryable by equality): programmes are few, read them all.
+  for await (const p of deps.store.programmes.all(undefined)) if (managesProgramme(p, caller.userId)) own.add(p.id);
   return own;
 }
 

@@ -147,6 +147,15 @@ export async function pseudonymisePerson(
     await rewrite(s.programmes, programme, (p) => swapId(p, id, pseudonym));
     counts.anonymised++;
   }
+  // A co-manager is named in the programme's list (not queryable by equality): programmes are few.
+  for (const programme of await toArray(s.programmes.all(pk))) {
+    if (programme.createdBy === id || !programme.coManagers?.includes(id)) continue;
+    await rewrite(s.programmes, programme, (p) => ({
+      ...p,
+      coManagers: (p.coManagers ?? []).map((m) => (m === id ? pseudonym : m)),
+    }));
+    counts.anonymised++;
+  }
   for (const p of await toArray(s.participants.all(pk, { where: { invitedBy: id } }))) {
     await rewrite(s.participants, p, (doc) => ({ ...doc, invitedBy: pseudonym }));
     counts.anonymised++;

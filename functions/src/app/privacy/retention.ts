@@ -21,6 +21,8 @@ import { audit } from '../support/audit';
 import { update } from '../support/update';
 import { mentions } from './export';
 import { deleteIfThere, pseudonymisePerson } from './pseudonymise';
+import { computeProgrammeReport } from '../report';
+import { snapshotReport } from '../report-snapshot';
 
 export const RETENTION_ACTOR = 'timer:retention';
 
@@ -65,7 +67,7 @@ async function saltOf(deps: AppDeps, programmeId: string): Promise<string> {
 async function peopleOf(deps: AppDeps, programme: Programme): Promise<string[]> {
   const s = deps.store;
   const id = programme.id;
-  const people = new Set<string>([programme.createdBy]);
+  const people = new Set<string>([programme.createdBy, ...(programme.coManagers ?? [])]);
   for (const p of await toArray(s.participants.all(id))) people.add(p.userId).add(p.invitedBy);
   for (const p of await toArray(s.pairs.all(id))) people.add(p.mentorId).add(p.menteeId);
   for (const m of await toArray(s.meetings.all(id))) m.attendees.forEach((a) => people.add(a));
@@ -144,6 +146,8 @@ export async function retainProgramme(deps: AppDeps, programmeId: string): Promi
   await audit(deps, programmeId, RETENTION_ACTOR, 'programme.retention', undefined, { ...counts, enrollments });
   const now = nowIso(deps.clock);
   await update(s.programmes, programmeId, programmeId, (p) => ({ ...p, anonymisedAt: now, updatedAt: now }));
+  // Nothing computed from the data as it was before stays in the store: the report's snapshot is rebuilt now.
+  await snapshotReport(deps, programmeId, (p) => computeProgrammeReport(deps, p));
   return counts;
 }
 

@@ -30,6 +30,8 @@ export const profileSchema = z.strictObject({
   interests: profileFields.interests.default([]),
   times: profileFields.times.default([]),
   testimonial: profileFields.testimonial.optional(),
+  /** Separate consent that the testimonial may be quoted with the person's name (recorded with its time). */
+  testimonialConsent: z.boolean().optional(),
 });
 export type ProfileInput = z.infer<typeof profileSchema>;
 
@@ -52,6 +54,8 @@ export const updateProfileSchema = z.strictObject({
   times: profileFields.times.optional(),
   /** `null` removes the testimonial. */
   testimonial: profileFields.testimonial.nullable().optional(),
+  /** `true` agrees that the testimonial may be quoted, `false` withdraws that; a changed text needs it again. */
+  testimonialConsent: z.boolean().optional(),
 });
 export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;
 

@@ -7,3 +7,4 @@ export * from './pairs';
 export * from './steering';
 export * from './privacy';
 export * from './operations';
+export * from './manage';

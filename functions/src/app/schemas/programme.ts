@@ -1,6 +1,6 @@
 /** Input of the programme routes: create, change, move to another phase. */
 import { z } from 'zod';
-import { PHASES, MIN_ANONYMITY_THRESHOLD, RETENTION_MONTHS, EVENT_MINUTES } from '../../core/model';
+import { PHASES, MIN_ANONYMITY_THRESHOLD, RETENTION_MONTHS, EVENT_MINUTES, TRAINING_LIMITS } from '../../core/model';
 import { isTimeZone } from './enrollment';
 import { isoDateTimeSchema, localTimeSchema, textSchema, topicIdSchema, weekdaySchema } from './common';
 
@@ -9,7 +9,21 @@ const WEIGHT_KEYS = ['topics', 'interests', 'availability', 'timezone', 'crossDe
 export const topicSchema = z.strictObject({
   id: topicIdSchema,
   name: textSchema(80, 1),
+  /** The name per language; a missing one falls back to `name`. */
+  names: z.strictObject({ en: textSchema(80).optional(), de: textSchema(80).optional() }).optional(),
   guide: z.strictObject({ en: textSchema(1000), de: textSchema(1000) }).optional(),
+});
+
+/** A link a mentor opens from the training: https only (a SharePoint page, a Viva Learning course). */
+const httpsLinkSchema = z
+  .url({ protocol: /^https$/, message: 'must be an https link' })
+  .max(TRAINING_LIMITS.link, `must be at most ${TRAINING_LIMITS.link} characters`);
+
+export const trainingModuleSchema = z.strictObject({
+  id: topicIdSchema,
+  title: z.strictObject({ en: textSchema(TRAINING_LIMITS.title, 1), de: textSchema(TRAINING_LIMITS.title, 1) }),
+  text: z.strictObject({ en: textSchema(TRAINING_LIMITS.text), de: textSchema(TRAINING_LIMITS.text) }),
+  link: httpsLinkSchema.optional(),
 });
 
 export const cadenceSchema = z.strictObject({
@@ -41,6 +55,7 @@ const fields = {
     .refine((tz) => isTimeZone(tz), 'must be an IANA time zone such as Europe/Berlin'),
   mentorCapacity: z.union([z.literal(1), z.literal(2)]),
   trainingRequired: z.boolean(),
+  trainingModules: z.array(trainingModuleSchema).max(TRAINING_LIMITS.modules),
   anonymityThreshold: z.number().int().min(MIN_ANONYMITY_THRESHOLD).max(100),
   organizer: organizerSchema,
   weights: z.partialRecord(z.enum(WEIGHT_KEYS), z.number().min(0).max(100)),
@@ -66,6 +81,7 @@ export const createProgrammeSchema = z.strictObject({
   closingMinutes: eventMinutesSchema.optional(),
   mentorCapacity: fields.mentorCapacity.optional(),
   trainingRequired: fields.trainingRequired.optional(),
+  trainingModules: fields.trainingModules.optional(),
   anonymityThreshold: fields.anonymityThreshold.optional(),
   organizer: fields.organizer.optional(),
   weights: fields.weights.optional(),
@@ -89,6 +105,7 @@ export const updateProgrammeSchema = z.strictObject({
   closingMinutes: eventMinutesSchema.nullable().optional(),
   mentorCapacity: fields.mentorCapacity.optional(),
   trainingRequired: fields.trainingRequired.optional(),
+  trainingModules: fields.trainingModules.optional(),
   anonymityThreshold: fields.anonymityThreshold.optional(),
   organizer: fields.organizer.optional(),
   weights: fields.weights.optional(),

@@ -1,6 +1,15 @@
 /** Input of feedback, self-assessments, meeting moves and announcements. */
 import { z } from 'zod';
-import { idSchema, isoDateTimeSchema, textSchema, timeOfDaySchema, topicIdSchema, weekdaySchema } from './common';
+import { MENTOR_GAINS } from '../../core/model';
+import {
+  idSchema,
+  isoDateTimeSchema,
+  localTimeSchema,
+  textSchema,
+  timeOfDaySchema,
+  topicIdSchema,
+  weekdaySchema,
+} from './common';
 
 const rating = z.number().int('must be a whole number').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5');
 
@@ -20,6 +29,8 @@ export const assessmentSchema = z.strictObject({
   ratings: z
     .record(topicIdSchema, rating)
     .refine((r) => Object.keys(r).length > 0 && Object.keys(r).length <= 30, 'rate between 1 and 30 topics'),
+  /** A mentor's end assessment: what taking part gave them (leadership, understanding senior colleagues' work). */
+  gains: z.partialRecord(z.enum(MENTOR_GAINS), rating).optional(),
 });
 export type AssessmentInput = z.infer<typeof assessmentSchema>;
 
@@ -30,6 +41,14 @@ export const moveParamsSchema = z.strictObject({
 });
 
 export const moveSchema = z.strictObject({ start: isoDateTimeSchema });
+
+/** Moving the rest of a series: every future session to this weekday and local time (organiser's zone). */
+export const moveRestSchema = z.strictObject({ weekday: weekdaySchema, time: localTimeSchema });
+
+/** Pausing one's sessions until a date (the first day back, YYYY-MM-DD). */
+export const pauseUntilSchema = z.strictObject({
+  until: z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }),
+});
 
 /** "No common slot": the pair tries another weekday, optionally only at some times of day. */
 export const pickDaySchema = z.strictObject({
@@ -43,5 +62,15 @@ export const announcementSchema = z.strictObject({
   text: textSchema(2000, 1),
   /** Who gets it: everyone invited (default), only those taking part, or only mentors / mentees. */
   audience: z.enum(['all', 'opted-in', 'mentors', 'mentees']).default('all'),
+  /**
+   * The same announcement in German and/or English: each person gets it in their language (Teams'
+   * locale), `title`/`text` where no translation fits.
+   */
+  translations: z
+    .strictObject({
+      de: z.strictObject({ title: textSchema(120, 1), text: textSchema(2000, 1) }).optional(),
+      en: z.strictObject({ title: textSchema(120, 1), text: textSchema(2000, 1) }).optional(),
+    })
+    .optional(),
 });
 export type AnnouncementInput = z.infer<typeof announcementSchema>;

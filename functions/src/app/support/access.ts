@@ -1,5 +1,5 @@
 /** Loading a programme and deciding who may see it: one place for the read rules of every use case. */
-import { ForbiddenError, NotFoundError } from '../../core/errors';
+import { coded, ForbiddenError, NotFoundError } from '../../core/errors';
 import type { Participant, Programme } from '../../core/model';
 import type { Stored } from '../../ports/store';
 import type { AppDeps } from '../deps';
@@ -32,7 +32,7 @@ export async function loadVisibleProgramme(
   const programme = await loadProgramme(deps, id);
   const enrollment = await ownEnrollment(deps, id, caller);
   if (!enrollment && !isManager(caller) && !canReadReports(caller))
-    throw new ForbiddenError('You are not part of this programme.');
+    throw coded(new ForbiddenError('You are not part of this programme.'), 'not-a-participant');
   return { programme, ...(enrollment ? { enrollment } : {}) };
 }
 

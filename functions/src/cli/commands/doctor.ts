@@ -13,6 +13,7 @@ import { CONTAINERS } from '../../ports/containers';
 import { fail, formatResult, runDoctor, skip, summaryLine, type DoctorCheck } from '../../app/doctor/checks';
 import { checkConfig } from '../../app/doctor/config-rules';
 import { graphChecks } from '../doctor/graph-checks';
+import { inviteeReachCheck } from '../doctor/reach-check';
 import { botTokenCheck, cosmosContainersCheck, notificationUrlCheck } from '../doctor/other-checks';
 import { graphStandInComponent, operatorConfiguredGraph } from '../../local/graph-stand-in/component';
 import { LOCAL_TEAMS_APP_ID } from '../../local/graph-stand-in/teams-catalog';
@@ -97,16 +98,17 @@ export const command: CliCommand = {
             config: cfg.graph,
             sampleSize,
             ...(sample ? { sample } : {}),
-            ...((text(options['teams-app-id']) ?? (standIn ? LOCAL_TEAMS_APP_ID : undefined))
-              ? { teamsAppId: text(options['teams-app-id']) ?? LOCAL_TEAMS_APP_ID }
+            ...((text(options['teams-app-id']) ?? cfg.graph.teamsAppId ?? (standIn ? LOCAL_TEAMS_APP_ID : undefined))
+              ? { teamsAppId: text(options['teams-app-id']) ?? cfg.graph.teamsAppId ?? LOCAL_TEAMS_APP_ID }
               : {}),
             ...(text(options['test-user']) ? { testUser: text(options['test-user']) } : {}),
             installForFirstPerson: Boolean(standIn),
             invitees: async () => invitedPeople(cfg, await store(), sampleSize),
           }),
+          inviteeReachCheck(cfg, store),
           botTokenCheck(cfg, process.env.MicrosoftAppPassword?.trim() || undefined),
           cosmosContainersCheck(cfg, store),
-          notificationUrlCheck(text(options['notification-url'])),
+          notificationUrlCheck(text(options['notification-url']) ?? cfg.graph.notificationUrl),
         );
       } else {
         for (const id of [
@@ -114,6 +116,7 @@ export const command: CliCommand = {
           'directory',
           'calendars',
           'teams-app',
+          'invitee-reach',
           'bot-token',
           'cosmos-containers',
           'notification-url',

@@ -116,7 +116,7 @@ export function notificationUrlCheck(url: string | undefined): DoctorCheck {
       if (!url)
         return Promise.resolve(
           skip(
-            'not used: Tandem subscribes to no Graph change notifications in this version (pass --notification-url to check one)',
+            'not set: no change notifications on programme mailboxes, Outlook changes arrive by the read-back every 2 hours (set GRAPH_NOTIFICATION_URL, or pass --notification-url to check one)',
           ),
         );
       let parsed: URL;

@@ -116,11 +116,14 @@ export function explainBuiltIn(
     while (at > 0 && (points[ranked[at - 1] as number] as number) < x) at--;
     ranked.splice(at, 0, c);
   }
-  const reasons: Reason[] = locked ? [{ key: 'reason.locked', params: {} }] : [];
+  // "Kept as fixed" comes on top of the reasons, never instead of one: a swapped (locked) pair is
+  // explained as completely as the engine's own.
+  const reasons: Reason[] = [];
   for (let q = 0; q < ranked.length && reasons.length < MAX_REASONS; q++) {
     reasons.push(componentReason(f, COMPONENTS[ranked[q] as number] as Component, mentor, mentee));
   }
   if (reasons.length < MAX_REASONS) reasons.push(languageReason(f, mentor, mentee));
+  if (locked) reasons.unshift({ key: 'reason.locked', params: {} });
   return {
     units:
       parts.topics + parts.interests + parts.availability + parts.timezone + parts.crossDepartment + parts.seniority,

@@ -41,6 +41,14 @@ export const MESSAGES: Readonly<Record<MessageLanguage, Readonly<Record<string, 
       'Each of the {partners} compatible mentors is paired with someone else; pairing them with you would mean fewer pairs or a lower overall fit',
     'unmatched.betterForGroup.mentor':
       'Each of the {partners} compatible mentees is paired with someone else; pairing them with you would mean fewer pairs or a lower overall fit',
+    'unmatched.capacity.mentee.one':
+      'The one compatible mentor is fully booked: {places} mentor places for {people} mentees',
+    'unmatched.capacity.mentor.one':
+      'The one compatible mentee already has a mentor: {people} mentees for {places} mentor places',
+    'unmatched.betterForGroup.mentee.one':
+      'The one compatible mentor is paired with someone else; pairing them with you would mean fewer pairs or a lower overall fit',
+    'unmatched.betterForGroup.mentor.one':
+      'The one compatible mentee is paired with someone else; pairing them with you would mean fewer pairs or a lower overall fit',
   },
   de: {
     'reason.topics': 'Deckt {covered} von {wished} gewünschten Themen ab: {topics}',
@@ -79,6 +87,14 @@ export const MESSAGES: Readonly<Record<MessageLanguage, Readonly<Record<string, 
       'Alle {partners} passenden Mentorinnen und Mentoren sind anders vergeben; ein Paar mit Ihnen ergäbe weniger Paare oder eine geringere Gesamtpassung',
     'unmatched.betterForGroup.mentor':
       'Alle {partners} passenden Mentees sind anders vergeben; ein Paar mit Ihnen ergäbe weniger Paare oder eine geringere Gesamtpassung',
+    'unmatched.capacity.mentee.one':
+      'Die einzige passende Mentorin oder der einzige passende Mentor ist ausgebucht: {places} Plätze für {people} Mentees',
+    'unmatched.capacity.mentor.one':
+      'Die einzige passende Mentee-Person hat schon ein Gegenüber: {people} Mentees für {places} Plätze',
+    'unmatched.betterForGroup.mentee.one':
+      'Die einzige passende Mentorin oder der einzige passende Mentor ist anders vergeben; ein Paar mit Ihnen ergäbe weniger Paare oder eine geringere Gesamtpassung',
+    'unmatched.betterForGroup.mentor.one':
+      'Die einzige passende Mentee-Person ist anders vergeben; ein Paar mit Ihnen ergäbe weniger Paare oder eine geringere Gesamtpassung',
   },
 };
 
@@ -114,7 +130,9 @@ function formatValue(name: string, value: string | number | string[], lang: Mess
 
 /** The reason as text; unknown keys come back as the key itself, unknown params as {name}. */
 export function formatReason(key: string, params: Reason['params'], lang: MessageLanguage = 'en'): string {
-  const template = MESSAGES[lang][key] ?? MESSAGES.en[key] ?? key;
+  // One partner reads "the one compatible mentee", not "each of the 1 compatible mentees".
+  const one = params.partners === 1 ? (MESSAGES[lang][`${key}.one`] ?? MESSAGES.en[`${key}.one`]) : undefined;
+  const template = one ?? MESSAGES[lang][key] ?? MESSAGES.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : formatValue(name, value, lang);

@@ -29,6 +29,10 @@ export const ASSESSMENT_SCHEMA_VERSION = 1;
 
 export type AssessmentKind = 'start' | 'end';
 
+/** What mentors gain (the concept paper): leading, and understanding senior colleagues' work. */
+export const MENTOR_GAINS = ['leadership', 'seniorPerspective'] as const;
+export type MentorGain = (typeof MENTOR_GAINS)[number];
+
 /** A self-assessment at the start or end of the programme: a 1–5 rating per topic id. */
 export interface Assessment extends Doc {
   programmeId: string;
@@ -36,6 +40,8 @@ export interface Assessment extends Doc {
   role: Role;
   kind: AssessmentKind;
   ratings: Record<string, number>;
+  /** A mentor's end assessment: what taking part gave them, 1–5 per gain (beside the topics). */
+  gains?: Partial<Record<MentorGain, number>>;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
 }

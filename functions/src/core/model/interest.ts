@@ -1,4 +1,6 @@
 import type { Doc, IsoDateTime } from './common';
+import type { Participant } from './participant';
+import type { Phase } from './programme';
 
 export const INTEREST_SCHEMA_VERSION = 1;
 
@@ -19,4 +21,15 @@ export interface Interest extends Doc {
   registeredAt: IsoDateTime;
   /** Programmes a manager invited the person to from this list, oldest first. */
   invitedTo?: { programmeId: string; at: IsoDateTime }[];
+}
+
+/** The phases in which a participant is still taking part: their pair is being formed or meeting. */
+const RUNNING: readonly Phase[] = ['preparation', 'matching', 'execution'];
+
+/**
+ * Someone taking part in a programme is not asked whether they are interested in its next cohort;
+ * once the sessions are over (steering, closed) the question is fair again: alumni may come back.
+ */
+export function isTakingPart(p: Pick<Participant, 'status'> | undefined, phase: Phase): boolean {
+  return Boolean(p && (p.status === 'opted-in' || p.status === 'paused') && RUNNING.includes(phase));
 }

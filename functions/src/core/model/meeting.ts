@@ -1,10 +1,11 @@
 import type { Lease } from './lease';
-import type { Doc, IsoDateTime, LocalTime, Weekday } from './common';
+import type { Doc, IsoDate, IsoDateTime, LocalTime, Weekday } from './common';
 import { type TransitionTable, assertTransition } from './transitions';
 
 export const MEETING_SCHEMA_VERSION = 1;
 
-export const OCCURRENCE_STATUSES = ['planned', 'held', 'missed', 'moved', 'cancelled'] as const;
+/** `declined`: one of the pair declined it in Outlook, so it will not take place (Outlook read-back). */
+export const OCCURRENCE_STATUSES = ['planned', 'held', 'missed', 'moved', 'cancelled', 'declined'] as const;
 export type OccurrenceStatus = (typeof OCCURRENCE_STATUSES)[number];
 
 /** One session of a series. Start and end are UTC instants; `graphId` is the occurrence's event id once known. */
@@ -17,6 +18,22 @@ export interface Occurrence {
   /** Set when the reminder / feedback request for this session went out (timers are idempotent). */
   remindedAt?: IsoDateTime;
   feedbackRequestedAt?: IsoDateTime;
+  /** Who of the pair declined it in Outlook (user ids); with status `declined`. */
+  declinedBy?: string[];
+  /** Another time one of the pair proposed in Outlook (only where the event allows proposals). */
+  proposal?: { by: string; start: IsoDateTime; end: IsoDateTime };
+  /** Outlook still held it after its end, neither of the pair having declined (read-back). */
+  confirmedAt?: IsoDateTime;
+}
+
+/** A session that took place: feedback says so, or Outlook kept it to its end with nobody declining. */
+export function tookPlace(o: Pick<Occurrence, 'status' | 'confirmedAt'>): boolean {
+  return o.status === 'held' || ((o.status === 'planned' || o.status === 'moved') && Boolean(o.confirmedAt));
+}
+
+/** A session that will not (or did not) happen: cancelled, or declined by one of the pair. */
+export function calledOff(o: Pick<Occurrence, 'status'>): boolean {
+  return o.status === 'cancelled' || o.status === 'declined';
 }
 
 export const SERIES_STATUSES = ['pending', 'booked', 'no-slot', 'cancelled'] as const;
@@ -60,6 +77,10 @@ export interface MeetingSeries extends Doc {
   linkedFor?: IsoDateTime;
   /** The booking under way: only its holder talks to Graph for this series until it expires. */
   lease?: Lease;
+  /** One of the pair paused the sessions before this date (organiser's zone); the series goes on from it. */
+  pause?: { by: string; until: IsoDate; at: IsoDateTime };
+  /** When a read-back from Outlook (change notification or the schedule) last changed the series. */
+  readBackAt?: IsoDateTime;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
 }
@@ -79,8 +100,8 @@ export function seriesIdOf(pairId: string): string {
   return `${pairId}-series`;
 }
 
-/** Sessions held out of sessions planned up to `now` (cancelled ones are not planned). */
+/** Sessions held (tookPlace) out of sessions planned up to `now` (cancelled ones are not planned; declined ones are, unheld). */
 export function heldVsPlanned(s: MeetingSeries, now: IsoDateTime): { held: number; planned: number } {
   const due = s.occurrences.filter((o) => o.status !== 'cancelled' && o.start <= now);
-  return { held: due.filter((o) => o.status === 'held').length, planned: due.length };
+  return { held: due.filter(tookPlace).length, planned: due.length };
 }

@@ -64,7 +64,15 @@ export interface Pair extends Doc {
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
   endedAt?: IsoDateTime;
-  endReason?: 'left' | 'paused' | 'programme-closed' | 'withdrawn' | 'removed-from-directory' | 'excluded';
+  /** `ended-without-blame`: one of the two (or a manager) ended the pair; both stay and are re-matched. */
+  endReason?:
+    | 'left'
+    | 'paused'
+    | 'programme-closed'
+    | 'withdrawn'
+    | 'removed-from-directory'
+    | 'excluded'
+    | 'ended-without-blame';
   /** The matching job that proposed the pair (absent for pairs made by hand or by the demo). */
   jobId?: string;
 }

@@ -60,12 +60,42 @@ export interface Participant extends Doc, Partial<Profile>, PairingRecord {
   consent?: Consent;
   optedInAt?: IsoDateTime;
   trainingCompletedAt?: IsoDateTime;
+  /** When the person agreed that their testimonial may be quoted (with their name); unset: never quoted. */
+  testimonialConsentAt?: IsoDateTime;
+  /** The training modules a mentor ticked: module id → when. */
+  trainingModulesDone?: Record<string, IsoDateTime>;
   pausedAt?: IsoDateTime;
   leftAt?: IsoDateTime;
   updatedAt: IsoDateTime;
   /** Set when the person asked for erasure: the record keeps only what the report's totals need. */
   erasedAt?: IsoDateTime;
+  /** Tandem installed for the invitee through Graph, so the bot can reach them (app/invitee-reach.ts). */
+  appInstall?: AppInstall;
+  /** Whether Tandem may book in this person's calendar (the deployment's Exchange scope), checked at invitation. */
+  calendarAccess?: CalendarAccess;
 }
+
+/**
+ * pending: to be installed (again after `nextAttemptAt`); installed: Graph installed it now;
+ * already-installed: it was there (409, or the person has a conversation with the bot);
+ * blocked-by-policy: the person's app permission policy does not allow Tandem (403); failed: for good.
+ */
+export const APP_INSTALL_STATES = ['pending', 'installed', 'already-installed', 'blocked-by-policy', 'failed'] as const;
+export type AppInstallState = (typeof APP_INSTALL_STATES)[number];
+
+/** Where installing Tandem for one invitee stands. */
+export interface AppInstall {
+  state: AppInstallState;
+  /** Install calls made (a claim counts: a run that stopped mid-call is retried after `nextAttemptAt`). */
+  attempts: number;
+  at: IsoDateTime;
+  nextAttemptAt?: IsoDateTime;
+  /** Graph's status and message of the last failure (no personal data). */
+  error?: string;
+}
+
+/** granted: mailbox settings readable; outside-scope: 403 (not in the app's Exchange scope); no-mailbox: 404. */
+export type CalendarAccess = 'granted' | 'outside-scope' | 'no-mailbox';
 
 export const PROFILE_LIMITS = { listItems: 20, textLength: 280 } as const;
 
@@ -116,4 +146,9 @@ export function isMatchable(p: Participant, trainingRequired: boolean): boolean 
   if (p.status !== 'opted-in') return false;
   if (p.role === 'mentor' && trainingRequired && !p.trainingCompletedAt) return false;
   return true;
+}
+
+/** A testimonial may be quoted only when its author agreed to that, separately from taking part. */
+export function isQuotable(p: Pick<Participant, 'testimonial' | 'testimonialConsentAt'>): boolean {
+  return Boolean(p.testimonial && p.testimonialConsentAt);
 }

@@ -2,6 +2,7 @@ import type { Doc, IsoDateTime, LocalTime, LocalizedText, Weekday } from './comm
 import { LOCAL_TIME, minutesOf } from './common';
 import { type TransitionTable, assertTransition } from './transitions';
 import { collectFieldErrors, InvalidError, type FieldErrors } from '../errors';
+import type { TrainingModule } from './training';
 
 export const PROGRAMME_SCHEMA_VERSION = 1;
 
@@ -25,10 +26,15 @@ export const PHASE_TRANSITIONS: TransitionTable<Phase> = {
 /** A topic the programme is about, e.g. "AI assistants", with an optional session guide. */
 export interface Topic {
   id: string;
+  /** The name shown where the topic has none in the reader's language (data from before `names` has only this). */
   name: string;
+  /** The name per language ("KI-Assistenten" / "AI assistants"); a missing one falls back to `name`. */
+  names?: Partial<LocalizedText>;
   /** What a pair could cover in a session on this topic, shown in reminders and calendar invites. */
   guide?: LocalizedText;
 }
+
+export { topicName, topicNamesById } from './topic-names';
 
 /** The frame for every pair's meetings. */
 export interface Cadence {
@@ -62,6 +68,11 @@ export interface Programme extends Doc {
   closingMinutes?: number;
   mentorCapacity: 1 | 2;
   trainingRequired: boolean;
+  /**
+   * The mentor training's modules; a mentor is trained once every one is ticked. Without modules the
+   * training is one confirmation (the bot's fixed checklist, or the manager's record).
+   */
+  trainingModules?: TrainingModule[];
   /** Groups smaller than this are suppressed in HR reports; once anyone opted in it only goes up. */
   anonymityThreshold: number;
   /** When the first person opted in: from then on the anonymity threshold can only be raised. */
@@ -73,6 +84,10 @@ export interface Programme extends Doc {
   /** Every version's wording (de, en) as it was shown; a version's wording never changes. */
   consentTexts?: ConsentText[];
   createdBy: string;
+  /** Other managers who run the programme with its creator: they get its notices (pair health) too. */
+  coManagers?: string[];
+  /** The programme this one was cloned from (the previous cohort), when it was. */
+  clonedFrom?: string;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
   /** When the phase last changed, and by whom (a user id, or "timer"). */
@@ -169,6 +184,7 @@ export function programmeErrors(
     | 'closingAt'
     | 'kickoffMinutes'
     | 'closingMinutes'
+    | 'trainingModules'
   >,
 ): FieldErrors {
   const { fields: errors, add } = collectFieldErrors();
@@ -177,6 +193,11 @@ export function programmeErrors(
   p.topics.forEach((t, i) => {
     if (ids.has(t.id)) add(`topics.${i}.id`, `duplicate topic id "${t.id}"`);
     ids.add(t.id);
+  });
+  const moduleIds = new Set<string>();
+  (p.trainingModules ?? []).forEach((m, i) => {
+    if (moduleIds.has(m.id)) add(`trainingModules.${i}.id`, `duplicate module id "${m.id}"`);
+    moduleIds.add(m.id);
   });
   const c = p.cadence;
   if (!Number.isInteger(c.intervalWeeks) || c.intervalWeeks < 1 || c.intervalWeeks > 8)

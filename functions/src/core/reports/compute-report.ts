@@ -4,11 +4,27 @@
  * NOTE: cosmosdb-server has no GROUP BY, and the real store would need one query per figure, so all
  * totals are computed here in one pass over the programme's partition.
  */
-import { heldVsPlanned, ROLES, type MeetingSeries, type Occurrence, type Pair, type Role } from '../model';
+import {
+  heldVsPlanned,
+  MENTOR_GAINS,
+  ROLES,
+  type MeetingSeries,
+  type Occurrence,
+  type Pair,
+  type Role,
+} from '../model';
 import { hasSessionsLeft, pairHealth } from './pair-health';
 import { round, suppressOverlapping, suppressPartition, type RowCounts } from './suppress';
 import { weeklySeries } from './weekly';
-import { UNKNOWN_GROUP, type AssessmentChange, type Funnel, type ProgrammeReport, type ReportInput } from './types';
+import {
+  UNKNOWN_GROUP,
+  type AssessmentChange,
+  type AssessmentStart,
+  type Funnel,
+  type MentorGainRow,
+  type ProgrammeReport,
+  type ReportInput,
+} from './types';
 
 interface PersonFacts {
   role?: Role;
@@ -71,6 +87,7 @@ export function computeReport(input: ReportInput): ProgrammeReport {
   let meetingsHeld = 0;
   let meetingsPlanned = 0;
   let activePairs = 0;
+  let completedPairs = 0;
   let noRecentMeeting = 0;
   let lowRatings = 0;
   let needingAttention = 0;
@@ -90,6 +107,7 @@ export function computeReport(input: ReportInput): ProgrammeReport {
     meetingsHeld += hp.held;
     meetingsPlanned += hp.planned;
     if (pair.status === 'active') activePairs++;
+    if (completed(pair, series, now)) completedPairs++;
     const { flags } = pairHealth(pair, series, feedbackByPair.get(pair.id) ?? [], programme, now);
     if (flags.includes('no-recent-meeting')) noRecentMeeting++;
     if (flags.includes('low-rating')) lowRatings++;
@@ -160,9 +178,60 @@ export function computeReport(input: ReportInput): ProgrammeReport {
       trend,
     },
     assessments: assessmentChanges(input, k),
-    pairs: { total: published.length, active: activePairs, needingAttention, noRecentMeeting, lowRatings },
+    mentorGains: mentorGains(input, k),
+    assessmentStarts: assessmentStarts(input, k),
+    pairs: {
+      total: published.length,
+      active: activePairs,
+      completed: completedPairs,
+      needingAttention,
+      noRecentMeeting,
+      lowRatings,
+    },
     breakdowns: breakdowns(input, facts, k),
   };
+}
+
+function assessmentStarts(input: ReportInput, k: number): AssessmentStart[] {
+  const out: AssessmentStart[] = [];
+  for (const topic of input.programme.topics) {
+    for (const role of ROLES) {
+      let n = 0;
+      let s = 0;
+      for (const a of input.assessments) {
+        const rating = a.kind === 'start' && a.role === role ? a.ratings[topic.id] : undefined;
+        if (rating === undefined) continue;
+        n++;
+        s += rating;
+      }
+      const shown = n >= k;
+      out.push({
+        topicId: topic.id,
+        topicName: topic.name,
+        role,
+        people: shown ? n : 0,
+        average: shown ? round(s / n) : null,
+        suppressed: !shown,
+      });
+    }
+  }
+  return out;
+}
+
+function mentorGains(input: ReportInput, k: number): MentorGainRow[] {
+  return MENTOR_GAINS.map((gain) => {
+    const values = input.assessments
+      .filter((a) => a.kind === 'end' && a.role === 'mentor')
+      .map((a) => a.gains?.[gain])
+      .filter((v): v is number => v !== undefined);
+    const shown = values.length >= k;
+    return {
+      gain,
+      people: shown ? values.length : 0,
+      average: shown ? round(values.reduce((a, b) => a + b, 0) / values.length) : null,
+      suppressed: !shown,
+    };
+  });
 }
 
 function assessmentChanges(input: ReportInput, k: number): AssessmentChange[] {

@@ -2,7 +2,15 @@
  * Pair health: pairs that need the programme manager's attention (no meeting for two cadences, low
  * ratings). One rule for the report's count, the console's alerts and the daily notices.
  */
-import type { Cadence, Feedback, IsoDateTime, MeetingSeries, Pair, Phase } from '../model';
+import {
+  tookPlace,
+  type Cadence,
+  type Feedback,
+  type IsoDateTime,
+  type MeetingSeries,
+  type Pair,
+  type Phase,
+} from '../model';
 
 export type HealthFlag = 'no-recent-meeting' | 'low-rating';
 
@@ -23,7 +31,7 @@ const WEEK = 7 * 24 * 3600 * 1000;
 /** Ratings at or below this are a warning sign. */
 export const LOW_RATING = 2;
 
-type Sessions = Pick<MeetingSeries, 'occurrences'> | undefined;
+type Sessions = (Pick<MeetingSeries, 'occurrences'> & Partial<Pick<MeetingSeries, 'pause'>>) | undefined;
 type Rating = Pick<Feedback, 'userId' | 'occurrenceIndex' | 'rating' | 'updatedAt'>;
 
 /** A session still to come (or under way): neither cancelled nor over. */
@@ -48,11 +56,14 @@ export function pairHealth(
   if (!executionOver && hasSessionsLeft(series, now)) {
     const t = Date.parse(now);
     const due = (series?.occurrences ?? []).filter((o) => o.status !== 'cancelled' && Date.parse(o.start) <= t);
-    const held = due.filter((o) => o.status === 'held');
+    // Held: feedback says so, or Outlook kept it to its end with neither declining (a declined one never counts).
+    const held = due.filter(tookPlace);
     // No meeting since the last one held, or since the first one due when none was held.
     const times = (held.length ? held : due).map((o) => Date.parse(o.start));
     if (times.length) {
-      const ref = held.length ? Math.max(...times) : Math.min(...times);
+      // A pause the pair agreed on is not a missed meeting: count from its end when that is later.
+      const pausedTill = series?.pause ? Date.parse(`${series.pause.until}T00:00:00.000Z`) : 0;
+      const ref = Math.max(held.length ? Math.max(...times) : Math.min(...times), pausedTill);
       if (t - ref >= 2 * frame.cadence.intervalWeeks * WEEK) {
         flags.push('no-recent-meeting');
         since = new Date(ref).toISOString();

@@ -17,6 +17,10 @@ export interface RatingRelease {
   answers: number;
   ratings: ProgrammeReport['ratings'];
   assessments: ProgrammeReport['assessments'];
+  /** Missing in releases stored before mentors were asked what they gained. */
+  mentorGains?: ProgrammeReport['mentorGains'];
+  /** Missing in releases stored before the report showed the start self-assessment on its own. */
+  assessmentStarts?: ProgrammeReport['assessmentStarts'];
   /** Average rating per breakdown group. */
   averageRatings: Record<BreakdownKey, Record<string, number | null>>;
   /** Pair counts that a low rating moves. */
@@ -34,6 +38,8 @@ export function ratingParts(report: ProgrammeReport, answers: number): RatingRel
     answers,
     ratings: report.ratings,
     assessments: report.assessments,
+    mentorGains: report.mentorGains,
+    assessmentStarts: report.assessmentStarts,
     averageRatings: {
       department: averages(report.breakdowns.department),
       location: averages(report.breakdowns.location),
@@ -75,6 +81,13 @@ export function applyRelease(report: ProgrammeReport, release: RatingRelease): P
     ...report,
     ratings: release.ratings,
     assessments: release.assessments,
+    // A release from before mentors were asked what they gained shows none until the next release.
+    mentorGains:
+      release.mentorGains ?? report.mentorGains?.map((r) => ({ ...r, people: 0, average: null, suppressed: true })),
+    // The start self-assessment moves with each start rating: released in the same steps.
+    assessmentStarts:
+      release.assessmentStarts ??
+      report.assessmentStarts?.map((r) => ({ ...r, people: 0, average: null, suppressed: true })),
     pairs: { ...report.pairs, lowRatings: release.lowRatings, needingAttention: release.needingAttention },
     breakdowns,
   };

@@ -48,8 +48,12 @@ export function suppressPartition(rows: readonly (RowCounts & { group: string })
   const other = merged(small);
   if (small.length && other.people < threshold) return { rows: [], suppressedGroups: sorted.length, suppressed: true };
   const out = shown.map((r) => visible(r, threshold));
-  if (small.length) out.push(visible(other, threshold));
-  return { rows: out, suppressedGroups: small.length, suppressed: false };
+  if (!small.length) return { rows: out, suppressedGroups: 0, suppressed: false };
+  out.push(visible(other, threshold));
+  // Names only, in alphabetical order: the order by size would tell which were the small ones.
+  const mergedGroups = small.map((r) => r.group).sort((a, b) => a.localeCompare(b));
+  const addedToProtect = small.filter((r) => r.people >= threshold).length;
+  return { rows: out, suppressedGroups: small.length, suppressed: false, mergedGroups, addedToProtect };
 }
 
 /** For overlapping groups (topics: one person may choose several): small ones are left out. */

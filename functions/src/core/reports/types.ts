@@ -3,6 +3,7 @@ import type {
   Assessment,
   Feedback,
   IsoDateTime,
+  MentorGain,
   MeetingSeries,
   Pair,
   Participant,
@@ -51,6 +52,25 @@ export interface Breakdown {
   suppressedGroups: number;
   /** True when even all small groups together are below the threshold: nothing is shown. */
   suppressed: boolean;
+  /**
+   * The groups in the combined row, by name (partitions only): the small ones and any group at or
+   * above the threshold that joined them so no small group can be worked out by subtraction.
+   */
+  mergedGroups?: string[];
+  /** How many of `mergedGroups` are at or above the threshold (added against subtraction). */
+  addedToProtect?: number;
+}
+
+/** The self-assessment at the start of the programme per topic and role, shown before end ratings exist. */
+export interface AssessmentStart {
+  topicId: string;
+  topicName: string;
+  role: Role;
+  /** People with a start rating for the topic (0 when below the threshold). */
+  people: number;
+  /** Null when fewer people than the threshold gave a start rating. */
+  average: number | null;
+  suppressed: boolean;
 }
 
 export interface AssessmentChange {
@@ -63,6 +83,18 @@ export interface AssessmentChange {
   startAverage: number | null;
   endAverage: number | null;
   change: number | null;
+  suppressed: boolean;
+}
+
+/**
+ * What mentors say they gained (their end self-assessment, beside the topics): the average over the
+ * mentors who answered, shown only when at least the threshold's number answered.
+ */
+export interface MentorGainRow {
+  gain: MentorGain;
+  /** Mentors who answered (0 when suppressed). */
+  people: number;
+  average: number | null;
   suppressed: boolean;
 }
 
@@ -100,7 +132,19 @@ export interface ProgrammeReport {
     trend: WeeklyRating[];
   };
   assessments: AssessmentChange[];
-  pairs: { total: number; active: number; needingAttention: number; noRecentMeeting: number; lowRatings: number };
+  /** What mentors gained (leadership, understanding senior colleagues' work), from their end assessment. */
+  mentorGains?: MentorGainRow[];
+  /** Start ratings alone, so the start of the programme shows before anyone rated the end. */
+  assessmentStarts?: AssessmentStart[];
+  pairs: {
+    total: number;
+    active: number;
+    /** Pairs whose sessions are over (or that the programme's close ended after they met). */
+    completed?: number;
+    needingAttention: number;
+    noRecentMeeting: number;
+    lowRatings: number;
+  };
   breakdowns: { department: Breakdown; location: Breakdown; topic: Breakdown };
 }
 

@@ -68,7 +68,7 @@ export type SlotResult = { found: true; slot: FoundSlot } | { found: false; reas
 const MINUTE = 60_000;
 
 /** True when the session [start, end) lies inside the person's working day and the programme window. */
-function insideDay(p: SlotPerson, start: number, end: number, window: SlotRequest['window']): boolean {
+export function insideDay(p: SlotPerson, start: number, end: number, window: SlotRequest['window']): boolean {
   const tz = p.workingHours.timeZone;
   const a = utcToZoned(start, tz);
   const b = utcToZoned(end, tz);
@@ -81,7 +81,7 @@ function insideDay(p: SlotPerson, start: number, end: number, window: SlotReques
 }
 
 /** 'free' when every known slot in [start, end) is free, 'busy' when one is not, 'unknown' outside the view. */
-function freeIn(a: Availability | undefined, start: number, end: number): 'free' | 'busy' | 'unknown' {
+export function freeIn(a: Availability | undefined, start: number, end: number): 'free' | 'busy' | 'unknown' {
   if (!a) return 'unknown';
   const origin = Date.parse(a.start);
   const step = a.intervalMinutes * MINUTE;

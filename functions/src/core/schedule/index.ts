@@ -3,3 +3,4 @@ export * from './zoned-time';
 export * from './recurrence';
 export * from './find-slot';
 export * from './time-of-day';
+export * from './free-slots';

@@ -7,10 +7,12 @@ import {
   optInSchema,
   participantsQuerySchema,
   programmeParamsSchema,
+  topicIdSchema,
   updateProfileSchema,
 } from '../../app/schemas';
 import { invite } from '../../app/invite';
 import {
+  completeTrainingModule,
   getParticipant,
   leaveProgramme,
   listParticipants,
@@ -103,6 +105,24 @@ export const pauseRoute = action('pauseParticipation', 'pause', pauseParticipati
 export const resumeRoute = action('resumeParticipation', 'resume', resumeParticipation);
 export const leaveRoute = action('leaveProgramme', 'leave', leaveProgramme);
 export const trainingRoute = action('recordTraining', 'training', recordTraining);
+
+/** The mentor ticks one module of the programme's training. */
+export const trainingModuleRoute = defineRoute({
+  name: 'completeTrainingModule',
+  method: 'POST',
+  route: 'v1/programmes/{id}/participants/{userId}/training/modules/{moduleId}',
+  params: participantParams.extend({ moduleId: topicIdSchema }),
+  run: async (input) => {
+    const p = await completeTrainingModule(
+      input.deps,
+      input.caller,
+      input.params.id,
+      userOf(input),
+      input.params.moduleId,
+    );
+    return { body: participantView(input.caller, p), etag: p.etag };
+  },
+});
 
 /** What the caller agreed to (the wording of their consent text version) and the current text. */
 export const myConsentRoute = defineRoute({

@@ -25,7 +25,7 @@ import type { GeneratedUser } from './org';
 import type { Random } from './random';
 import type { DemoAccount } from './accounts';
 import type { DirectoryReader } from '../../ports/directory';
-import { DEMO_CADENCE, type ProgrammePlan } from './programmes';
+import { DEMO_CADENCE, DEMO_TRAINING_MODULES, type ProgrammePlan } from './programmes';
 import { buildPairs } from './demo-pairs';
 
 const INTERESTS = [
@@ -91,7 +91,8 @@ export async function buildProgrammeData(
   ctx: { now: Date; createdBy: string; directory: DirectoryReader },
 ): Promise<ProgrammeData> {
   const iso = (d: Date) => d.toISOString();
-  const created = new Date(plan.kickoff.getTime() - 30 * DAY);
+  // Never created in the future: a programme the manager creates now must come first in the list.
+  const created = new Date(Math.min(plan.kickoff.getTime() - 30 * DAY, ctx.now.getTime() - DAY));
   const topicIds = plan.topics.map((t) => t.id);
   const programme: Programme = {
     id: plan.id,
@@ -105,6 +106,7 @@ export async function buildProgrammeData(
     closingAt: iso(plan.closing),
     mentorCapacity: 1,
     trainingRequired: true,
+    trainingModules: DEMO_TRAINING_MODULES,
     anonymityThreshold: 5,
     organizer: { kind: 'mentee' },
     consentTextVersion: '2026-01',
@@ -143,7 +145,13 @@ export async function buildProgrammeData(
     times: someOf(rnd, TIMES, 1, 2),
     consent: { textVersion: '2026-01', at: optedAt },
     optedInAt: optedAt,
-    ...(role === 'mentor' && index < Math.round(plan.mentors * plan.trained) ? { trainingCompletedAt: optedAt } : {}),
+    // A trained mentor ticked every module of the training.
+    ...(role === 'mentor' && index < Math.round(plan.mentors * plan.trained)
+      ? {
+          trainingCompletedAt: optedAt,
+          trainingModulesDone: Object.fromEntries(DEMO_TRAINING_MODULES.map((m) => [m.id, optedAt])),
+        }
+      : {}),
   });
 
   const participants: Participant[] = [
@@ -182,6 +190,9 @@ export async function buildProgrammeData(
     action: 'programme.created',
   });
   if (plan.withPairs) await buildPairs(plan, data, rnd, ctx.now, ctx.directory);
+  // A programme whose pairs were published records when, as publishing does (managers step in after it).
+  const published = data.pairs.map((p) => p.publishedAt).filter((at): at is string => Boolean(at));
+  if (published.length) data.programme = { ...data.programme, publishedAt: published.sort()[0] as string };
   recordPairing(data);
   if (plan.assessments !== 'none') buildAssessments(plan, data, rnd);
   if (plan.interested) {

@@ -1,5 +1,5 @@
 /** The demo programmes: one in each phase, sized like a real first cohort. */
-import { DEFAULT_CADENCE, type Phase, type Topic } from '../../core/model';
+import { DEFAULT_CADENCE, type Phase, type Topic, type TrainingModule } from '../../core/model';
 
 export interface ProgrammePlan {
   id: string;
@@ -35,6 +35,7 @@ const TOPICS: Record<string, Topic> = {
   teams: {
     id: 'teams',
     name: 'Microsoft Teams & Loop',
+    names: { en: 'Microsoft Teams & Loop', de: 'Microsoft Teams & Loop' },
     guide: {
       en: 'Set up a channel for a real project together; try a Loop component in a meeting chat; agree on one habit to keep.',
       de: 'Gemeinsam einen Kanal für ein echtes Projekt einrichten; eine Loop-Komponente im Besprechungschat ausprobieren; eine Gewohnheit vereinbaren.',
@@ -43,6 +44,7 @@ const TOPICS: Record<string, Topic> = {
   ai: {
     id: 'ai',
     name: 'AI assistants',
+    names: { en: 'AI assistants', de: 'KI-Assistenten' },
     guide: {
       en: 'Draft an e-mail and summarise a meeting with Copilot; discuss what not to share with an AI tool.',
       de: 'Mit Copilot eine E-Mail entwerfen und eine Besprechung zusammenfassen; besprechen, was man einem KI-Werkzeug nicht anvertraut.',
@@ -51,6 +53,7 @@ const TOPICS: Record<string, Topic> = {
   social: {
     id: 'social',
     name: 'Social media & LinkedIn',
+    names: { en: 'Social media & LinkedIn', de: 'Social Media & LinkedIn' },
     guide: {
       en: 'Review the mentee’s LinkedIn profile; plan one post about the team’s work.',
       de: 'Das LinkedIn-Profil des Mentees durchsehen; einen Beitrag über die Arbeit des Teams planen.',
@@ -59,12 +62,17 @@ const TOPICS: Record<string, Topic> = {
   agile: {
     id: 'agile',
     name: 'Agile ways of working',
+    names: { en: 'Agile ways of working', de: 'Agiles Arbeiten' },
     guide: {
       en: 'Walk through a sprint board; try a 15-minute stand-up format for the mentee’s team.',
       de: 'Ein Sprint-Board durchgehen; ein 15-Minuten-Stand-up für das Team des Mentees ausprobieren.',
     },
   },
-  data: { id: 'data', name: 'Data & dashboards (Power BI)' },
+  data: {
+    id: 'data',
+    name: 'Data & dashboards (Power BI)',
+    names: { en: 'Data & dashboards (Power BI)', de: 'Daten & Dashboards (Power BI)' },
+  },
 };
 
 export function demoProgrammes(now: Date): ProgrammePlan[] {
@@ -151,3 +159,30 @@ export function demoProgrammes(now: Date): ProgrammePlan[] {
 }
 
 export const DEMO_CADENCE = { ...DEFAULT_CADENCE, weekday: 'tue' as const, window: { start: '09:00', end: '17:00' } };
+
+/** The demo's mentor training: three modules with text and links (every demo programme uses them). */
+export const DEMO_TRAINING_MODULES: TrainingModule[] = [
+  {
+    id: 'principles',
+    title: { en: 'Reverse mentoring on eye level', de: 'Reverse Mentoring auf Augenhöhe' },
+    text: {
+      en: 'Why it works, what stays confidential, and why hierarchy stays outside the room.',
+      de: 'Warum es funktioniert, was vertraulich bleibt, und warum Hierarchie draußen bleibt.',
+    },
+    link: 'https://contoso.sharepoint.com/sites/tandem/SitePages/principles.aspx',
+  },
+  {
+    id: 'first-session',
+    title: { en: 'Your first session', de: 'Der erste Termin' },
+    text: {
+      en: 'Agree on goals and expectations, and pick the first topic together.',
+      de: 'Ziele und Erwartungen klären und gemeinsam das erste Thema wählen.',
+    },
+    link: 'https://learning.microsoft.com/viva/course/tandem-first-session',
+  },
+  {
+    id: 'feedback',
+    title: { en: 'Giving feedback upwards', de: 'Feedback nach oben geben' },
+    text: { en: 'A short video with three examples.', de: 'Ein kurzes Video mit drei Beispielen.' },
+  },
+];

@@ -1,7 +1,11 @@
 import type { LocalComponent } from '../components';
 import { loadGraphConfig } from '../../config';
-import { startGraphStandIn } from './server';
+import { startGraphStandIn, type GraphStandIn } from './server';
 import { forgetStandIn, trustStandIn } from './trust';
+
+/** The stand-in this process runs for the local stack, if any (adopt.ts gives it the stored series). */
+let running: GraphStandIn | undefined;
+export const localGraphStandIn = (): GraphStandIn | undefined => running;
 
 /** Base URLs this process exported for its own stand-ins (not the operator's settings). */
 const ours = new Set<string>();
@@ -25,12 +29,21 @@ export const graphStandInComponent: LocalComponent = {
     const standIn = await startGraphStandIn({ dataDir: ctx.dataDir, size: 300, seed: 42 });
     trustStandIn(standIn.baseUrl, standIn.certPem);
     ours.add(standIn.baseUrl);
+    running = standIn;
     return {
       name: 'graph-stand-in',
-      env: { GRAPH_BASE_URL: standIn.baseUrl, GRAPH_ACCESS_TOKEN: standIn.token },
+      env: {
+        GRAPH_BASE_URL: standIn.baseUrl,
+        GRAPH_ACCESS_TOKEN: standIn.token,
+        // The stand-in calls the app's webhook when its events change (move, cancel, decline in "Outlook").
+        ...(ctx.env.GRAPH_NOTIFICATION_URL?.trim() || !ctx.appBaseUrl
+          ? {}
+          : { GRAPH_NOTIFICATION_URL: `${ctx.appBaseUrl}/api/graph/notifications` }),
+      },
       describe: `Graph stand-in ${standIn.baseUrl} (${standIn.directory.users.size} people; certificate ${standIn.certFile ?? 'in memory'})`,
       close: async () => {
         forgetStandIn(standIn.baseUrl);
+        if (running === standIn) running = undefined;
         await standIn.close();
       },
     };

@@ -24,6 +24,11 @@ export class TeamsCatalogState {
   readonly installed = new Map<string, Set<string>>();
   /** People whose app permission policy does not allow Tandem. */
   readonly blocked = new Set<string>();
+  /**
+   * Told after each install in a personal scope, as Teams then sends the bot its install event
+   * (install-events.ts posts it to the bot endpoint).
+   */
+  readonly onInstalled: Array<(userId: string, app: CatalogApp, locale?: string) => void> = [];
 
   constructor() {
     this.publish(LOCAL_TEAMS_APP_ID, 'Tandem');
@@ -88,6 +93,7 @@ export function teamsCatalogRoutes(baseUrl: string, dir: DirectoryState, catalog
         return odataError(403, 'Forbidden', 'The app is blocked by the app permission policy of the user.');
       if (mine.has(app.id)) return odataError(409, 'Conflict', 'The app is already installed for the user.');
       catalog.installed.set(user.id, mine.add(app.id));
+      for (const listener of catalog.onInstalled) listener(user.id, app, user.preferredLanguage);
       return ok(undefined, 201);
     }
     return undefined;

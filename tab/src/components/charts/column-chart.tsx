@@ -1,6 +1,7 @@
 /** Vertical columns per category, one or more series side by side (meetings per week, ratings 1–5). */
 import { useChartStyles, useSeries, GRID, AXIS } from './chart-styles';
 import { useWidth } from './use-width';
+import { insideX } from './bar-list';
 import { ChartSvg } from './chart-svg';
 
 export interface ColumnSeries {
@@ -74,7 +75,12 @@ export function ColumnChart({
               );
             })}
             {i % every === 0 && (
-              <text x={x0 + (band - gap) / 2} y={height - 10} textAnchor="middle" className={s.small}>
+              <text
+                x={insideX(x0 + (band - gap) / 2, c, width)}
+                y={height - 10}
+                textAnchor="middle"
+                className={s.small}
+              >
                 {c}
               </text>
             )}

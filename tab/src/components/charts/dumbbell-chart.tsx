@@ -1,7 +1,7 @@
 /** Start → end per row on a 1–5 scale (self-assessment change per topic and role). */
 import { useChartStyles, useSeries, GRID, MUTED_FILL } from './chart-styles';
 import { useWidth } from './use-width';
-import { fit } from './bar-list';
+import { LABEL_LINE_PX, WrappedLabel, wrapLabel } from './bar-list';
 import { ChartSvg } from './chart-svg';
 
 export interface Dumbbell {
@@ -26,12 +26,15 @@ export function DumbbellChart({
   const s = useChartStyles();
   const SERIES = useSeries();
   const [ref, width] = useWidth<HTMLDivElement>();
-  const rowH = 30;
   const labelW = Math.min(220, Math.round(width * 0.4));
   const right = 24;
   const top = 22;
   const plotW = width - labelW - right;
-  const height = top + rows.length * rowH + 4;
+  // Labels wrap instead of being cut off; a row grows with its label's lines.
+  const labels = rows.map((r) => wrapLabel(r.label, labelW - 8));
+  const heights = labels.map((l) => Math.max(30, l.length * LABEL_LINE_PX + 12));
+  const tops = heights.map((_, i) => top + heights.slice(0, i).reduce((a, h) => a + h, 0));
+  const height = top + heights.reduce((a, h) => a + h, 0) + 4;
   const x = (v: number) => labelW + ((v - min) / (max - min)) * plotW;
   return (
     <ChartSvg frameRef={ref} width={width} height={height} label={label}>
@@ -44,12 +47,10 @@ export function DumbbellChart({
         </g>
       ))}
       {rows.map((r, i) => {
-        const y = top + i * rowH + rowH / 2;
+        const y = (tops[i] as number) + (heights[i] as number) / 2;
         return (
           <g key={`${r.label}-${i}`}>
-            <text x={labelW - 8} y={y + 4} textAnchor="end" className={s.label}>
-              {fit(r.label, labelW - 8)}
-            </text>
+            <WrappedLabel lines={labels[i] as string[]} x={labelW - 8} y={y} className={s.label} />
             {r.start !== null && r.end !== null ? (
               <>
                 <line

@@ -1,6 +1,7 @@
 /** A line over time with a fixed value range (the average rating per week, 1 to 5); gaps where a week is suppressed. */
 import { useChartStyles, useSeries, GRID, AXIS } from './chart-styles';
 import { useWidth } from './use-width';
+import { insideX } from './bar-list';
 import { ChartSvg } from './chart-svg';
 
 export function LineChart({
@@ -62,7 +63,7 @@ export function LineChart({
       )}
       {categories.map((c, i) =>
         i % every === 0 ? (
-          <text key={`${c}-${i}`} x={x(i)} y={height - 10} textAnchor="middle" className={s.small}>
+          <text key={`${c}-${i}`} x={insideX(x(i), c, width)} y={height - 10} textAnchor="middle" className={s.small}>
             {c}
           </text>
         ) : null,

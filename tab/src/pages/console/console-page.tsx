@@ -2,7 +2,7 @@
  * The programme console (Programme.Manage): every programme with its phase, a guided flow to create
  * one, and the chosen programme's workspace.
  */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { useApp } from '../../app/app-context';
 import { useT } from '../../i18n/i18n-context';
@@ -58,6 +58,13 @@ export function ConsolePage() {
   const { api, nav } = useApp();
   const programmes = useResource(() => api.programmes(), [api]);
   const [creating, setCreating] = useState(false);
+  const setProgrammes = programmes.set;
+  // The list's badge follows a phase change in the workspace at once, without reloading the list.
+  const onProgrammeChanged = useCallback(
+    (changed: Programme) =>
+      setProgrammes((cur) => (cur ?? []).map((p) => (p.id === changed.id ? { ...p, ...changed } : p))),
+    [setProgrammes],
+  );
   const list = programmes.data ?? [];
   const selectedId = list.some((p) => p.id === nav.programmeId) ? nav.programmeId : defaultProgrammeId(list);
   return (
@@ -116,7 +123,7 @@ export function ConsolePage() {
               }}
             />
           ) : selectedId ? (
-            <ProgrammeWorkspace key={selectedId} programmeId={selectedId} />
+            <ProgrammeWorkspace key={selectedId} programmeId={selectedId} onProgrammeChanged={onProgrammeChanged} />
           ) : (
             <Section>
               <Empty title={t('console.none')}>{t('console.noneHint')}</Empty>

@@ -15,6 +15,7 @@ import { BasicsFields, DatesFields, FrameFields, SettingsFields, TopicsFields } 
 import {
   emptyDraft,
   programmeDraftErrors,
+  remainingErrors,
   programmeInput,
   type DraftErrors,
   type ProgrammeDraft,
@@ -64,7 +65,7 @@ export function CreateProgramme({ onCancel, onCreated }: { onCancel(): void; onC
     setErrors(mine);
     return Object.keys(mine).length === 0;
   };
-  const fields = { draft, set, errors };
+  const fields = { draft, set, errors: remainingErrors(errors, draft) };
   return (
     <Section title={t('create.title')} id="create-programme">
       <ol className={s.steps} aria-label={t('create.steps')}>

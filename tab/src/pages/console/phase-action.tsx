@@ -81,7 +81,8 @@ export function PhaseAction() {
         </Button>
       )}
       {phase === 'matching' && <Button onClick={() => setAsking('preparation')}>{t('phaseAction.back')}</Button>}
-      {phase !== 'closed' && next !== 'closed' && (
+      {/* A draft has nothing to close early: no invitations, no pairs. */}
+      {phase !== 'closed' && phase !== 'draft' && next !== 'closed' && (
         <Button appearance="subtle" onClick={() => setAsking('closed')}>
           {t('phaseAction.cancel')}
         </Button>

@@ -5,7 +5,10 @@ import { RETENTION_MONTHS } from '../../../../functions/src/core/model/programme
 
 export interface TopicDraft {
   id: string;
+  /** The name in English, and in every language without its own. */
   name: string;
+  /** The name in German, if it differs. */
+  nameDe?: string;
   guideEn: string;
   guideDe: string;
 }
@@ -86,7 +89,13 @@ export function draftOfProgramme(p: Programme): ProgrammeDraft {
   return {
     name: p.name,
     description: p.description,
-    topics: p.topics.map((t) => ({ id: t.id, name: t.name, guideEn: t.guide?.en ?? '', guideDe: t.guide?.de ?? '' })),
+    topics: p.topics.map((t) => ({
+      id: t.id,
+      name: t.names?.en?.trim() || t.name,
+      nameDe: t.names?.de ?? '',
+      guideEn: t.guide?.en ?? '',
+      guideDe: t.guide?.de ?? '',
+    })),
     intervalWeeks: p.cadence.intervalWeeks,
     weekday: p.cadence.weekday,
     windowStart: p.cadence.window.start,
@@ -132,6 +141,17 @@ function minutes(hhmm: string): number {
 }
 
 /** Message keys per field; empty when the draft can be sent. */
+/**
+ * The errors shown once (after Next or Save) that still apply to the draft as it is now: an error
+ * goes away as soon as its field is fixed, and no new one appears before the next check.
+ */
+export function remainingErrors(shown: DraftErrors, d: ProgrammeDraft): DraftErrors {
+  const now = programmeDraftErrors(d);
+  const out: DraftErrors = {};
+  for (const key of Object.keys(shown) as (keyof DraftErrors)[]) if (now[key]) out[key] = now[key];
+  return out;
+}
+
 export function programmeDraftErrors(d: ProgrammeDraft): DraftErrors {
   const e: DraftErrors = {};
   if (!d.name.trim()) e.name = 'programmeForm.error.name';
@@ -190,7 +210,8 @@ export function programmeInput(d: ProgrammeDraft) {
       taken.push(id);
       const guide =
         t.guideEn.trim() || t.guideDe.trim() ? { guide: { en: t.guideEn.trim(), de: t.guideDe.trim() } } : {};
-      return { id, name: t.name.trim(), ...guide };
+      const de = t.nameDe?.trim();
+      return { id, name: t.name.trim(), ...(de ? { names: { en: t.name.trim(), de } } : {}), ...guide };
     });
   return {
     name: d.name.trim(),

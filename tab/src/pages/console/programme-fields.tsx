@@ -121,6 +121,15 @@ export function TopicsFields({ draft, set, errors, disabled }: FieldsProps) {
               </Button>
             )}
           </div>
+          <Field label={t('programmeForm.topicNameDe')} hint={t('programmeForm.topicNameDeHint')}>
+            <Input
+              value={topic.nameDe ?? ''}
+              onChange={(_, v) => update(i, { nameDe: v.value })}
+              maxLength={80}
+              disabled={disabled}
+              data-testid={`topic-name-de-${i}`}
+            />
+          </Field>
           <Field label={t('programmeForm.guideEn')}>
             <Textarea
               value={topic.guideEn}

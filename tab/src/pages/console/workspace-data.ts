@@ -1,11 +1,11 @@
 /** What the programme workspace works on: the programme, its people and its pairs, reloaded after each change. */
 import { createContext, useContext } from 'react';
 import type { Api } from '../../api/endpoints';
-import type { PairView, Participant, Programme, WithEtag } from '../../api/types';
+import type { PairView, Participant, Programme, WithEtag, WithTrainingProgress } from '../../api/types';
 
 export interface WorkspaceData {
   programme: WithEtag<Programme>;
-  participants: WithEtag<Participant>[];
+  participants: WithEtag<Participant & WithTrainingProgress>[];
   pairs: PairView[];
 }
 

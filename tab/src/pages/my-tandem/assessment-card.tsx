@@ -3,20 +3,20 @@ import { useState } from 'react';
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useApp } from '../../app/app-context';
 import { useT } from '../../i18n/i18n-context';
+import { topicName } from '../../../../functions/src/core/model/topic-names';
 import { useAction } from '../../hooks/use-action';
 import { Section, Empty } from '../../components/layout';
 import { ErrorMessage } from '../../components/error-message';
 import { RatingDots, RatingInput } from '../../components/rating-input';
-import type { Phase } from '../../api/types';
+import type { MentorGain } from '../../api/types';
 import type { Overview } from './overview-data';
+// The API's rule itself (a pure function of core): the end one opens in the week of the last session.
+import { endAssessmentOpensAt, isAssessmentOpen } from '../../../../functions/src/core/model/outcomes';
 
 type Kind = 'start' | 'end';
 
-/** When each self-assessment is open (the API's rule). */
-export const ASSESSMENT_OPEN: Record<Kind, Phase[]> = {
-  start: ['preparation', 'matching', 'execution'],
-  end: ['execution', 'steering'],
-};
+/** What mentors are asked at the end besides the topics (core/model MENTOR_GAINS). */
+const MENTOR_GAINS: MentorGain[] = ['leadership', 'seniorPerspective'];
 
 const useStyles = makeStyles({
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
@@ -34,12 +34,14 @@ const useStyles = makeStyles({
 
 function AssessmentForm({ overview, kind, onDone }: { overview: Overview; kind: Kind; onDone(): Promise<void> }) {
   const s = useStyles();
-  const { t } = useT();
+  const { t, lang } = useT();
   const { api } = useApp();
-  const existing = overview.assessments.find((a) => a.kind === kind)?.ratings ?? {};
-  const [ratings, setRatings] = useState<Record<string, number>>(existing);
+  const stored = overview.assessments.find((a) => a.kind === kind);
+  const [ratings, setRatings] = useState<Record<string, number>>(stored?.ratings ?? {});
+  const [gains, setGains] = useState<Partial<Record<MentorGain, number>>>(stored?.gains ?? {});
+  const asksGains = kind === 'end' && overview.participant.role === 'mentor';
   const save = useAction(async () => {
-    await api.submitAssessment(overview.programme.id, kind, ratings);
+    await api.submitAssessment(overview.programme.id, kind, ratings, asksGains ? gains : undefined);
     await onDone();
   });
   const complete = overview.programme.topics.every((topic) => ratings[topic.id]);
@@ -55,7 +57,7 @@ function AssessmentForm({ overview, kind, onDone }: { overview: Overview; kind: 
       {overview.programme.topics.map((topic) => (
         <div key={topic.id} className={s.topic}>
           <Text weight="semibold" id={`assess-${kind}-${topic.id}`}>
-            {topic.name}
+            {topicName(topic, lang)}
           </Text>
           <RatingInput
             scale="skill"
@@ -65,6 +67,23 @@ function AssessmentForm({ overview, kind, onDone }: { overview: Overview; kind: 
           />
         </div>
       ))}
+      {asksGains && (
+        <>
+          <Text weight="semibold">{t('assessment.gainsTitle')}</Text>
+          <Text size={200}>{t('assessment.gainsIntro')}</Text>
+          {MENTOR_GAINS.map((gain) => (
+            <div key={gain} className={s.topic}>
+              <Text id={`gain-${gain}`}>{t(`assessment.gain.${gain}`)}</Text>
+              <RatingInput
+                scale="skill"
+                value={gains[gain]}
+                onChange={(v) => setGains((g) => ({ ...g, [gain]: v }))}
+                labelledBy={`gain-${gain}`}
+              />
+            </div>
+          ))}
+        </>
+      )}
       <ErrorMessage error={save.error} onDismiss={save.clearError} />
       <div className={s.actions}>
         <Button appearance="primary" type="submit" disabled={!complete || save.busy}>
@@ -77,15 +96,19 @@ function AssessmentForm({ overview, kind, onDone }: { overview: Overview; kind: 
 
 export function AssessmentCard({ overview, onChange }: { overview: Overview; onChange(): Promise<void> }) {
   const s = useStyles();
-  const { t } = useT();
+  const { t, date, lang } = useT();
+  const { now } = useApp();
   const [editing, setEditing] = useState<Kind | undefined>();
   const { programme, participant } = overview;
   const start = overview.assessments.find((a) => a.kind === 'start');
   const end = overview.assessments.find((a) => a.kind === 'end');
   const takingPart = participant.status === 'opted-in' || participant.status === 'paused';
+  const endOpensAt = endAssessmentOpensAt(overview.meetings);
   const openKinds = (['start', 'end'] as const).filter(
-    (k) => takingPart && ASSESSMENT_OPEN[k].includes(programme.phase),
+    (k) => takingPart && isAssessmentOpen(k, programme.phase, endOpensAt, now()),
   );
+  const endLater =
+    takingPart && programme.phase === 'execution' && !openKinds.includes('end') && endOpensAt !== undefined;
   const done = async () => {
     setEditing(undefined);
     await onChange();
@@ -120,7 +143,7 @@ export function AssessmentCard({ overview, onChange }: { overview: Overview; onC
               return (
                 <tr key={topic.id}>
                   <th className={s.td} scope="row" style={{ fontWeight: 'normal', textAlign: 'start' }}>
-                    {topic.name}
+                    {topicName(topic, lang)}
                   </th>
                   <td className={s.td}>
                     {a ? <RatingDots value={a} label={t('assessment.valueAria', { value: a })} /> : '–'}
@@ -133,6 +156,11 @@ export function AssessmentCard({ overview, onChange }: { overview: Overview; onC
             })}
           </tbody>
         </table>
+      )}
+      {!editing && endLater && endOpensAt && (
+        <Text size={200} data-testid="end-assessment-opens">
+          {t('assessment.endOpens', { date: date(endOpensAt) })}
+        </Text>
       )}
       {!editing && openKinds.length > 0 && (
         <div className={s.actions}>

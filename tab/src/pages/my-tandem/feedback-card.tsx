@@ -114,7 +114,10 @@ function FeedbackDialog({
         <Field label={t('feedback.learnt')} hint={t('feedback.privateHint')}>
           <Textarea value={learnt} onChange={(_, d) => setLearnt(d.value)} maxLength={1000} resize="vertical" />
         </Field>
-        <Field label={t('feedback.nextTopic')}>
+        <Field
+          label={t('feedback.nextTopic')}
+          hint={overview.participant.role === 'mentee' ? t('feedback.nextTopicShared') : undefined}
+        >
           <Textarea value={nextTopic} onChange={(_, d) => setNextTopic(d.value)} maxLength={280} resize="vertical" />
         </Field>
       </div>

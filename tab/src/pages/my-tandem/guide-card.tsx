@@ -1,6 +1,7 @@
 /** The session guide: what a pair could cover in a session on its topic, then the programme's other topics. */
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useT } from '../../i18n/i18n-context';
+import { topicName } from '../../../../functions/src/core/model/topic-names';
 import { Section, Empty } from '../../components/layout';
 import { currentPair, type Overview } from './overview-data';
 
@@ -42,7 +43,7 @@ export function GuideCard({ overview }: { overview: Overview }) {
               <summary className={s.summary}>{t('guide.others')}</summary>
               {others.map((topic) => (
                 <div key={topic.id} className={s.lead} style={{ marginTop: 6 }}>
-                  <Text weight="semibold">{topic.name}</Text>
+                  <Text weight="semibold">{topicName(topic, lang)}</Text>
                   <Text>{topic.guide?.[lang]}</Text>
                 </div>
               ))}

@@ -17,14 +17,7 @@ export function MyDataCard() {
   const { api, reloadMe } = useApp();
   const [asking, setAsking] = useState(false);
   const [erased, setErased] = useState(false);
-  const exportData = useAction(async () => {
-    const data = await api.exportMe();
-    download(
-      `tandem-my-data-${new Date().toISOString().slice(0, 10)}.json`,
-      JSON.stringify(data, null, 2),
-      'application/json',
-    );
-  });
+  const exportData = useAction(() => download(api, { kind: 'my-data' }));
   const erase = useAction(async () => {
     await api.eraseMe();
     setAsking(false);

@@ -22,6 +22,8 @@ import { ProfileCard } from './profile-card';
 import { MyDataCard } from './my-data-card';
 import { ConsentCard } from './consent-card';
 import { InterestCard, offersInterest } from './interest-card';
+// The API's rule (a pure function of core): no "next cohort?" offer while taking part in this one.
+import { isTakingPart } from '../../../../functions/src/core/model/interest';
 
 const useStyles = makeStyles({
   columns: {
@@ -86,7 +88,7 @@ function ProgrammeOverview({ programmeId }: { programmeId: string }) {
       <div className={s.column}>
         <StatusCard overview={o} onChange={reload} />
         {takingPart && <PartnerCard overview={o} onChange={reload} />}
-        {takingPart && <MeetingsCard overview={o} />}
+        {takingPart && <MeetingsCard overview={o} onChange={reload} />}
         {takingPart && <FeedbackCard overview={o} onChange={reload} />}
       </div>
       <div className={s.column}>
@@ -94,7 +96,9 @@ function ProgrammeOverview({ programmeId }: { programmeId: string }) {
         {takingPart && <AssessmentCard overview={o} onChange={reload} />}
         <ProfileCard overview={o} onChange={reload} />
         {o.participant.consent && o.participant.status !== 'left' && <ConsentCard overview={o} onChange={reload} />}
-        {offersInterest(o.programme.phase) && <InterestCard programme={o.programme} />}
+        {offersInterest(o.programme.phase) && !isTakingPart(o.participant, o.programme.phase) && (
+          <InterestCard programme={o.programme} />
+        )}
       </div>
     </div>
   );

@@ -1,5 +1,7 @@
 /** Everything My tandem shows about one programme, loaded together; what a person may not see yet is simply empty. */
 import type { Api } from '../../api/endpoints';
+import type { Lang } from '../../i18n/translate';
+import { topicNamesById } from '../../../../functions/src/core/model/topic-names';
 import type { Assessment, Feedback, MeetingSeries, PairView, Participant, Programme, WithEtag } from '../../api/types';
 
 export interface Overview {
@@ -53,6 +55,7 @@ export function seriesOf(
   return pairId ? overview.meetings.find((m) => m.kind === 'pair-series' && m.pairId === pairId) : undefined;
 }
 
-export function topicNames(programme: Pick<Programme, 'topics'>): Record<string, string> {
-  return Object.fromEntries(programme.topics.map((t) => [t.id, t.name]));
+/** Topic names by id in the reader's language. */
+export function topicNames(programme: Pick<Programme, 'topics'>, lang: Lang): Record<string, string> {
+  return topicNamesById(programme.topics, lang);
 }

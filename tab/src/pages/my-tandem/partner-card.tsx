@@ -27,7 +27,7 @@ const useStyles = makeStyles({
 
 export function PartnerCard({ overview, onChange }: { overview: Overview; onChange(): Promise<void> }) {
   const s = useStyles();
-  const { t, tk, reason, list } = useT();
+  const { t, tk, reason, list, lang } = useT();
   const { api } = useApp();
   const [declining, setDeclining] = useState(false);
   const [declineReason, setDeclineReason] = useState('');
@@ -50,7 +50,7 @@ export function PartnerCard({ overview, onChange }: { overview: Overview; onChan
   const partnerRole = role === 'mentor' ? 'mentee' : 'mentor';
   const partner = pair.partner;
   const name = partner?.displayName || t(`partner.your.${partnerRole}`);
-  const names = topicNames(overview.programme);
+  const names = topicNames(overview.programme, lang);
   const details = [partner?.jobTitle, partner?.department, partner?.officeLocation].filter(Boolean);
   const mine = pair[role];
   const theirs = pair[partnerRole];
@@ -83,6 +83,12 @@ export function PartnerCard({ overview, onChange }: { overview: Overview; onChan
           ) : null}
         </div>
       </div>
+      {partner?.nextWish && (
+        <div data-testid="next-wish">
+          <h3 className={s.whyTitle}>{t('partner.nextWish')}</h3>
+          <Text italic>“{partner.nextWish.text}”</Text>
+        </div>
+      )}
       {pair.explanation.reasons.length > 0 && (
         <div>
           <h3 className={s.whyTitle}>{t('partner.why')}</h3>

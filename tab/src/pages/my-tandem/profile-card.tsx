@@ -19,12 +19,12 @@ const useStyles = makeStyles({
 
 export function ProfileCard({ overview, onChange }: { overview: Overview; onChange(): Promise<void> }) {
   const s = useStyles();
-  const { t, tk, list } = useT();
+  const { t, tk, list, lang } = useT();
   const { api } = useApp();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const { participant: p, programme } = overview;
-  const names = topicNames(programme);
+  const names = topicNames(programme, lang);
   const save = useAction(async (draft: ReturnType<typeof draftOf>) => {
     const { role: _role, ...changes } = profileOf(draft);
     await api.updateProfile(
@@ -92,7 +92,10 @@ export function ProfileCard({ overview, onChange }: { overview: Overview; onChan
             <>
               <dt className={s.dt}>{t('profile.testimonialShort')}</dt>
               <dd className={s.dd}>
-                <Text italic>“{p.testimonial}”</Text>
+                <Text italic>“{p.testimonial}”</Text>{' '}
+                <Text size={200} data-testid="testimonial-quoting">
+                  ({t(p.testimonialConsentAt ? 'profile.testimonialQuoted' : 'profile.testimonialNotQuoted')})
+                </Text>
               </dd>
             </>
           )}

@@ -17,6 +17,7 @@ import {
 } from '@fluentui/react-components';
 import type { Topic } from '../../api/types';
 import { useT } from '../../i18n/i18n-context';
+import { topicName } from '../../../../functions/src/core/model/topic-names';
 import type { MessageKey } from '../../i18n/translate';
 import {
   draftErrors,
@@ -76,7 +77,7 @@ export interface ProfileFormProps {
 
 export function ProfileForm(props: ProfileFormProps) {
   const s = useStyles();
-  const { t } = useT();
+  const { t, lang } = useT();
   const [d, setD] = useState<ProfileDraft>(props.initial);
   const [consent, setConsent] = useState(false);
   const [shown, setShown] = useState<DraftErrors>({});
@@ -114,7 +115,7 @@ export function ProfileForm(props: ProfileFormProps) {
           {props.topics.map((topic) => (
             <Checkbox
               key={topic.id}
-              label={topic.name}
+              label={topicName(topic, lang)}
               checked={d.teachTopics.includes(topic.id)}
               onChange={(_, v) => set('teachTopics', toggle(d.teachTopics, topic.id, Boolean(v.checked)))}
             />
@@ -126,7 +127,7 @@ export function ProfileForm(props: ProfileFormProps) {
           {props.topics.map((topic) => (
             <Checkbox
               key={topic.id}
-              label={topic.name}
+              label={topicName(topic, lang)}
               checked={d.learnTopics.includes(topic.id)}
               onChange={(_, v) => set('learnTopics', toggle(d.learnTopics, topic.id, Boolean(v.checked)))}
             />
@@ -187,6 +188,13 @@ export function ProfileForm(props: ProfileFormProps) {
           resize="vertical"
         />
       </Field>
+      {d.testimonial.trim() && (
+        <Checkbox
+          checked={d.testimonialConsent}
+          onChange={(_, v) => set('testimonialConsent', Boolean(v.checked))}
+          label={t('profile.testimonialConsent')}
+        />
+      )}
       {props.consentVersion && (
         <div className={s.consent}>
           <strong>{t('optIn.consentTitle')}</strong>

@@ -31,6 +31,8 @@ export interface ProfileDraft {
   weekdays: Weekday[];
   times: TimeOfDay[];
   testimonial: string;
+  /** A consent of its own: the testimonial may be quoted with the person's name. */
+  testimonialConsent: boolean;
 }
 
 function browserZone(): string {
@@ -41,17 +43,19 @@ function browserZone(): string {
   }
 }
 
-export function draftOf(p: Partial<Participant> | undefined, lang: string): ProfileDraft {
+/** The form's values: the stored profile, else defaults (the time zone: the mailbox's, else the browser's). */
+export function draftOf(p: Partial<Participant> | undefined, lang: string, defaultZone?: string): ProfileDraft {
   return {
     role: p?.role ?? '',
     teachTopics: p?.teachTopics ?? [],
     learnTopics: p?.learnTopics ?? [],
     interests: (p?.interests ?? []).join(', '),
     languages: p?.languages?.length ? p.languages : [lang],
-    timeZone: p?.timeZone ?? browserZone(),
+    timeZone: p?.timeZone ?? defaultZone ?? browserZone(),
     weekdays: p?.weekdays ?? [],
     times: p?.times ?? [],
     testimonial: p?.testimonial ?? '',
+    testimonialConsent: Boolean(p?.testimonial && p.testimonialConsentAt),
   };
 }
 
@@ -93,7 +97,7 @@ export function profileOf(d: ProfileDraft) {
     timeZone: d.timeZone,
     weekdays: d.weekdays,
     times: d.times,
-    ...(d.testimonial.trim() ? { testimonial: d.testimonial.trim() } : {}),
+    ...(d.testimonial.trim() ? { testimonial: d.testimonial.trim(), testimonialConsent: d.testimonialConsent } : {}),
   };
 }
 

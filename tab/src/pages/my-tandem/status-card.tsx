@@ -10,6 +10,7 @@ import { useApp } from '../../app/app-context';
 import { useT } from '../../i18n/i18n-context';
 import type { MessageKey, Params } from '../../i18n/translate';
 import { useAction } from '../../hooks/use-action';
+import { useResource } from '../../hooks/use-resource';
 import { PhaseSteps } from '../../components/phase-steps';
 import { Section } from '../../components/layout';
 import { StatusBadge } from '../../components/badges';
@@ -18,6 +19,9 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ProfileForm } from './profile-form';
 import { draftOf, profileOf } from './profile-options';
 import { ApiError } from '../../api/problem';
+import { TrainingChecklist } from './training-checklist';
+import { Commitment } from './commitment';
+import { StepBack } from './step-back';
 
 const useStyles = makeStyles({
   badges: { display: 'flex', gap: '6px', flexWrap: 'wrap', alignItems: 'center' },
@@ -71,8 +75,18 @@ export function StatusCard({ overview, onChange }: { overview: Overview; onChang
   const { api, reloadMe, now } = useApp();
   const { programme, participant } = overview;
   const [joining, setJoining] = useState(false);
+  // The opt-in form's time zone starts from the person's Outlook mailbox, not the browser (UTC when
+  // fresh); read while the invitation is shown, so the form opens at once. Without it: the browser's.
+  const invitedNow = participant.status === 'invited' && OPEN.includes(programme.phase);
+  const mailbox = useResource(async () => (invitedNow ? api.myTimeZone() : undefined), [api, invitedNow]);
+  const mailboxZone = mailbox.data?.timeZone;
   const [confirm, setConfirm] = useState<'leave' | 'pause' | undefined>();
   const [done, setDone] = useState<MessageKey | undefined>();
+  const [stepped, setStepped] = useState<string | undefined>();
+  const livePair = currentPair(overview.pairs);
+  const bound = livePair && (livePair.status === 'confirmed' || livePair.status === 'active') ? livePair : undefined;
+  const pause = bound ? seriesOf(overview, bound.id)?.pause : undefined;
+  const pausedUntil = pause && pause.until > new Date(now()).toISOString().slice(0, 10) ? pause.until : undefined;
   const after = async (message: MessageKey) => {
     setDone(message);
     await Promise.all([onChange(), reloadMe()]);
@@ -96,6 +110,8 @@ export function StatusCard({ overview, onChange }: { overview: Overview; onChang
     participant.role === 'mentor' &&
     programme.trainingRequired &&
     !participant.trainingCompletedAt;
+  // With training modules the mentor ticks each module; the one-click confirmation is for programmes without.
+  const trainingModules = Boolean(programme.trainingModules?.length);
 
   return (
     <Section title={programme.name} id="status">
@@ -121,7 +137,18 @@ export function StatusCard({ overview, onChange }: { overview: Overview; onChang
           <MessageBarBody>{t(done)}</MessageBarBody>
         </MessageBar>
       )}
+      {stepped && (
+        <MessageBar intent="success" data-testid="step-back-done">
+          <MessageBarBody>{stepped}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!stepped && pausedUntil && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('stepBack.pausedUntil', { date: date(`${pausedUntil}T12:00:00Z`) })}</MessageBarBody>
+        </MessageBar>
+      )}
       <ErrorMessage error={act.error} onDismiss={act.clearError} />
+      {participant.status === 'invited' && OPEN.includes(programme.phase) && <Commitment programme={programme} />}
       {participant.status === 'invited' && OPEN.includes(programme.phase) && !joining && (
         <div className={s.actions}>
           <Button appearance="primary" onClick={() => setJoining(true)}>
@@ -135,7 +162,7 @@ export function StatusCard({ overview, onChange }: { overview: Overview; onChang
           <ErrorMessage error={optIn.error} onDismiss={optIn.clearError} />
           <ProfileForm
             topics={programme.topics}
-            initial={draftOf(participant, participant.locale)}
+            initial={draftOf(participant, participant.locale, mailboxZone)}
             consentVersion={programme.consentTextVersion}
             submitLabel={t('optIn.submit')}
             busy={optIn.busy}
@@ -145,14 +172,36 @@ export function StatusCard({ overview, onChange }: { overview: Overview; onChang
           />
         </>
       )}
+      {needsTraining && trainingModules && (
+        <TrainingChecklist
+          programme={programme}
+          participant={participant}
+          onChange={async () => {
+            await Promise.all([onChange(), reloadMe()]);
+          }}
+        />
+      )}
       {participant.status !== 'invited' && participant.status !== 'left' && (
         <div className={s.actions}>
-          {needsTraining && (
+          {needsTraining && !trainingModules && (
             <Button appearance="primary" onClick={() => void act.run('training')} disabled={act.busy}>
               {t('status.completeTraining')}
             </Button>
           )}
-          {participant.status === 'opted-in' && programme.phase !== 'closed' && (
+          {/* In a pair: pause until a date (the pair stays) or end this pair; "Pause" (out of matching) otherwise. */}
+          {participant.status === 'opted-in' && bound && (
+            <StepBack
+              programmeId={programme.id}
+              pair={bound}
+              booked={bound.status === 'active' && seriesOf(overview, bound.id)?.status === 'booked'}
+              onDone={async (message) => {
+                setDone(undefined);
+                setStepped(message);
+                await Promise.all([onChange(), reloadMe()]);
+              }}
+            />
+          )}
+          {participant.status === 'opted-in' && !bound && programme.phase !== 'closed' && (
             <Button onClick={() => setConfirm('pause')}>{t('status.pause')}</Button>
           )}
           {canResume && (

@@ -8,17 +8,19 @@ import { Button, Label, makeStyles, MessageBar, MessageBarBody, Select, tokens }
 import { useApp } from '../../app/app-context';
 import { useT } from '../../i18n/i18n-context';
 import { useResource } from '../../hooks/use-resource';
+import { useAction } from '../../hooks/use-action';
+import { topicNamesById } from '../../../../functions/src/core/model/topic-names';
 import { Empty, Loading, Page, PageHeader, Section } from '../../components/layout';
 import { ErrorMessage } from '../../components/error-message';
 import { StatusBadge } from '../../components/badges';
 import { download } from '../../components/download';
 import type { Programme, WithEtag } from '../../api/types';
-import { reportCsv } from './report-csv';
 import { Kpis } from './sections/kpis';
 import { FunnelChart } from './sections/funnel-chart';
 import { MeetingsChart } from './sections/meetings-chart';
 import { RatingsChart, TrendChart } from './sections/ratings-chart';
 import { AssessmentChart } from './sections/assessment-chart';
+import { MentorGainsChart } from './sections/mentor-gains-chart';
 import { AttentionChart } from './sections/attention-chart';
 import { BreakdownChart } from './sections/breakdown-chart';
 
@@ -44,9 +46,10 @@ export function defaultProgramme<P extends Programme>(programmes: P[]): P | unde
 
 function ProgrammeReport({ programme }: { programme: WithEtag<Programme> }) {
   const s = useStyles();
-  const { t, dateTime } = useT();
+  const { t, dateTime, lang } = useT();
   const { api } = useApp();
   const report = useResource(() => api.report(programme.id), [api, programme.id]);
+  const exportCsv = useAction(() => download(api, { kind: 'report', programmeId: programme.id }));
   if (!report.data) {
     return report.error ? (
       <ErrorMessage error={report.error} onRetry={() => void report.reload()} />
@@ -62,12 +65,14 @@ function ProgrammeReport({ programme }: { programme: WithEtag<Programme> }) {
         <span className={s.privacy}>{t('report.generated', { when: dateTime(r.generatedAt) })}</span>
         <Button
           appearance="primary"
-          onClick={() => download(`tandem-report-${r.programmeId}.csv`, reportCsv(r), 'text/csv;charset=utf-8')}
+          onClick={() => void exportCsv.run()}
+          disabled={exportCsv.busy}
           data-testid="export-csv"
         >
           {t('report.exportCsv')}
         </Button>
       </div>
+      <ErrorMessage error={exportCsv.error} onDismiss={exportCsv.clearError} />
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>{t('report.privacy', { k: r.anonymityThreshold })}</MessageBarBody>
       </MessageBar>
@@ -83,7 +88,8 @@ function ProgrammeReport({ programme }: { programme: WithEtag<Programme> }) {
           <MeetingsChart report={r} />
           <TrendChart report={r} />
           <RatingsChart report={r} />
-          <AssessmentChart report={r} />
+          <AssessmentChart report={r} topicNames={topicNamesById(programme.topics, lang)} />
+          <MentorGainsChart report={r} />
           <BreakdownChart report={r} by="department" />
           <BreakdownChart report={r} by="location" />
         </div>

@@ -12,6 +12,7 @@ import { update } from '../../../../functions/src/app/support/update';
 export interface FakeBooking extends Booking {
   cancelled: string[];
   moved: { seriesId: string; index: number; start: string }[];
+  cancelledSessions: { seriesId: string; indices: number[] }[];
   /** When the first session of newly booked series starts. */
   firstStart: () => Date;
 }
@@ -20,6 +21,7 @@ export function fakeBooking(store: Store, clock: Clock): FakeBooking {
   const booking: FakeBooking = {
     cancelled: [],
     moved: [],
+    cancelledSessions: [],
     firstStart: () => new Date(clock.now().getTime() + 7 * 24 * 3600 * 1000),
     async bookSeriesForPair() {
       await booking.bookPendingSeries();
@@ -99,6 +101,33 @@ export function fakeBooking(store: Store, clock: Clock): FakeBooking {
     },
     async bookProgrammeEvents() {
       return { booked: 0 };
+    },
+    async cancelOccurrences(programmeId, seriesId, indices) {
+      booking.cancelledSessions.push({ seriesId, indices });
+      const series = await store.meetings.get(programmeId, seriesId);
+      const { etag, ...doc } = series;
+      return store.meetings.replace(
+        {
+          ...doc,
+          occurrences: doc.occurrences.map((o) =>
+            indices.includes(o.index) ? { ...o, status: 'cancelled' as const } : o,
+          ),
+        },
+        etag,
+      );
+    },
+    async freeSlots(programme, seriesId, index) {
+      // Two free times the day after the session, at 10:00 and 14:00 UTC.
+      const series = await store.meetings.get(programme.id, seriesId);
+      const o = series.occurrences.find((x) => x.index === index);
+      if (!o) return [];
+      const day = o.start.slice(0, 10);
+      const next = new Date(Date.parse(`${day}T00:00:00.000Z`) + 24 * 3600 * 1000).toISOString().slice(0, 10);
+      const minutes = programme.cadence.sessionMinutes * 60_000;
+      return ['10:00', '14:00'].map((t) => {
+        const start = `${next}T${t}:00.000Z`;
+        return { start, end: new Date(Date.parse(start) + minutes).toISOString() };
+      });
     },
   };
   return booking;

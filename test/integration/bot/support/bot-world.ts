@@ -48,6 +48,12 @@ export function recordingBooking(): Booking & { calls: string[] } {
     moveOccurrence: async () => {
       throw new Error('not used');
     },
+    cancelOccurrences: async () => {
+      throw new Error('not used');
+    },
+    freeSlots: async () => {
+      throw new Error('not used');
+    },
     bookProgrammeEvents: async () => calls.push('bookProgrammeEvents'),
     bookSeriesForPair: async (programmeId, pairId) => {
       calls.push(`book:${programmeId}:${pairId}`);

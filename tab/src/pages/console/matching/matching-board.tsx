@@ -7,6 +7,7 @@ import {
   Button,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -14,8 +15,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useApp } from '../../../app/app-context';
+import { topicNamesById } from '../../../../../functions/src/core/model/topic-names';
 import { useT } from '../../../i18n/i18n-context';
 import { useAction } from '../../../hooks/use-action';
+import { useResource } from '../../../hooks/use-resource';
 import { Section, Empty } from '../../../components/layout';
 import { ErrorMessage } from '../../../components/error-message';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -60,7 +63,7 @@ const useStyles = makeStyles({
 
 export function MatchingBoard() {
   const s = useStyles();
-  const { t, tk, reason } = useT();
+  const { t, tk, reason, number, lang } = useT();
   const { api } = useApp();
   const w = useWorkspace();
   const programme = w.programme;
@@ -70,7 +73,7 @@ export function MatchingBoard() {
   const proposals = unpublishedProposals(w.pairs).sort((a, b) => b.score - a.score);
   const awaiting = w.pairs.filter((p) => p.status === 'proposed' && p.publishedAt);
   const reviewable = programme.phase === 'matching' && !run.running && !programme.matchingJobId;
-  const topicNames = Object.fromEntries(programme.topics.map((x) => [x.id, x.name]));
+  const topicNames = topicNamesById(programme.topics, lang);
   const act = useAction(async (fn: () => Promise<unknown>) => {
     await fn();
     setAsking(undefined);
@@ -93,6 +96,9 @@ export function MatchingBoard() {
     return pair ? act.run(() => api.excludePair(programme.id, pairId, pair.etag)) : Promise.resolve(false);
   };
   const result = run.job?.status === 'succeeded' ? run.job.result : undefined;
+  // Cautions and the cost of manual changes come from the API (managers only), fresh after every change.
+  const review = useResource(() => api.matchingReview(programme.id), [api, programme.id, w.pairs]).data;
+  const cautioned = proposals.filter((p) => review?.cautions[p.id]?.length).length;
 
   return (
     <>
@@ -130,11 +136,33 @@ export function MatchingBoard() {
                 locked: result.lockedPairs,
                 unmatched: result.unmatched.length,
               })}{' '}
-              {result.optimal ? t('board.optimal') : ''}
+              {result.optimal && !review?.changed
+                ? result.lockedPairs
+                  ? t('board.optimalLocked', { locked: result.lockedPairs })
+                  : t('board.optimal')
+                : ''}
               {result.warnings.map((x) => (
                 <div key={x.code}>{x.message}</div>
               ))}
             </MessageBarBody>
+          </MessageBar>
+        )}
+        {review?.changed && proposals.length > 0 && (
+          <MessageBar intent="warning" layout="multiline" data-testid="matching-cost">
+            <MessageBarBody>
+              {review.lastRun?.optimal
+                ? t('board.cost', {
+                    cost: number(review.cost, 1),
+                    current: number(review.currentScore, 1),
+                    optimum: number(review.lastRun.totalScore, 1),
+                  })
+                : t('board.costUnknown')}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => void run.start()} disabled={!reviewable} data-testid="rerun-keeping-locks">
+                {t('board.rerunKeepingLocks')}
+              </Button>
+            </MessageBarActions>
           </MessageBar>
         )}
       </Section>
@@ -155,6 +183,13 @@ export function MatchingBoard() {
         }
       >
         <ErrorMessage error={act.error} onDismiss={act.clearError} />
+        {review && cautioned > 0 && (
+          <MessageBar intent="warning" layout="multiline" data-testid="cautions-summary">
+            <MessageBarBody>
+              {t('board.cautionsSummary', { n: cautioned, hours: review.timezoneHours, threshold: review.fitBelow })}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {proposals.length === 0 ? (
           <Empty title={t('board.noProposals')}>{t('board.noProposalsHint')}</Empty>
         ) : (
@@ -165,6 +200,7 @@ export function MatchingBoard() {
                 pair={pair}
                 name={w.name}
                 topicNames={topicNames}
+                cautions={review?.cautions[pair.id] ?? []}
                 selected={selected.includes(pair.id)}
                 onSelect={(on) =>
                   setSelected((cur) =>

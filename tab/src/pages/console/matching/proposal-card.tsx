@@ -2,9 +2,15 @@
 import { Button, Checkbox, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { useT } from '../../../i18n/i18n-context';
 import type { MessageKey } from '../../../i18n/translate';
-import type { PairView } from '../../../api/types';
+import type { MatchingReview, PairView } from '../../../api/types';
 import { Badge } from '../../../components/badges';
 import { useSeries } from '../../../components/charts/chart-styles';
+
+/** Each score component keeps its colour on every card, whichever parts a pair has (colour follows the component, not its position). */
+const COMPONENT_ORDER = ['topics', 'interests', 'availability', 'timezone', 'crossDepartment', 'seniority', 'custom'];
+const EXTRA_COLOURS = [tokens.colorPaletteGreenBackground2, tokens.colorPalettePeachBackground2];
+
+type Caution = MatchingReview['cautions'][string][number];
 
 const useStyles = makeStyles({
   card: {
@@ -40,6 +46,15 @@ const useStyles = makeStyles({
     listStyle: 'none',
   },
   reasons: { margin: 0, paddingInlineStart: '18px', fontSize: tokens.fontSizeBase300 },
+  cautions: {
+    margin: 0,
+    padding: '6px 10px',
+    listStyle: 'none',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontSize: tokens.fontSizeBase200,
+  },
   tools: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
 });
 
@@ -47,6 +62,7 @@ export function ProposalCard({
   pair,
   name,
   topicNames,
+  cautions = [],
   selected,
   onSelect,
   onLock,
@@ -57,6 +73,8 @@ export function ProposalCard({
   pair: PairView;
   name(userId: string): string;
   topicNames: Record<string, string>;
+  /** The manager's cautions on this proposal (from the API's review; participants never get them). */
+  cautions?: Caution[];
   selected: boolean;
   onSelect(on: boolean): void;
   onLock(locked: boolean): void;
@@ -67,6 +85,11 @@ export function ProposalCard({
   const s = useStyles();
   const { t, tk, reason, number } = useT();
   const SERIES = useSeries();
+  const palette = [...SERIES, ...EXTRA_COLOURS];
+  const colourOf = (component: string) => {
+    const i = COMPONENT_ORDER.indexOf(component);
+    return palette[(i < 0 ? COMPONENT_ORDER.length : i) % palette.length];
+  };
   const parts = Object.entries(pair.explanation.breakdown).filter(([, v]) => v > 0);
   const total = parts.reduce((a, [, v]) => a + v, 0) || 1;
   const mentor = name(pair.mentorId);
@@ -95,22 +118,28 @@ export function ProposalCard({
       {parts.length > 0 && (
         <>
           <div className={s.bar} aria-hidden>
-            {parts.map(([k, v], i) => (
-              <span key={k} style={{ width: `${(v / total) * 100}%`, background: SERIES[i % SERIES.length] }} />
+            {parts.map(([k, v]) => (
+              <span key={k} data-component={k} style={{ width: `${(v / total) * 100}%`, background: colourOf(k) }} />
             ))}
           </div>
           <ul className={s.parts}>
-            {parts.map(([k, v], i) => (
+            {parts.map(([k, v]) => (
               <li key={k} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-                <span
-                  aria-hidden
-                  style={{ width: 8, height: 8, borderRadius: 2, background: SERIES[i % SERIES.length] }}
-                />
+                <span aria-hidden style={{ width: 8, height: 8, borderRadius: 2, background: colourOf(k) }} />
                 {tk(`board.part.${k}`)} {number(v, 1)}
               </li>
             ))}
           </ul>
         </>
+      )}
+      {cautions.length > 0 && (
+        <ul className={s.cautions} aria-label={t('board.cautionsLabel')} data-testid="proposal-cautions">
+          {cautions.map((c) => (
+            <li key={c.code}>
+              ⚠ {tk(`board.caution.${c.code}`, { ...c.params, score: number(c.params.score ?? 0, 1) })}
+            </li>
+          ))}
+        </ul>
       )}
       {pair.explanation.reasons.length > 0 && (
         <ul className={s.reasons}>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useApp } from '../../../app/app-context';
+import { topicName } from '../../../../../functions/src/core/model/topic-names';
 import { useT } from '../../../i18n/i18n-context';
 import { useAction } from '../../../hooks/use-action';
 import { Section } from '../../../components/layout';
@@ -11,6 +12,7 @@ import {
   draftOfProgramme,
   frameEditable,
   programmeDraftErrors,
+  remainingErrors,
   programmeInput,
   type DraftErrors,
   type ProgrammeDraft,
@@ -28,7 +30,7 @@ const useStyles = makeStyles({
 
 export function FrameEditor() {
   const s = useStyles();
-  const { t, list, date } = useT();
+  const { t, list, date, lang } = useT();
   const { api } = useApp();
   const w = useWorkspace();
   const p = w.programme;
@@ -68,7 +70,7 @@ export function FrameEditor() {
         {p.description && <Text>{p.description}</Text>}
         <dl className={s.summary}>
           <dt className={s.dt}>{t('create.topics')}</dt>
-          <dd className={s.dd}>{list(p.topics.map((x) => x.name))}</dd>
+          <dd className={s.dd}>{list(p.topics.map((x) => topicName(x, lang)))}</dd>
           <dt className={s.dt}>{t('create.cadence')}</dt>
           <dd className={s.dd}>
             {t('create.cadenceText', {
@@ -92,7 +94,7 @@ export function FrameEditor() {
       </Section>
     );
   }
-  const fields = { draft, set, errors };
+  const fields = { draft, set, errors: remainingErrors(errors, draft) };
   return (
     <Section title={t('frame.title')} level={3} id="frame">
       {!frameOpen && (

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { DataTable } from '../../../components/data-table';
 import { Badge } from '../../../components/badges';
 import { useWorkspace } from '../workspace-data';
+import { TrainingModulesEditor } from './training-modules';
 
 export function MentorTraining() {
   const { t, date } = useT();
@@ -21,6 +22,8 @@ export function MentorTraining() {
         a.displayName.localeCompare(b.displayName),
     );
   const trained = mentors.filter((m) => m.trainingCompletedAt).length;
+  // Modules ticked of the programme's current modules (as the API's trainingProgress counts them).
+  const modules = w.programme.trainingModules ?? [];
   const mark = useAction(async (userId: string) => {
     await api.recordTraining(w.programme.id, userId);
     await w.reload();
@@ -28,6 +31,7 @@ export function MentorTraining() {
   return (
     <Section title={t('training.title')} level={3} id="training">
       {!w.programme.trainingRequired && <span>{t('training.notRequired')}</span>}
+      <TrainingModulesEditor />
       <ErrorMessage error={mark.error} onDismiss={mark.clearError} />
       {mentors.length === 0 ? (
         <Empty title={t('training.none')} />
@@ -41,12 +45,23 @@ export function MentorTraining() {
             {
               key: 'status',
               header: t('training.status'),
-              cell: (m) =>
-                m.trainingCompletedAt ? (
-                  <Badge tone="success">{t('training.done', { date: date(m.trainingCompletedAt) })}</Badge>
-                ) : (
-                  <Badge tone="warning">{t('training.open')}</Badge>
-                ),
+              cell: (m) => (
+                <>
+                  {m.trainingCompletedAt ? (
+                    <Badge tone="success">{t('training.done', { date: date(m.trainingCompletedAt) })}</Badge>
+                  ) : (
+                    <Badge tone="warning">{t('training.open')}</Badge>
+                  )}
+                  {modules.length > 0 && (
+                    <div>
+                      {t('training.modulesDone', {
+                        done: modules.filter((x) => m.trainingModulesDone?.[x.id]).length,
+                        total: modules.length,
+                      })}
+                    </div>
+                  )}
+                </>
+              ),
             },
             {
               key: 'action',

@@ -72,11 +72,17 @@ const useStyles = makeStyles({
 
 export function AnnouncementComposer() {
   const s = useStyles();
-  const { t } = useT();
+  const { t, lang: uiLang } = useT();
   const { api } = useApp();
   const w = useWorkspace();
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
+  // Bilingual: the text's language and, optionally, the same in the other one; each person gets theirs.
+  const [lang, setLang] = useState<'de' | 'en'>(uiLang === 'de' ? 'de' : 'en');
+  const other = lang === 'de' ? 'en' : 'de';
+  const [trTitle, setTrTitle] = useState('');
+  const [trText, setTrText] = useState('');
+  const translated = trTitle.trim().length > 0 && trText.trim().length > 0;
   const [audience, setAudience] = useState<Audience>('all');
   const [asking, setAsking] = useState(false);
   const [sent, setSent] = useState<number | undefined>();
@@ -88,13 +94,23 @@ export function AnnouncementComposer() {
         (audience === 'opted-in' || p.role === (audience === 'mentors' ? 'mentor' : 'mentee')),
   ).length;
   const send = useAction(async () => {
-    const result = await api.announce(w.programme.id, { title: title.trim(), text: text.trim(), audience });
+    const main = { title: title.trim(), text: text.trim() };
+    const result = await api.announce(w.programme.id, {
+      ...main,
+      audience,
+      ...(translated
+        ? { translations: { [lang]: main, [other]: { title: trTitle.trim(), text: trText.trim() } } }
+        : {}),
+    });
     setSent(result.recipients);
     setAsking(false);
     setTitle('');
     setText('');
+    setTrTitle('');
+    setTrText('');
   });
-  const ready = allowed && title.trim().length > 0 && text.trim().length > 0;
+  const halfTranslated = trTitle.trim().length > 0 !== trText.trim().length > 0;
+  const ready = allowed && title.trim().length > 0 && text.trim().length > 0 && !halfTranslated;
   return (
     <Section title={t('announce.title')} level={3} id="announcements">
       {!allowed && (
@@ -127,6 +143,40 @@ export function AnnouncementComposer() {
               rows={6}
               resize="vertical"
               disabled={!allowed}
+            />
+          </Field>
+          <Field label={t('announce.language')}>
+            <Select
+              value={lang}
+              onChange={(_, d) => setLang(d.value === 'de' ? 'de' : 'en')}
+              disabled={!allowed}
+              data-testid="announce-language"
+            >
+              <option value="de">{t('announce.language.de')}</option>
+              <option value="en">{t('announce.language.en')}</option>
+            </Select>
+          </Field>
+          <Field label={t(`announce.translationTitle.${other}` as MessageKey)} hint={t('announce.translationHint')}>
+            <Input
+              value={trTitle}
+              onChange={(_, d) => setTrTitle(d.value)}
+              maxLength={120}
+              disabled={!allowed}
+              data-testid="announce-translation-title"
+            />
+          </Field>
+          <Field
+            label={t(`announce.translationText.${other}` as MessageKey)}
+            validationMessage={halfTranslated ? t('announce.translationBoth') : undefined}
+          >
+            <Textarea
+              value={trText}
+              onChange={(_, d) => setTrText(d.value)}
+              maxLength={2000}
+              rows={4}
+              resize="vertical"
+              disabled={!allowed}
+              data-testid="announce-translation-text"
             />
           </Field>
           <Field label={t('announce.audience')} hint={t('announce.recipients', { n: recipients })}>

@@ -6,6 +6,7 @@ import { Section, Loading, Empty } from '../../../components/layout';
 import { ErrorMessage } from '../../../components/error-message';
 import { DataTable } from '../../../components/data-table';
 import { useWorkspace } from '../workspace-data';
+import type { Audit } from '../../../api/types';
 
 export function AuditLog() {
   const { t, tk, has, dateTime } = useT();
@@ -14,6 +15,14 @@ export function AuditLog() {
   const audit = useResource(() => api.audit(w.programme.id), [api, w.programme.id, w.programme.etag]);
   const actor = (a: { actor: string; actorName?: string }) =>
     a.actor.startsWith('timer:') || a.actor.startsWith('job:') ? t('audit.system') : (a.actorName ?? w.name(a.actor));
+  const what = (a: Audit) => {
+    const from = a.details?.from;
+    const to = a.details?.to;
+    // A phase change says which: "moved the programme from Preparation to Matching".
+    if (a.action === 'programme.phase' && typeof from === 'string' && typeof to === 'string')
+      return t('audit.action.programme.phaseFromTo', { from: tk(`phase.${from}`), to: tk(`phase.${to}`) });
+    return has(`audit.action.${a.action}`) ? tk(`audit.action.${a.action}`) : a.action;
+  };
   return (
     <Section title={t('audit.title')} level={3} id="audit">
       {audit.error ? (
@@ -32,7 +41,7 @@ export function AuditLog() {
             {
               key: 'what',
               header: t('audit.what'),
-              cell: (a) => (has(`audit.action.${a.action}`) ? tk(`audit.action.${a.action}`) : a.action),
+              cell: (a) => what(a),
             },
           ]}
         />

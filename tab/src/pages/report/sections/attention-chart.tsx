@@ -10,7 +10,9 @@ export function AttentionChart({ report }: { report: Report }) {
   const p = report.pairs;
   const bars = [
     { label: t('report.pairs.total'), value: p.total },
-    { label: t('report.pairs.active'), value: p.active },
+    report.phase === 'steering' || report.phase === 'closed'
+      ? { label: t('report.pairs.completed'), value: p.completed ?? 0 }
+      : { label: t('report.pairs.active'), value: p.active },
     { label: t('report.pairs.needingAttention'), value: p.needingAttention },
     { label: t('report.pairs.noRecentMeeting'), value: p.noRecentMeeting },
     { label: t('report.pairs.lowRatings'), value: p.lowRatings },

@@ -11,15 +11,24 @@ const OTHER = '(smaller groups)';
 const UNKNOWN = '(unknown)';
 
 export function BreakdownChart({ report, by }: { report: Report; by: 'department' | 'location' | 'topic' }) {
-  const { t, number, percent } = useT();
+  const { t, number, percent, list } = useT();
   const b: Breakdown = report.breakdowns[by];
   const k = report.anonymityThreshold;
   const groupName = (g: string) =>
     g === OTHER ? t('report.otherGroups') : g === UNKNOWN ? t('report.unknownGroup') : g;
+  // Which groups the combined row holds and why: named, never with their sizes; a larger group that
+  // joined them against subtraction is said to be one, without saying which.
+  const merged = b.mergedGroups?.length
+    ? [
+        t('report.breakdown.mergedNamed', { k, groups: list(b.mergedGroups.map(groupName)) }),
+        ...(b.addedToProtect ? [t('report.breakdown.mergedProtect', { n: b.addedToProtect })] : []),
+      ].join(' ')
+    : undefined;
   const note = b.suppressed
     ? t('report.breakdown.allSuppressed', { k })
     : b.suppressedGroups > 0
-      ? t(by === 'topic' ? 'report.breakdown.leftOut' : 'report.breakdown.merged', { n: b.suppressedGroups, k })
+      ? (merged ??
+        t(by === 'topic' ? 'report.breakdown.leftOut' : 'report.breakdown.merged', { n: b.suppressedGroups, k }))
       : t('report.breakdown.none', { k });
   return (
     <ChartCard

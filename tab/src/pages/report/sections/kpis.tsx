@@ -13,6 +13,10 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: '2px',
+    // Long German labels wrap inside the card instead of running out of it.
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+    hyphens: 'auto',
   },
   kpiValue: {
     fontSize: tokens.fontSizeHero700,
@@ -33,7 +37,10 @@ export function Kpis({ report }: { report: Report }) {
       number(r.funnel.optedIn),
       r.funnel.invited ? percent(r.funnel.optedIn / r.funnel.invited) : undefined,
     ],
-    [t('report.kpi.activePairs'), number(r.pairs.active)],
+    // Once the sessions are over, "active" would sit oddly next to "completed": the pairs that completed instead.
+    r.phase === 'steering' || r.phase === 'closed'
+      ? [t('report.kpi.completedPairs'), number(r.pairs.completed ?? 0)]
+      : [t('report.kpi.activePairs'), number(r.pairs.active)],
     [
       t('report.kpi.meetings'),
       `${number(r.meetings.held)} / ${number(r.meetings.planned)}`,

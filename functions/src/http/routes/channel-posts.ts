@@ -1,0 +1,25 @@
+/** Posts to team channels where the app is installed (internal communication beyond the programme). */
+import { defineRoute } from '../route';
+import { programmeParamsSchema } from '../../app/schemas';
+import { channelPostSchema } from '../../app/schemas/channel-posts';
+import { listTeamChannels, postToChannel } from '../../app/channel-posts';
+
+export const listTeamChannelsRoute = defineRoute({
+  name: 'listTeamChannels',
+  method: 'GET',
+  route: 'v1/team-channels',
+  run: async ({ deps, caller }) => ({ body: await listTeamChannels(deps, caller) }),
+});
+
+export const postToChannelRoute = defineRoute({
+  name: 'postToChannel',
+  method: 'POST',
+  route: 'v1/programmes/{id}/channel-posts',
+  params: programmeParamsSchema,
+  body: channelPostSchema,
+  idempotent: true,
+  run: async ({ deps, caller, params, body }) => ({
+    status: 202,
+    body: await postToChannel(deps, caller, params.id, body),
+  }),
+});
