@@ -79,6 +79,44 @@ export function topicTenths(covered: number, wished: number, topicWeight: number
   return wished === 0 ? 0 : Math.round((covered / wished) * topicWeight);
 }
 
+/** Interest points by the number of shared interests. */
+export function interestTenths(t: ScoreTables, shared: number): number {
+  return t.interests[Math.min(shared, 64)] as number;
+}
+
+/** Availability points by the number of common weekday × time-of-day slots (0..21). */
+export function availabilityTenths(t: ScoreTables, common: number): number {
+  return t.availability[common] as number;
+}
+
+/** Time-zone points of two UTC offsets in quarter hours. */
+export function timezoneTenths(t: ScoreTables, menteeQuarters: number, mentorQuarters: number): number {
+  return t.timezone[Math.min(Math.abs(menteeQuarters - mentorQuarters), TZ_ZERO_QUARTERS)] as number;
+}
+
+/** Cross-department points of two department indices (-1 = unknown). */
+export function departmentTenths(t: ScoreTables, menteeDept: number, mentorDept: number): number {
+  return menteeDept >= 0 && mentorDept >= 0 && menteeDept !== mentorDept ? t.crossDepartment : 0;
+}
+
+/** Seniority thresholds: job levels above the mentor, or days hired earlier, for full and half marks. */
+export const SENIORITY = { fullLevels: 2, halfLevels: 1, fullDays: 730, halfDays: 365 } as const;
+
+/** Seniority class by job levels the mentee is above the mentor: 2 full, 1 half, 0 none. */
+export function seniorityByLevels(levelsAbove: number): number {
+  return levelsAbove >= SENIORITY.fullLevels ? 2 : levelsAbove >= SENIORITY.halfLevels ? 1 : 0;
+}
+
+/** Seniority class by days the mentee was hired before the mentor (NaN, unknown: 0). */
+export function seniorityByDays(daysEarlier: number): number {
+  return daysEarlier >= SENIORITY.fullDays ? 2 : daysEarlier >= SENIORITY.halfDays ? 1 : 0;
+}
+
+/** Seniority points of a seniority class. */
+export function seniorityTenths(t: ScoreTables, seniority: number): number {
+  return seniority === 2 ? t.seniorityFull : seniority === 1 ? t.seniorityHalf : 0;
+}
+
 /** 2 = clearly senior mentee, 1 = somewhat, 0 = not (or unknown). */
 export function seniorityClass(
   menteeLevel: number,
@@ -86,14 +124,8 @@ export function seniorityClass(
   menteeHire: number,
   mentorHire: number,
 ): number {
-  if (menteeLevel === menteeLevel && mentorLevel === mentorLevel) {
-    const d = menteeLevel - mentorLevel;
-    return d >= 2 ? 2 : d >= 1 ? 1 : 0;
-  }
-  if (menteeHire === menteeHire && mentorHire === mentorHire) {
-    const days = mentorHire - menteeHire;
-    return days >= 730 ? 2 : days >= 365 ? 1 : 0;
-  }
+  if (menteeLevel === menteeLevel && mentorLevel === mentorLevel) return seniorityByLevels(menteeLevel - mentorLevel);
+  if (menteeHire === menteeHire && mentorHire === mentorHire) return seniorityByDays(mentorHire - menteeHire);
   return 0;
 }
 
@@ -120,16 +152,18 @@ export function shareLanguage(f: Features, mentor: number, mentee: number): bool
   return false;
 }
 
-/** The fit of one pair per component, in tenths (the reference the fast row scorer must equal). */
+/**
+ * The fit of one pair per component, in tenths: each component's rule is the function named for it
+ * above (topicTenths … seniorityTenths), and the fast row scorer (row-source.ts) and its WebAssembly
+ * kernel only use those functions, tables built by them (ScoreTables, the per-row tables) and
+ * SENIORITY; a unit test holds the scorer equal to this reference.
+ */
 export function pairComponents(f: Features, t: ScoreTables, mentor: number, mentee: number): Record<Component, number> {
   const M = f.mentors;
   const E = f.mentees;
   const covered = commonBits(E.topics, mentee, M.topics, mentor, f.topics.words);
   const interests = commonBits(E.interests, mentee, M.interests, mentor, f.interests.words);
   const slots = pop32((E.slots[mentee] as number) & (M.slots[mentor] as number));
-  const dz = Math.min(Math.abs((E.tzQuarters[mentee] as number) - (M.tzQuarters[mentor] as number)), TZ_ZERO_QUARTERS);
-  const de = E.department[mentee] as number;
-  const dm = M.department[mentor] as number;
   const sen = seniorityClass(
     E.level[mentee] as number,
     M.level[mentor] as number,
@@ -138,10 +172,10 @@ export function pairComponents(f: Features, t: ScoreTables, mentor: number, ment
   );
   return {
     topics: topicTenths(covered, E.topicCount[mentee] as number, t.topicWeight),
-    interests: t.interests[Math.min(interests, 64)] as number,
-    availability: t.availability[slots] as number,
-    timezone: t.timezone[dz] as number,
-    crossDepartment: de >= 0 && dm >= 0 && de !== dm ? t.crossDepartment : 0,
-    seniority: sen === 2 ? t.seniorityFull : sen === 1 ? t.seniorityHalf : 0,
+    interests: interestTenths(t, interests),
+    availability: availabilityTenths(t, slots),
+    timezone: timezoneTenths(t, E.tzQuarters[mentee] as number, M.tzQuarters[mentor] as number),
+    crossDepartment: departmentTenths(t, E.department[mentee] as number, M.department[mentor] as number),
+    seniority: seniorityTenths(t, sen),
   };
 }

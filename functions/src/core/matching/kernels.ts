@@ -1,15 +1,21 @@
 import { KERNELS_WASM } from './kernels-wasm';
 
 /**
- * The engine's two hot loops — scoring a row (row-source.ts) and the dual check of a row
- * (row-tasks.ts) — as a small WebAssembly module (kernels.wat): the same rules pair for pair, without
- * the bounds and type checks a JIT keeps in the loop, with native popcount, and eight pairs at a time
- * in the check (SIMD). The JavaScript loops stay as the fallback (no WebAssembly, values out of the
- * kernels' integer range) and as the reference the tests compare the kernels with.
+ * The engine's inner loops as a small WebAssembly module (kernels.wat), eight exports in three groups:
+ *  - scoring: `score` (one row of the built-in fit score, row-source.ts fastRow) and `select` (the
+ *    row's candidate selection and the mentors' column heaps, row-source.ts RowSelection);
+ *  - checking: `scan` (the dual check of a row, row-tasks.ts scanFull; eight pairs at a time, SIMD);
+ *  - solving: `setup`, `reduceRows` and `augment` (the shortest-path search, shortest-paths.ts), and
+ *    `edgesFromPairs` and `withEdges` (building and merging the candidate graph, edge-set.ts).
+ * They do the same work pair for pair as the JavaScript versions, without the bounds and type checks a
+ * JIT keeps in the loop and with native popcount. They hold no fit rule: `score` adds up points from
+ * tables and thresholds the caller derives from fit-score.ts. The JavaScript loops stay as the fallback
+ * (no WebAssembly, values out of the kernels' integer range) and as the reference the tests compare
+ * the kernels with.
  */
 export interface Kernels {
   readonly memory: WebAssembly.Memory;
-  /** See kernels.wat. */
+  /** See kernels.wat; each export's parameters are described there. */
   scan(
     n: number,
     row: number,
@@ -31,10 +37,13 @@ export interface Kernels {
     hireE: number,
     full: number,
     half: number,
+    fullDays: number,
+    halfDays: number,
     rec: number,
     tab: number,
     out: number,
   ): number;
+  /** Use setupSearch (the arguments by name, SearchLayout) rather than this positional form. */
   setup(
     adjStart: number,
     adjCol: number,
@@ -168,3 +177,98 @@ export const KERNEL_POTENTIAL_MAX = 2 ** 27;
 export const KERNEL_NO_GATE = 2 ** 29;
 /** A mentor without a place (potential -Infinity): its reduced costs land at or above KERNEL_NO_GATE. */
 export const KERNEL_NO_PLACE = -(2 ** 30);
+
+/**
+ * The shortest-path search's arrays in a kernel's memory (byte offsets, see Layout) and its three
+ * scalars: what kernels.wat `setup` keeps in globals for `reduceRows` and `augment`.
+ */
+export interface SearchLayout {
+  readonly adjStart: number;
+  readonly adjCol: number;
+  readonly adjCost: number;
+  readonly colSlotStart: number;
+  readonly rowGroup: number;
+  readonly u: number;
+  readonly v: number;
+  readonly rowMatch: number;
+  readonly colMatch: number;
+  readonly dist: number;
+  readonly done: number;
+  readonly pred: number;
+  readonly touched: number;
+  readonly settled: number;
+  readonly head: number;
+  readonly next: number;
+  readonly prev: number;
+  readonly bucketOf: number;
+  readonly ovKey: number;
+  readonly hKeys: number;
+  readonly hVals: number;
+  /** Number of real columns. */
+  readonly nC: number;
+  /** 1 when every column has exactly one slot (unit capacities), else 0. */
+  readonly unit: number;
+  /** The dummy column's cost. */
+  readonly D: number;
+}
+
+/** Kernels.setup with its 24 arguments by name (the one place that knows their order). */
+export function setupSearch(k: Kernels, l: SearchLayout): void {
+  k.setup(
+    l.adjStart,
+    l.adjCol,
+    l.adjCost,
+    l.colSlotStart,
+    l.rowGroup,
+    l.u,
+    l.v,
+    l.rowMatch,
+    l.colMatch,
+    l.dist,
+    l.done,
+    l.pred,
+    l.touched,
+    l.settled,
+    l.head,
+    l.next,
+    l.prev,
+    l.bucketOf,
+    l.ovKey,
+    l.hKeys,
+    l.hVals,
+    l.nC,
+    l.unit,
+    l.D,
+  );
+}
+
+/**
+ * The score kernel's memory layout (kernels.wat, `score`): one 32-byte record per mentor, and the
+ * row's tables at `tab` (byte offsets).
+ */
+export const SCORE_RECORD = {
+  bytes: 32,
+  /** Language mask (i32); zeroed while a forbidden pair's row is scored. */
+  languages: 0,
+  /** Topic mask (i32). */
+  topics: 4,
+  /** Interest mask, two words (i32 each). */
+  interestsLo: 8,
+  interestsHi: 12,
+  /** Byte offset from `tab` of the mentor's availability entry (i32). */
+  slotEntry: 16,
+  /** Byte offset from `tab` of the mentor's class entry (i32). */
+  classEntry: 20,
+  /** Hire day (f64, NaN unknown). */
+  hireDay: 24,
+} as const;
+
+/** Byte offsets from `tab` of the score kernel's row tables (i32 entries); class entries follow the slots. */
+export const SCORE_TABLES = {
+  /** Topic points by common topics (0..32). */
+  topics: 0,
+  /** Interest points by common interests (0..64). */
+  interests: 256,
+  /** Availability points by mentor availability class. */
+  slots: 1024,
+} as const;

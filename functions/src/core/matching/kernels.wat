@@ -1,7 +1,12 @@
-;; Tandem's two hot loops as WebAssembly (assembled by `npm run build:kernels` into kernels-wasm.ts).
-;; They do exactly what the JavaScript versions in row-source.ts (fastRow) and row-tasks.ts (scanFull)
-;; do, pair for pair; test/unit/matching/kernels.test.ts holds them together. Each thread instantiates
-;; the module with its own memory; the caller lays its arrays out in it (see kernels.ts).
+;; Tandem's inner loops as WebAssembly (assembled by `npm run build:kernels` into kernels-wasm.ts):
+;; eight exports — `scan` (the dual check of a row, row-tasks.ts scanFull), `score` and `select`
+;; (scoring a row and selecting its candidates, row-source.ts fastRow), `setup`, `reduceRows` and
+;; `augment` (the shortest-path search, shortest-paths.ts), `edgesFromPairs` and `withEdges` (the
+;; candidate graph, edge-set.ts). They do exactly what the JavaScript versions do, pair for pair;
+;; test/unit/matching/kernels.test.ts holds them together. No fit rule lives here: `score` adds up
+;; points from tables and thresholds its caller derives from fit-score.ts. Each thread instantiates
+;; the module with its own memory; the caller lays its arrays out in it (see kernels.ts: Layout,
+;; SearchLayout for `setup`, SCORE_RECORD and SCORE_TABLES for `score`).
 (module
   (memory (export "memory") 1)
 
@@ -103,15 +108,18 @@
     (i32.or (i32.shl (local.get $viol) (i32.const 8)) (local.get $kept))
   )
 
-;; One row of the built-in fit score (row-source.ts, fastRow), written as u16 values (units + 1,
-  ;; 0 = forbidden) at $out; returns the row's best value. Mentor m's record is 32 bytes at $rec + 32m:
+  ;; One row of the built-in fit score (row-source.ts, fastRow), written as u16 values (units + 1,
+  ;; 0 = forbidden) at $out; returns the row's best value. Mentor m's record is 32 bytes at $rec + 32m
+  ;; (kernels.ts, SCORE_RECORD):
   ;; languages, topics, interests (two words) as i32; the byte offsets from $tab of its availability
   ;; and class entries (i32); its hire day (f64, NaN = unknown). At $tab the row's tables (i32): topic
   ;; points by common topics, from $tab + 256 interest points by common interests; the class entries
-  ;; hold −1 − points when seniority by hire date is still to add.
+  ;; hold −1 − points when seniority by hire date is still to add: $full points from $fullDays earlier,
+  ;; $half from $halfDays (fit-score.ts, SENIORITY).
   (func (export "score")
     (param $n i32) (param $langE i32) (param $topE i32) (param $intLo i32) (param $intHi i32)
-    (param $hireE f64) (param $full i32) (param $half i32) (param $rec i32) (param $tab i32) (param $out i32)
+    (param $hireE f64) (param $full i32) (param $half i32)
+    (param $fullDays f64) (param $halfDays f64) (param $rec i32) (param $tab i32) (param $out i32)
     (result i32)
     (local $end i32) (local $c i32) (local $d f64) (local $value i32) (local $best i32)
     (local.set $end (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 1))))
@@ -126,8 +134,8 @@
             (local.set $c
               (i32.add (i32.sub (i32.const -1) (local.get $c))
                 (select (local.get $full)
-                  (select (local.get $half) (i32.const 0) (f64.ge (local.get $d) (f64.const 365)))
-                  (f64.ge (local.get $d) (f64.const 730)))))))
+                  (select (local.get $half) (i32.const 0) (f64.ge (local.get $d) (local.get $halfDays)))
+                  (f64.ge (local.get $d) (local.get $fullDays)))))))
         ;; Forbidden (0) without a common language, else score + 1.
         (local.set $value
           (select

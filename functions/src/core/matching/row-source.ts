@@ -1,14 +1,23 @@
 import { offer } from './bounded-heap';
+import { mentorColumns } from './mentor-columns';
+import { rowTables } from './row-tables';
 import type { Features } from './features';
-import { kernelInstance, Layout } from './kernels';
-import { pop32, seniorityClass, topicTenths, TZ_ZERO_QUARTERS, type ScoreTables } from './fit-score';
+import { SCORE_RECORD as R } from './kernels';
+import { KERNEL_K_MAX, PACK, scoreKernel } from './score-kernel';
+import {
+  availabilityTenths,
+  departmentTenths,
+  interestTenths,
+  pop32,
+  SENIORITY,
+  seniorityByDays,
+  seniorityClass,
+  type ScoreTables,
+} from './fit-score';
 import type { Prepared } from './prepare';
+import { FORBIDDEN, forEachForbidden, outOfScope, type RowMasks, type ScoreRow } from './row-masks';
 
-/** A forbidden pair in a score row; a feasible pair holds its score in units plus one. */
-export const FORBIDDEN = 0;
-
-/** A score row: a Float64Array, or a Uint16Array row of the score cache. */
-export type ScoreRow = Float64Array | Uint16Array;
+export { applyMasks, FORBIDDEN, type RowMasks, type ScoreRow } from './row-masks';
 
 /**
  * Score rows: for one active mentee, the score against every active mentor as integer units + 1
@@ -75,12 +84,6 @@ export interface ColumnHeaps {
 /** Per-mentor gates of a selection (see RowSelection): integers, or ±Infinity. */
 export type Gates = Float64Array | Int32Array;
 
-/** The pair rules of a Prepared instance that do not depend on profiles. */
-export type RowMasks = Pick<
-  Prepared,
-  'conflicts' | 'excludedStart' | 'excludedMentor' | 'affectedMentor' | 'affectedMentee'
->;
-
 /**
  * Everything the built-in scorer reads, as structured-cloneable data (typed arrays and numbers):
  * `builtInRows(spec.p, spec.f, spec.t)` on another thread gives the very same rows.
@@ -93,40 +96,6 @@ export interface RowSpec {
     readonly languages: { readonly words: number };
   };
   readonly t: ScoreTables;
-}
-
-/** Calls `rule` with each mentor the hierarchy or an exclusion rules out for mentee ep (repeats possible). */
-function forEachForbidden(p: RowMasks, ep: number, rule: (mp: number) => void): void {
-  const c = p.conflicts;
-  for (let k = c.descLo[ep] as number, end = c.descHi[ep] as number; k < end; k++) rule(c.rightByTin[k] as number);
-  for (let k = c.ancStart[ep] as number, end = c.ancStart[ep + 1] as number; k < end; k++) {
-    rule(c.ancRight[k] as number);
-  }
-  for (let k = p.excludedStart[ep] as number, end = p.excludedStart[ep + 1] as number; k < end; k++) {
-    rule(p.excludedMentor[k] as number);
-  }
-}
-
-/** Re-match scope: a mentee outside it may only pair with a mentor inside it (a whole-row rule). */
-const outOfScope = (p: RowMasks, ep: number): boolean =>
-  p.affectedMentor !== null && p.affectedMentee !== null && p.affectedMentee[ep] === 0;
-
-/** Hierarchy, exclusions and re-match scope: the pair rules that do not depend on profiles. */
-export function applyMasks(p: RowMasks, ep: number, out: ScoreRow): void {
-  forEachForbidden(p, ep, (mp) => {
-    out[mp] = FORBIDDEN;
-  });
-  const am = p.affectedMentor;
-  if (am && outOfScope(p, ep)) {
-    for (let mp = 0; mp < am.length; mp++) if (am[mp] === 0) out[mp] = FORBIDDEN;
-  }
-}
-
-function gather<T extends Uint32Array | Int32Array | Float64Array>(src: T, idx: Int32Array, words: number): T {
-  const out = new (src.constructor as new (n: number) => T)(idx.length * words);
-  for (let i = 0; i < idx.length; i++)
-    for (let w = 0; w < words; w++) out[i * words + w] = src[(idx[i] as number) * words + w] as number;
-  return out;
 }
 
 /** What a helper thread needs to rebuild the built-in scorer (see RowSpec). */
@@ -153,85 +122,69 @@ export function rowSpec(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables): RowSp
   };
 }
 
-/** Column heap keys are packed with the mentee: regret key × PACK + PACK − 1 − mentee (mentees < PACK). */
-const PACK = 2 ** 20;
-
-/** Largest K the score kernel keeps per row (the engine uses 8). */
-const KERNEL_K_MAX = 64;
-
 /** Popcount of 16 bits by table: a third of the cost of the arithmetic popcount in this loop. */
 const POP16 = Uint8Array.from({ length: 1 << 16 }, (_, x) => pop32(x));
 
-/** The built-in fit score; must equal the sum of pairComponents (a unit test holds them together). */
+/**
+ * The built-in fit score as score rows; must equal the sum of pairComponents (a unit test holds them
+ * together). Its parts, one concern each: the pair rules that do not depend on profiles (row-masks.ts),
+ * the mentors' columns and classes (mentor-columns.ts), the mentee's per-row tables built from the fit
+ * rules (row-tables.ts, fit-score.ts), the WebAssembly score kernel's memory (score-kernel.ts); here the
+ * pair loops (fastRow, generalRow) and the language rule, and fill / fillSelect that combine them.
+ */
 export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, spec?: RowSpec): RowSource {
   const idx = p.activeMentors;
-  const M = f.mentors;
   const E = f.mentees;
   const tw = f.topics.words;
   const iw = f.interests.words;
   const lw = f.languages.words;
-  const mTopics = gather(M.topics, idx, tw);
-  const mInterests = gather(M.interests, idx, iw);
-  const mLanguages = gather(M.languages, idx, lw);
-  const mSlots = gather(M.slots, idx, 1);
-  const mDept = gather(M.department, idx, 1);
-  const mLevel = gather(M.level, idx, 1);
-  const mHire = gather(M.hireDay, idx, 1);
-  const nM = idx.length;
-  // Time zones as classes: the per-row table turns distance → points into one lookup per pair.
-  const zones = [...new Set(gather(M.tzQuarters, idx, 1))].sort((a, b) => a - b);
-  const zoneOf = new Map(zones.map((z, i) => [z, i]));
-  const mZone = Uint16Array.from(gather(M.tzQuarters, idx, 1), (z) => zoneOf.get(z) as number);
-  const zoneRow = new Int32Array(zones.length);
-  const topicRow = new Int32Array(33 * tw + 1);
-  const { interests: tInt, availability: tAv, crossDepartment: deptPts, seniorityFull: full, seniorityHalf: half } = t;
+  const cols = mentorColumns(idx, f);
+  const {
+    nM,
+    topics: mTopics,
+    interests: mInterests,
+    languages: mLanguages,
+    slots: mSlots,
+    department: mDept,
+    level: mLevel,
+    hireDay: mHire,
+    zone: mZone,
+    classOf: mClass,
+    classCount,
+    interestsLo: mInterestsLo,
+    interestsHi: mInterestsHi,
+    slotMasks,
+    slotClass: mSlotClass,
+  } = cols;
+  // The mentee's tables (points by overlap, zone, mentor class, availability class): see row-tables.ts.
+  const tables = rowTables(t, E, cols, tw);
+  const { topicRow, zoneRow, seniorityRow } = tables;
+  const forMentee = tables.forMentee;
+  const rowClasses = tables.classesFor;
+  const { interests: tInt, seniorityFull: full, seniorityHalf: half } = t;
   // NOTE: imported bindings compile to property getters (CommonJS interop); in a loop run 10^8
   // times they cost more than the work, so the hot loop only touches locals.
   const pop = pop32;
   const senior = seniorityClass;
+  const byDays = seniorityByDays;
+  const deptTenths = departmentTenths;
   const p16 = POP16;
   const forbidden = FORBIDDEN;
 
-  // The fast path merges zone, department and level into one mentor "class" so a per-row table
-  // gives those points in one lookup and the loop has no unpredictable branch.
-  const levels = [...new Set(mLevel)].filter((l) => l === l).sort((a, b) => a - b);
-  const levelOf = new Map(levels.map((l, i) => [l, i]));
-  const classKey = new Map<number, number>();
-  const classes: number[] = []; // flat (zone, dept, level class) triples
-  const mClass = new Uint16Array(nM);
-  for (let m = 0; m < nM && classKey.size <= 0xffff; m++) {
-    const lc = mLevel[m] === mLevel[m] ? (levelOf.get(mLevel[m] as number) as number) : levels.length;
-    const key =
-      ((mZone[m] as number) * (f.departments.length + 1) + (mDept[m] as number) + 1) * (levels.length + 1) + lc;
-    let c = classKey.get(key);
-    if (c === undefined) {
-      c = classKey.size;
-      classKey.set(key, c);
-      classes.push(mZone[m] as number, mDept[m] as number, lc);
-    }
-    mClass[m] = c;
-  }
-  const fast = tw === 1 && iw <= 2 && lw === 1 && classKey.size <= 0xffff;
-  // Interests in two words (up to 64 distinct interests), the second all zero when one suffices.
-  const mInterestsLo = Uint32Array.from({ length: nM }, (_, m) => mInterests[m * iw] as number);
-  const mInterestsHi = Uint32Array.from({ length: nM }, (_, m) => (iw === 2 ? (mInterests[m * iw + 1] as number) : 0));
+  const fast = tw === 1 && iw <= 2 && lw === 1 && classCount <= 0xffff;
   // classRow: zone + department + level points; negative (-1 - points) = add seniority by hire date.
-  const classRow = new Int32Array(classKey.size);
-  // Availability by the mentor's weekday/time mask: a few hundred distinct masks, so a per-row table
-  // of their points replaces two popcount lookups per pair with one lookup.
-  const slotMasks = Int32Array.from(new Set(mSlots)).sort();
-  const slotOf = new Map(Array.from(slotMasks, (mask, i) => [mask, i]));
-  const mSlotClass = Uint16Array.from(mSlots, (mask) => slotOf.get(mask) as number);
+  const classRow = new Int32Array(classCount);
+  // Availability points by the mentor's weekday/time mask class (see mentorColumns).
   const slotRow = new Int32Array(slotMasks.length);
 
   // Pair rules by language: a forbidden pair's mentor has its language words zeroed while the row is
   // scored, so the pair scores FORBIDDEN in the loop itself (restored from this copy afterwards).
   const languagesKept = mLanguages.slice();
-  const kernel = fast ? scoreKernel() : null;
+  const kernel = fast ? scoreKernel(cols, tInt, topicRow.length, slotRow.length, classRow.length) : null;
   const setRules = (ep: number, zero: boolean): void =>
     forEachForbidden(p, ep, (mp) => {
       for (let w = mp * lw; w < (mp + 1) * lw; w++) mLanguages[w] = zero ? 0 : (languagesKept[w] as number);
-      if (kernel) kernel.view.rec[8 * mp] = zero ? 0 : (languagesKept[mp] as number);
+      if (kernel) kernel.view.rec[(R.bytes * mp + R.languages) >> 2] = zero ? 0 : (languagesKept[mp] as number);
     });
   // Plain fill: a selection that takes nothing.
   const selectNothing: RowSelection = {
@@ -242,101 +195,6 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
     maybe: new Int32Array(0),
     counts: new Int32Array(2),
   };
-
-  /**
-   * The pair loop of fastRow as a WebAssembly kernel (kernels.wat, `score`): the mentors' arrays are
-   * copied into its memory once, the row's tables are written there, the row's values copied out.
-   */
-  function scoreKernel() {
-    const at = new Layout();
-    const classAt = 1024 + 4 * slotRow.length; // the tables: see kernels.wat, `score`
-    const ptr = {
-      rec: at.take(32 * nM),
-      tab: at.take(classAt + 4 * classRow.length),
-      out: at.take(2 * nM),
-      gate: at.take(4 * nM),
-      rs: at.take(4 * KERNEL_K_MAX),
-      ri: at.take(4 * KERNEL_K_MAX),
-      counts: at.take(8),
-      colOff: at.take(4 * (nM + 1)),
-      colSize: at.take(4 * nM),
-      heap: at.size, // the column heaps (grown on demand)
-    };
-    const k = kernelInstance(at.size);
-    if (!k) return null;
-    // Views on the memory, made again whenever it grows (growing detaches the old ones).
-    const bind = () => {
-      const b = k.memory.buffer;
-      return {
-        rec: new Int32Array(b, ptr.rec, 8 * nM),
-        hire: new Float64Array(b, ptr.rec, 4 * nM),
-        topicRow: new Int32Array(b, ptr.tab, topicRow.length),
-        interestRow: new Int32Array(b, ptr.tab + 256, tInt.length),
-        slotRow: new Int32Array(b, ptr.tab + 1024, slotRow.length),
-        classRow: new Int32Array(b, ptr.tab + classAt, classRow.length),
-        out: new Uint16Array(b, ptr.out, nM),
-        gate: new Int32Array(b, ptr.gate, nM),
-        rs: new Int32Array(b, ptr.rs, KERNEL_K_MAX),
-        ri: new Int32Array(b, ptr.ri, KERNEL_K_MAX),
-        counts: new Int32Array(b, ptr.counts, 2),
-        colOff: new Int32Array(b, ptr.colOff, nM + 1),
-        colSize: new Int32Array(b, ptr.colSize, nM),
-        heap: new Float64Array(b, ptr.heap, (b.byteLength - ptr.heap) >> 3),
-      };
-    };
-    const K = { k, ptr, v: bind(), columns: null as ColumnHeaps | null };
-    const { rec, hire } = K.v;
-    for (let m = 0; m < nM; m++) {
-      rec[8 * m] = mLanguages[m] as number;
-      rec[8 * m + 1] = mTopics[m] as number;
-      rec[8 * m + 2] = mInterestsLo[m] as number;
-      rec[8 * m + 3] = mInterestsHi[m] as number;
-      rec[8 * m + 4] = 1024 + 4 * (mSlotClass[m] as number);
-      rec[8 * m + 5] = classAt + 4 * (mClass[m] as number);
-      hire[4 * m + 3] = mHire[m] as number;
-    }
-    K.v.interestRow.set(tInt);
-    return {
-      ...K,
-      /** Fresh (empty) column heaps for the mentor heaps at colOff. */
-      columnHeaps(colOff: Int32Array): ColumnHeaps {
-        const need = ptr.heap + 8 * (colOff[nM] as number);
-        const missing = need - k.memory.buffer.byteLength;
-        if (missing > 0) {
-          k.memory.grow(Math.ceil(missing / 65536));
-          K.v = bind();
-        }
-        K.v.colOff.set(colOff);
-        K.v.colSize.fill(0);
-        const columns: ColumnHeaps = {
-          gates: K.v.gate,
-          exportTo(score, item, size, heapBase, sizeBase) {
-            const { heap, colSize } = K.v;
-            for (let mp = 0; mp < nM; mp++) {
-              const off = colOff[mp] as number;
-              const n = colSize[mp] as number;
-              size[sizeBase + mp] = n;
-              for (let q = off; q < off + n; q++) {
-                // Packed as regret key × 2^20 + 2^20 − 1 − mentee (kernels.wat, $offerColumn).
-                const x = heap[q] as number;
-                const key = Math.floor(x / PACK);
-                score[heapBase + q] = key;
-                item[heapBase + q] = PACK - 1 - (x - key * PACK);
-              }
-            }
-          },
-        };
-        K.columns = columns;
-        return columns;
-      },
-      get view() {
-        return K.v;
-      },
-      get active() {
-        return K.columns;
-      },
-    };
-  }
 
   /** Scores row e into `out` with the kernel; returns its best value (the row stays in the kernel's memory). */
   function kernelScore(e: number, out: ScoreRow): number {
@@ -354,6 +212,8 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
       E.hireDay[e] as number,
       full,
       half,
+      SENIORITY.fullDays,
+      SENIORITY.halfDays,
       ptr.rec,
       ptr.tab,
       ptr.out,
@@ -377,26 +237,6 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
     sel.counts[1] = 0;
   }
 
-  /** The mentee's tables by mentor class (zone + department + level) and by availability mask. */
-  function rowClasses(e: number, classRow: Int32Array, slotRow: Int32Array): void {
-    const lvlE = E.level[e] as number;
-    const hireE = E.hireDay[e] as number;
-    const deptE = E.department[e] as number;
-    for (let c = 0; c < classRow.length; c++) {
-      const dept = classes[3 * c + 1] as number;
-      const lc = classes[3 * c + 2] as number;
-      let pts =
-        (zoneRow[classes[3 * c] as number] as number) + (deptE >= 0 && dept >= 0 && dept !== deptE ? deptPts : 0);
-      if (lvlE === lvlE && lc < levels.length) {
-        const d = lvlE - (levels[lc] as number);
-        pts += d >= 2 ? full : d >= 1 ? half : 0;
-      } else if (hireE === hireE) pts = -1 - pts;
-      classRow[c] = pts;
-    }
-    const slotE = E.slots[e] as number;
-    for (let c = 0; c < slotRow.length; c++) slotRow[c] = tAv[pop(slotE & (slotMasks[c] as number))] as number;
-  }
-
   function fastRow(ep: number, e: number, out: ScoreRow, sel: RowSelection): number {
     if (kernel && sel === selectNothing) return kernelScore(e, out);
     rowClasses(e, classRow, slotRow);
@@ -411,7 +251,9 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
       mI2 = mInterestsHi,
       mS = mSlotClass,
       mC = mClass,
-      mH = mHire;
+      mH = mHire,
+      senRow = seniorityRow,
+      senDays = byDays;
     const tRow = topicRow,
       cRow = classRow,
       ti = tInt,
@@ -430,7 +272,7 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
       let c = cRow[mC[m] as number] as number;
       if (c < 0) {
         const d = (mH[m] as number) - hireE; // NaN when the mentor's date is unknown: no points
-        c = -1 - c + (d >= 730 ? full : d >= 365 ? half : 0);
+        c = -1 - c + (senRow[senDays(d)] as number);
       }
       const s =
         (tRow[(pc[x & 0xffff] as number) + (pc[x >>> 16] as number)] as number) +
@@ -474,35 +316,24 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
       }
       for (let w = 0; w < tw; w++) top += pop((E.topics[e * tw + w] as number) & (mTopics[m * tw + w] as number));
       for (let w = 0; w < iw; w++) int += pop((E.interests[e * iw + w] as number) & (mInterests[m * iw + w] as number));
-      const dm = mDept[m] as number;
       const sen = senior(E.level[e] as number, mLevel[m] as number, E.hireDay[e] as number, mHire[m] as number);
       const value =
         1 +
         (topicRow[top] as number) +
-        (tInt[int > 64 ? 64 : int] as number) +
-        (tAv[pop(slotE & (mSlots[m] as number))] as number) +
+        interestTenths(t, int) +
+        availabilityTenths(t, pop(slotE & (mSlots[m] as number))) +
         (zoneRow[mZone[m] as number] as number) +
-        (deptE >= 0 && dm >= 0 && dm !== deptE ? deptPts : 0) +
-        (sen === 2 ? full : sen === 1 ? half : 0);
+        deptTenths(t, deptE, mDept[m] as number) +
+        (seniorityRow[sen] as number);
       out[m] = value;
       if (value > best) best = value;
     }
     return best;
   }
 
-  /** The mentee's per-row tables (topic points by overlap, zone points by zone class). */
-  function rowTables(e: number): void {
-    const wished = E.topicCount[e] as number;
-    for (let c = 0; c < topicRow.length; c++) topicRow[c] = topicTenths(c, wished, t.topicWeight);
-    const tzE = E.tzQuarters[e] as number;
-    for (let z = 0; z < zones.length; z++) {
-      zoneRow[z] = t.timezone[Math.min(Math.abs(tzE - (zones[z] as number)), TZ_ZERO_QUARTERS)] as number;
-    }
-  }
-
   function fill(ep: number, out: ScoreRow): number {
     const e = p.activeMentees[ep] as number;
-    rowTables(e);
+    forMentee(e);
     setRules(ep, true);
     let best: number;
     try {
@@ -532,7 +363,7 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
     }
     if (outOfScope(p, ep)) return -1;
     const e = p.activeMentees[ep] as number;
-    rowTables(e);
+    forMentee(e);
     setRules(ep, true);
     try {
       return fastRow(ep, e, out, sel);

@@ -1,5 +1,5 @@
 import { BucketQueue } from './bucket-queue';
-import { Layout, scratchKernel } from './kernels';
+import { Layout, scratchKernel, setupSearch } from './kernels';
 import type { LapProblem } from './lap-sparse';
 
 /**
@@ -250,32 +250,7 @@ export function reduceAndAugmentByKernel(
   i32(o.bucketOf, N).fill(-1);
   f64(o.ovKey, N).fill(Infinity);
   const out = i32(0, 2);
-  k.setup(
-    o.adjStart,
-    o.adjCol,
-    o.adjCost,
-    o.colSlotStart,
-    o.rowGroup,
-    o.u,
-    o.v,
-    o.rowMatch,
-    o.colMatch,
-    o.dist,
-    o.done,
-    o.pred,
-    o.touched,
-    o.settled,
-    o.head,
-    o.next,
-    o.prev,
-    o.bucketOf,
-    o.ovKey,
-    o.hKeys,
-    o.hVals,
-    nC,
-    colSlotStart.length - 1 === nC ? 1 : 0,
-    p.dummyCost,
-  );
+  setupSearch(k, { ...o, nC, unit: colSlotStart.length - 1 === nC ? 1 : 0, D: p.dummyCost });
   const direct = p.directCost;
   i32(o.arrQueue, queue.length).set(queue);
   const searches = queue.length > 0 ? k.reduceRows(o.arrQueue, o.arrNext, queue.length, steps, passes) : 0;
