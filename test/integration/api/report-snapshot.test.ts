@@ -25,7 +25,7 @@ let id: string;
 const hr: Caller = { userId: 'hr-1', tenantId: 'test', roles: [ROLE_REPORTS] };
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ store: 'memory' });
   id = await programmeInMatching(h);
 });
 afterAll(async () => h.close());

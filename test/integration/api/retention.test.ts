@@ -29,7 +29,7 @@ async function report(): Promise<Json> {
 }
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ store: 'memory' });
   id = await programmeInMatching(h, { retentionMonths: 12 });
   pairs = await matchAndPublish(h, id);
   await confirmAll(h, id, pairs);

@@ -10,7 +10,7 @@ let pairs: Json[];
 const DAY = 24 * 3600 * 1000;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ store: 'memory' });
   id = await programmeInMatching(h);
   pairs = await matchAndPublish(h, id);
   await confirmAll(h, id, pairs);

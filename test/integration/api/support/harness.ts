@@ -1,7 +1,8 @@
 /**
- * The API on the local Functions host with real parts where they exist: the embedded Cosmos DB, the
- * outbox messenger, the real token validator (against a test key set), and in-memory stand-ins for
- * the directory and the calendar. Tokens are signed like Entra ID's (RS256, v2 issuer).
+ * The API on the local Functions host with real parts where they exist: the embedded Cosmos DB (or,
+ * for use-case tests that choose it, the in-memory store of the same port), the outbox messenger,
+ * the real token validator (against a test key set), and in-memory stand-ins for the directory and
+ * the calendar. Tokens are signed like Entra ID's (RS256, v2 issuer).
  */
 import { exportJWK, generateKeyPair, SignJWT, createLocalJWKSet, type JWK, type KeyLike } from 'jose';
 // Loading the routes and timers registers them with this test file's functions-core stand-in.
@@ -16,7 +17,8 @@ import { createLocalHost, type LocalHost } from '../../../../functions/src/local
 import type { AppDeps, AppPolicy } from '../../../../functions/src/app/deps';
 import type { Clock } from '../../../../functions/src/ports/clock';
 import { ROLE_MANAGE, ROLE_REPORTS } from '../../../../functions/src/app/caller';
-import { openTestStore, type TestStore } from '../../../support/embedded-store';
+import { openTestStore } from '../../../support/embedded-store';
+import { openMemoryTestStore, type OpenedTestStore } from '../../../support/memory-store';
 import { memoryDirectory } from './memory-directory';
 import { fakeBooking, type FakeBooking } from './fake-booking';
 import { TENANT, testOrg } from './org';
@@ -32,7 +34,7 @@ export interface AdjustableClock extends Clock {
 export interface Harness {
   baseUrl: string;
   host: LocalHost;
-  t: TestStore;
+  t: OpenedTestStore;
   deps: AppDeps;
   clock: AdjustableClock;
   booking: FakeBooking;
@@ -112,10 +114,12 @@ export interface HarnessOptions {
   policy?: AppPolicy | null;
   /** The directory (default: the small test organisation). */
   org?: OrgUser[];
+  /** The store behind the port: the embedded Cosmos DB (default) or the in-memory store. */
+  store?: 'embedded' | 'memory';
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const t = await openTestStore();
+  const t: OpenedTestStore = options.store === 'memory' ? openMemoryTestStore() : await openTestStore();
   let offset = 0;
   const clock: AdjustableClock = { now: () => new Date(Date.now() + offset), advance: (ms) => void (offset += ms) };
   const { privateKey, publicKey } = await generateKeyPair('RS256');
