@@ -1,6 +1,180 @@
 // ESLint flat config: typescript-eslint recommended rules for all TypeScript, Prettier owns formatting.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { typedRules } from './eslint.typed.mjs';
+
+// Layer boundaries (../shared/CONVENTIONS.md, issue #25): one `no-restricted-imports` rule per
+// layer, each file in exactly one layer (a later block would replace, not merge, an earlier one).
+// test/boundaries tests each layer against a wrong-way import.
+/** A relative import that reaches the named folder (or file) of functions/src, at any depth. */
+const into = (...names) => `^\\.{1,2}/(?:.*/)?(?:${names.join('|')})(?:/|\\.ts|$)`;
+/** An import of the named folders of functions/src from bot/ or tab/. */
+const intoFunctions = (...names) => `(?:^|/)functions/src/(?:${names.join('|')})(?:/|\\.ts|$)`;
+const SDKS = ['@azure/*', '@microsoft/*', '@vercel/*', 'botbuilder*', 'adaptivecards*', 'jose', 'zod'];
+const IO = ['node:*', 'fs', 'http', 'https', 'net', 'path', 'worker_threads', 'child_process'];
+const NOT_LOCAL = {
+  regex: into('local'),
+  message: 'local/ (stand-ins, demo, dev host) is for the local entry points only.',
+};
+const NOT_APP_INTERNALS = {
+  regex: into('app/support'),
+  message: "Inbound adapters call the use cases (app/'s public API), not app/support internals.",
+};
+const NOT_BOT = {
+  regex: '(?:^|/)bot/src(?:/|$)',
+  message:
+    'Inbound adapters (http, timers, bot, cli) do not import each other; the bot is reached through bot-runtime.ts.',
+};
+const NOT_OTHER_BUNDLES = {
+  regex: '(?:^|/)(?:bot|tab)/src(?:/|$)',
+  message: 'functions/ core layers do not depend on the bot or the tab.',
+};
+const layer = (files, patterns, extra = {}) => ({
+  files,
+  ignores: extra.ignores ?? [],
+  rules: { 'no-restricted-imports': ['error', { patterns }], ...(extra.rules ?? {}) },
+});
+const boundaries = [
+  layer(
+    ['functions/src/core/**/*.ts'],
+    [
+      {
+        group: [...SDKS.filter((g) => g !== 'zod'), ...IO],
+        message: 'core/ is pure: no SDK or I/O imports (use a port).',
+      },
+      {
+        regex: into('ports', 'app', 'adapters', 'http', 'timers', 'cli', 'local', 'composition', 'config'),
+        message: 'core/ imports only itself.',
+      },
+      NOT_OTHER_BUNDLES,
+    ],
+  ),
+  layer(
+    ['functions/src/ports/**/*.ts'],
+    [
+      {
+        regex: into('app', 'adapters', 'http', 'timers', 'cli', 'local', 'composition', 'config'),
+        message: 'ports/ may import core/ only.',
+      },
+      { group: [...SDKS, ...IO], message: 'ports/ are interfaces over core/ types: no SDK or I/O imports.' },
+      NOT_OTHER_BUNDLES,
+    ],
+  ),
+  layer(
+    ['functions/src/adapters/**/*.ts'],
+    [
+      {
+        regex: into('app', 'http', 'timers', 'cli', 'composition'),
+        message: 'adapters/ implement ports: they import core/, ports/ and SDKs, never app/ or the inbound edges.',
+      },
+      NOT_LOCAL,
+      NOT_OTHER_BUNDLES,
+    ],
+  ),
+  layer(
+    ['functions/src/app/**/*.ts'],
+    [
+      { regex: into('adapters'), message: 'app/ uses ports only: inject the adapter from the composition root.' },
+      {
+        regex: into('http', 'timers', 'cli', 'composition'),
+        message: 'app/ (use cases) must not depend on the inbound edges or the wiring.',
+      },
+      {
+        regex: into('config'),
+        allowTypeImports: true,
+        message: 'app/ gets its settings through its deps (configuration types only).',
+      },
+      {
+        group: ['worker_threads', 'node:worker_threads'],
+        message: 'app/ uses ports only: threads belong in an adapter.',
+      },
+      NOT_LOCAL,
+      NOT_OTHER_BUNDLES,
+    ],
+    {
+      rules: {
+        'no-restricted-properties': [
+          'error',
+          { object: 'process', property: 'env', message: 'app/ gets its settings through its deps, not process.env.' },
+        ],
+      },
+    },
+  ),
+  layer(
+    ['functions/src/http/**/*.ts'],
+    [
+      { regex: into('adapters'), message: 'http/ calls the use cases; adapters are wired in the composition root.' },
+      { regex: into('timers', 'cli'), message: 'Inbound adapters (http, timers, bot, cli) do not import each other.' },
+      NOT_BOT,
+      NOT_APP_INTERNALS,
+      NOT_LOCAL,
+    ],
+  ),
+  layer(
+    ['functions/src/timers/**/*.ts'],
+    [
+      { regex: into('adapters'), message: 'timers/ call the use cases; adapters are wired in the composition root.' },
+      { regex: into('http', 'cli'), message: 'Inbound adapters (http, timers, bot, cli) do not import each other.' },
+      NOT_BOT,
+      NOT_APP_INTERNALS,
+      NOT_LOCAL,
+    ],
+  ),
+  layer(
+    ['functions/src/cli/**/*.ts'],
+    [
+      // NOTE: cli/ may open adapters itself: `tandem doctor` probes the real Cosmos DB and Graph, and
+      // `tandem match` runs the matcher on helper threads without the rest of the app.
+      { regex: into('http', 'timers'), message: 'Inbound adapters (http, timers, bot, cli) do not import each other.' },
+      NOT_BOT,
+      NOT_APP_INTERNALS,
+      NOT_LOCAL,
+    ],
+    { ignores: ['functions/src/cli/main.ts'] },
+  ),
+  layer(
+    ['functions/src/cli/main.ts'],
+    [{ regex: into('http', 'timers'), message: 'Inbound adapters (http, timers, bot, cli) do not import each other.' }],
+  ),
+  layer(['functions/src/*.ts'], [NOT_LOCAL]),
+  layer(
+    ['bot/src/**/*.ts', 'bot/src/**/*.tsx'],
+    [
+      {
+        regex: intoFunctions('adapters', 'composition', 'config'),
+        message: 'The bot calls the use cases; adapters are wired in the composition root.',
+      },
+      {
+        regex: intoFunctions('http', 'timers', 'cli'),
+        message: 'Inbound adapters (http, timers, bot, cli) do not import each other.',
+      },
+      {
+        regex: intoFunctions('app/support'),
+        message: "The bot calls the use cases (app/'s public API), not app/support internals.",
+      },
+      {
+        regex: intoFunctions('local') + '|' + into('local'),
+        message: 'local/ (stand-ins, demo, dev host) is for the local entry points only.',
+      },
+    ],
+    { ignores: ['bot/src/local/**'] },
+  ),
+  layer(
+    ['tab/src/**/*.ts', 'tab/src/**/*.tsx'],
+    [
+      {
+        regex: intoFunctions('adapters', 'http', 'timers', 'cli', 'local', 'composition', 'config'),
+        message: 'The tab talks to the backend over HTTP; it shares only types and pure core/ code.',
+      },
+      {
+        regex: intoFunctions('app', 'ports'),
+        allowTypeImports: true,
+        message: 'The tab imports only request/response types from app/ and ports/.',
+      },
+      { regex: '(?:^|/)bot/src(?:/|$)', message: 'The tab does not import the bot.' },
+    ],
+  ),
+];
 
 export default tseslint.config(
   {
@@ -31,36 +205,6 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  {
-    files: ['functions/src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '@azure/*',
-                '@microsoft/*',
-                '@vercel/*',
-                'botbuilder*',
-                'adaptivecards*',
-                'node:*',
-                'fs',
-                'http',
-                'https',
-                'net',
-                'path',
-              ],
-              message: 'core/ is pure: no SDK or I/O imports (use a port).',
-            },
-            {
-              group: ['**/adapters/**', '**/http/**', '**/timers/**', '**/local/**'],
-              message: 'core/ must not depend on edges.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...typedRules,
+  ...boundaries,
 );

@@ -9,17 +9,19 @@ import type { Clock } from './ports/clock';
 import { systemClock } from './ports/clock';
 import type { HealthCheck } from './ports/health';
 import { botConfigHealth, storeHealth } from './health-checks';
-import type { DirectoryReader, DirectorySource } from './ports/directory';
+import type { DirectoryReader, DirectorySnapshotStore, DirectorySource } from './ports/directory';
 import type { CalendarPort } from './ports/calendar';
 import { createGraphConnection, type GraphConnection } from './adapters/graph/client';
 import { graphDirectorySource } from './adapters/graph/directory-source';
 import { storeDirectoryReader } from './adapters/graph/directory-reader';
+import { DirectorySnapshots } from './adapters/graph/directory-store';
 import { graphCalendar } from './adapters/graph/calendar';
 import { graphCalendarWatch } from './adapters/graph/calendar-watch';
 import { graphHealthChecks } from './adapters/graph/health';
 import { graphTeamsAppInstaller } from './adapters/graph/teams-app-installer';
 import { unconfiguredCalendar } from './adapters/graph/unconfigured';
 import { createBooking } from './app/book-series';
+import { parallelMatcher } from './adapters/parallel-matching';
 import type { Messenger } from './ports/messenger';
 import { outboxMessenger } from './adapters/outbox/outbox-messenger';
 import { createTokenValidator, type TokenValidator } from './adapters/auth/token-validator';
@@ -36,6 +38,8 @@ export interface Services {
   calendar?: CalendarPort;
   /** Graph users/delta for the directory sync; undefined when Graph is not configured. */
   directorySource?: DirectorySource;
+  /** Where the directory sync writes its generations (optional only so that partial test doubles stay valid). */
+  directorySnapshots?: DirectorySnapshotStore;
   /** The Graph client (request counters); undefined when Graph is not configured. */
   graph?: GraphConnection;
   /** Queues notifications for the bot (outbox). Optional only so that partial test doubles stay valid. */
@@ -48,6 +52,12 @@ export interface Services {
   localData?: LocalDataReport;
   /** Releases what the services hold (the embedded store saves its snapshot). */
   dispose(): Promise<void>;
+}
+
+/** The directory sync's generations store; a partial test double without one is a wiring error. */
+export function directorySnapshots(services: Services): DirectorySnapshotStore {
+  if (!services.directorySnapshots) throw new Error('The directory snapshots are not wired in this process.');
+  return services.directorySnapshots;
 }
 
 /** What the embedded store found in its data folder, for the local stack to act on and say. */
@@ -155,6 +165,7 @@ export async function createServices(config: AppConfig, overrides: ServiceOverri
     directory,
     calendar,
     ...(directorySource ? { directorySource } : {}),
+    directorySnapshots: new DirectorySnapshots(store, config.tenantId),
     ...(graph ? { graph } : {}),
     auth: createTokenValidator(config.auth),
     app: {
@@ -164,6 +175,7 @@ export async function createServices(config: AppConfig, overrides: ServiceOverri
       directory,
       booking: createBooking({ store, clock, messenger, calendar, directory }),
       policy: config.policy,
+      matcher: parallelMatcher,
       ...(graph
         ? {
             outlook: {

@@ -8,6 +8,7 @@ import { trustStandIn } from '../../functions/src/local/graph-stand-in/trust';
 import { createGraphConnection } from '../../functions/src/adapters/graph/client';
 import { graphDirectorySource } from '../../functions/src/adapters/graph/directory-source';
 import { storeDirectoryReader } from '../../functions/src/adapters/graph/directory-reader';
+import { DirectorySnapshots } from '../../functions/src/adapters/graph/directory-store';
 import { syncDirectory } from '../../functions/src/app/directory-sync';
 import { loadGraphConfig } from '../../functions/src/config';
 import { systemClock } from '../../functions/src/ports/clock';
@@ -30,7 +31,13 @@ async function run(size: number): Promise<void> {
   const conn = createGraphConnection(
     loadGraphConfig({ GRAPH_BASE_URL: standIn.baseUrl, GRAPH_ACCESS_TOKEN: standIn.token }, false),
   );
-  const deps = { store, clock: systemClock, source: graphDirectorySource(conn), tenantId: 'bench' };
+  const deps = {
+    store,
+    clock: systemClock,
+    source: graphDirectorySource(conn),
+    tenantId: 'bench',
+    snapshots: new DirectorySnapshots(store, 'bench'),
+  };
   try {
     const full = await syncDirectory(deps, { full: true });
     console.log(JSON.stringify({ size, round: 'full', ...full }));

@@ -29,6 +29,7 @@ import { registerInterest } from '../../../functions/src/app/interest';
 import { withdrawConsent } from '../../../functions/src/app/privacy/consent';
 import { consentWithdrawnCard } from '../cards/membership-card';
 import { submitAssessment, submitFeedback } from '../../../functions/src/app/feedback';
+// eslint-disable-next-line no-restricted-imports -- the bot still loads programmes through app/support (issue #25 point 3: the bot becomes an inbound adapter on app's public API)
 import { loadProgramme } from '../../../functions/src/app/support/access';
 import { parseInput } from '../../../functions/src/app/schemas/parse';
 import { optInSchema } from '../../../functions/src/app/schemas/enrollment';

@@ -7,6 +7,7 @@ import { MAX_PAUSE_DAYS, slotsToMoveTo } from '../../../functions/src/app/sessio
 import { describeMe } from '../../../functions/src/app/me';
 import { TEAMS_APP_INSTALL_STATE_ID } from '../../../functions/src/app/invitee-reach';
 import { getPair } from '../../../functions/src/app/pairs';
+// eslint-disable-next-line no-restricted-imports -- the bot still loads programmes through app/support (issue #25 point 3: the bot becomes an inbound adapter on app's public API)
 import { loadVisibleProgramme } from '../../../functions/src/app/support/access';
 import { NotFoundError } from '../../../functions/src/core/errors';
 import { partnerOf, seriesIdOf } from '../../../functions/src/core/model';

@@ -17,6 +17,7 @@ import {
 import { getParticipant } from '../../../functions/src/app/enrollment';
 import { getPair } from '../../../functions/src/app/pairs';
 import { listOwnAssessments, listOwnFeedback, seriesOfPair } from '../../../functions/src/app/feedback';
+// eslint-disable-next-line no-restricted-imports -- the bot still loads programmes through app/support (issue #25 point 3: the bot becomes an inbound adapter on app's public API)
 import { loadProgramme, loadVisibleProgramme } from '../../../functions/src/app/support/access';
 import { toArray } from '../../../functions/src/ports/store';
 import { describeMe } from '../../../functions/src/app/me';

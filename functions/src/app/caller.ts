@@ -3,23 +3,15 @@
  * Plain data, so the bot can build one from an activity and call the use cases in-process.
  */
 import { ForbiddenError } from '../core/errors';
+import type { Caller } from '../ports/auth';
 
 /** Entra app role of programme managers. */
 export const ROLE_MANAGE = 'Programme.Manage';
 /** Entra app role of HR / leadership (reports only). */
 export const ROLE_REPORTS = 'Reports.Read';
 
-export interface Caller {
-  /** Entra object id (`oid`), the same id the directory and the participants use. */
-  userId: string;
-  /** Entra tenant id (`tid`). */
-  tenantId: string;
-  /** App roles from the token's `roles` claim. */
-  roles: readonly string[];
-  displayName?: string;
-  /** `preferred_username` / UPN, shown in "signed in as". */
-  username?: string;
-}
+/** Who is asking (defined with the auth port, which adapters/auth implements). */
+export type { Caller } from '../ports/auth';
 
 export function isManager(caller: Caller): boolean {
   return caller.roles.includes(ROLE_MANAGE);

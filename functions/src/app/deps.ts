@@ -13,6 +13,7 @@ export interface OutlookWatch {
 }
 import type { TeamsAppInstaller } from '../ports/teams-apps';
 import type { CalendarPort } from '../ports/calendar';
+import type { Matcher } from '../ports/matcher';
 
 /** Rules the organisation sets for every programme (from the app's configuration). */
 export interface AppPolicy {
@@ -35,4 +36,6 @@ export interface AppDeps {
   teamsApps?: TeamsAppInstaller;
   /** Reads mailbox settings, to flag invitees whose calendar Tandem may not book (absent: not checked). */
   mailboxes?: Pick<CalendarPort, 'mailboxSettings'>;
+  /** Solves matching runs (the helper threads in production); absent → on the calling thread, same result. */
+  matcher?: Matcher;
 }

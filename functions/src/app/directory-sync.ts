@@ -1,18 +1,18 @@
 /**
  * Directory sync: one `users/delta` round from Graph applied to the last complete directory, written
- * as a new generation and made visible in one step (see adapters/graph/directory-store). A full round
- * runs the first time, when there is no delta link, and every `fullResyncDays` (the delta manager
- * signal is known to miss changes); it also catches users who vanished without an `@removed`.
+ * as a new generation and made visible in one step (deps.snapshots: adapters/graph/directory-store).
+ * A full round runs the first time, when there is no delta link, and every `fullResyncDays` (the
+ * delta manager signal is known to miss changes); it also catches users who vanished without an
+ * `@removed`.
  * People removed from the directory leave their programmes gracefully.
  */
 import type { OrgUser } from '../core/model';
 import { DomainError, UnavailableError } from '../core/errors';
 import type { Clock } from '../ports/clock';
-import type { DirectoryChange, DirectorySource } from '../ports/directory';
+import type { DirectoryChange, DirectorySnapshotStore, DirectorySource, LoadedDirectory } from '../ports/directory';
 import type { Store } from '../ports/store';
 import type { Messenger } from '../ports/messenger';
 import type { CalendarPort } from '../ports/calendar';
-import { DirectorySnapshots, type LoadedDirectory } from '../adapters/graph/directory-store';
 import { removeFromProgrammes } from './graph-removed-users';
 import type { AppDeps } from './deps';
 
@@ -21,6 +21,8 @@ export interface DirectorySyncDeps {
   clock: Clock;
   source: DirectorySource;
   tenantId: string;
+  /** The tenant's directory generations in the store (adapters/graph/directory-store). */
+  snapshots: DirectorySnapshotStore;
   messenger?: Messenger;
   calendar?: CalendarPort;
   /** The use cases' ports: partners of removed people are re-matched with them. */
@@ -120,7 +122,7 @@ async function runRound(
 export async function syncDirectory(deps: DirectorySyncDeps, options: SyncOptions = {}): Promise<SyncSummary> {
   const started = Date.now();
   const before = deps.source.stats();
-  const snapshots = new DirectorySnapshots(deps.store, deps.tenantId);
+  const { snapshots } = deps;
   const now = deps.clock.now();
   const syncedAt = now.toISOString();
 

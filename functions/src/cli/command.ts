@@ -1,6 +1,36 @@
+import type { Services } from '../composition';
+
 /** One command of the `tandem` command line: gets its arguments, returns the exit code. */
 export interface CliCommand {
-  run(args: string[]): Promise<number>;
+  run(args: string[], environment: CliEnvironment): Promise<number>;
+}
+
+/**
+ * What the CLI's entry point (main.ts) hands a command: how to open the services where it runs, so
+ * that commands never import the local stand-ins (local/cli-environment supplies them).
+ */
+export interface CliEnvironment {
+  /**
+   * The configured services (the embedded store without COSMOS_ENDPOINT); with `graphStandIn`, the
+   * local Graph stand-in is started first when Graph is not configured outside Azure.
+   */
+  openServices(options?: { graphStandIn?: boolean }): Promise<{ services: Services; close(): Promise<void> }>;
+  /**
+   * Without Graph settings: starts the local Graph stand-in on the data folder and points
+   * process.env at it; undefined when Graph is configured.
+   */
+  startGraphStandIn(dataDir: string): Promise<CliGraphStandIn | undefined>;
+  /** The embedded Cosmos DB server on the data folder's snapshot (the local store, when no account is set). */
+  startEmbeddedCosmos(dataDir: string): Promise<{ endpoint: string; key: string; close(): Promise<void> }>;
+}
+
+/** The local Graph stand-in as a command sees it. */
+export interface CliGraphStandIn {
+  /** A line for the operator, e.g. "Graph stand-in  https://localhost:53123 (300 users)". */
+  describe?: string;
+  /** The Teams app id the stand-in's catalogue knows. */
+  teamsAppId: string;
+  close(): Promise<void>;
 }
 
 /** What a module under cli/commands exports. */

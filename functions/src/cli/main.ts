@@ -2,7 +2,7 @@
  * `npm run -s tandem -- <command> ...`: the operator's command line. Each command lives in its own
  * module under cli/commands and is looked up here, so adding one touches only this table.
  */
-import { UsageError, type CliCommand, type CommandModule } from './command';
+import { UsageError, type CliCommand, type CliEnvironment, type CommandModule } from './command';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // NOTE: commands are required lazily (not imported) so `tandem match` does not load the Graph or
@@ -13,6 +13,15 @@ const commands: Record<string, () => CliCommand> = {
   org: () => (require('./commands/org') as CommandModule).command,
   match: () => (require('./commands/match') as CommandModule).command,
   doctor: () => (require('./commands/doctor') as CommandModule).command,
+};
+
+/** The CLI runs on an operator's machine: its services come from the local wiring, loaded on first use. */
+const local = (): CliEnvironment =>
+  (require('../local/cli-environment') as { localCliEnvironment: CliEnvironment }).localCliEnvironment;
+const environment: CliEnvironment = {
+  openServices: (options) => local().openServices(options),
+  startGraphStandIn: (dataDir) => local().startGraphStandIn(dataDir),
+  startEmbeddedCosmos: (dataDir) => local().startEmbeddedCosmos(dataDir),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -34,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = load();
   try {
-    return await command.run(rest);
+    return await command.run(rest, environment);
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(`tandem ${name}: ${err.message}`);

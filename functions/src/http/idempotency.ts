@@ -3,6 +3,7 @@
  * (container `idempotency`, a day); a repeat with the same key and body gets the same answer
  * without running again, a repeat with another body gets 422, and a repeat while the first is
  * still running waits for it. Only successful answers are kept, so a failed request can be retried.
+ * The daily timer deletes old records (app/jobs/purge-idempotency).
  */
 import { createHash } from 'node:crypto';
 import type { HttpResponseInit } from '@azure/functions';
@@ -11,8 +12,6 @@ import type { Store } from '../ports/store';
 import type { Clock } from '../ports/clock';
 import { problem } from './problem';
 
-/** How long a key is remembered (the cleanup timer deletes older records). */
-export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
 const WAIT_MS = 10_000;
 const IN_PROGRESS = 0;
 
@@ -94,16 +93,4 @@ export async function withIdempotency(
     await deps.store.idempotency.delete(scope, id).catch(() => {});
   }
   return response;
-}
-
-/** Deletes remembered answers older than the TTL (daily timer); returns how many. */
-export async function purgeIdempotency(deps: { store: Store; clock: Clock }): Promise<number> {
-  const cutoff = new Date(deps.clock.now().getTime() - IDEMPOTENCY_TTL_MS).toISOString();
-  let purged = 0;
-  for await (const r of deps.store.idempotency.all(undefined)) {
-    if (r.createdAt >= cutoff) continue;
-    await deps.store.idempotency.delete(r.scope, r.id).catch(() => {});
-    purged++;
-  }
-  return purged;
 }

@@ -1,29 +1,16 @@
 /**
  * POST /api/messages: the bot's messaging endpoint (Azure Bot Service → Functions). The bot itself
- * lives in bot/ behind createBotRuntime; this file only parses the request and maps the answer.
+ * lives in bot/ behind createBotRuntime (one per process, ../bot-runtime); this file only parses the
+ * request and maps the answer.
  * With MicrosoftAppId set, the CloudAdapter rejects requests without valid Bot Framework auth (401).
  */
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { getServices, type Services } from '../composition';
 import { hasJsonMediaType } from './request';
-import { botAuthSettings, createBotRuntime, type BotRuntime } from '../../../bot/src';
+import { botRuntime } from '../bot-runtime';
 
-let runtime: BotRuntime | undefined;
-
-/** The process's bot (one CloudAdapter), created on first use from the environment. */
-export function botRuntime(): BotRuntime {
-  runtime ??= createBotRuntime(botAuthSettings(process.env), async () => {
-    const services = await getServices();
-    if (!services.app) throw new Error('The use cases are not wired in this process.');
-    return { deps: services.app };
-  });
-  return runtime;
-}
-
-/** Replaces the process's bot (tests). */
-export function setBotRuntime(next: BotRuntime | undefined): void {
-  runtime = next;
-}
+/** Tests replace the process's bot through this endpoint's module, as before. */
+export { setBotRuntime } from '../bot-runtime';
 
 function problem(status: number, title: string, detail: string): HttpResponseInit {
   return {

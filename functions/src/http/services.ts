@@ -2,7 +2,7 @@
 import { getServices, type Services } from '../composition';
 import { UnavailableError } from '../core/errors';
 import type { AppDeps } from '../app/deps';
-import type { TokenValidator } from '../adapters/auth/token-validator';
+import type { TokenValidator } from '../ports/auth';
 
 export async function requestServices(): Promise<{ deps: AppDeps; auth: TokenValidator }> {
   let services: Services;

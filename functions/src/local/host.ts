@@ -123,10 +123,11 @@ export function createLocalHost(options: LocalHostOptions): LocalHost {
     }
     const body = await readBody(req, maxBody);
     if (body === 'too-large') {
-      send(
+      // Answered without waiting, so the rest of the oversized body is drained at once.
+      void send(
         res,
         new HttpResponse({ status: 413, jsonBody: { type: 'about:blank', title: 'Payload Too Large', status: 413 } }),
-      );
+      ).catch((err: unknown) => log('error', `request ${method} ${url.pathname}: 413 not sent: ${String(err)}`));
       req.resume();
       return;
     }

@@ -91,3 +91,29 @@ export interface DirectoryPointer {
   /** Users removed by the last sync whose programmes were not yet told (resumed by the next sync). */
   pendingRemovals?: string[];
 }
+
+/** A directory generation as read from the store, with the pointer's ETag. */
+export interface LoadedDirectory {
+  pointer: DirectoryPointer;
+  etag: string;
+  users: Map<string, OrgUser>;
+}
+
+/**
+ * One tenant's directory generations in the store, as the sync reads and replaces them
+ * (adapters/graph/directory-store; the composition root supplies it).
+ */
+export interface DirectorySnapshotStore {
+  load(): Promise<LoadedDirectory | undefined>;
+  /** Writes `users` as the next generation (only changed chunks after `previous`) and flips the pointer. */
+  commit(
+    users: Map<string, OrgUser>,
+    meta: Omit<DirectoryPointer, 'generation' | 'chunks' | 'users'>,
+    previous: LoadedDirectory | undefined,
+    changed: Set<string> | 'all',
+  ): Promise<DirectoryPointer>;
+  /** Updates pointer fields without touching the chunks. */
+  updatePointer(change: (p: DirectoryPointer) => DirectoryPointer): Promise<void>;
+  /** Deletes chunks no pointer names; returns how many. */
+  collectGarbage(): Promise<number>;
+}

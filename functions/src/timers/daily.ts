@@ -6,14 +6,14 @@ import { sendEndAssessmentRequests } from '../app/jobs/end-assessment';
 import { advancePhasesByDate } from '../app/phase';
 import { systemCaller } from '../app/caller';
 import { resumeMatchingJobs } from '../app/matching/run-matching';
-import { purgeIdempotency } from '../http/idempotency';
+import { purgeIdempotency } from '../app/jobs/purge-idempotency';
 import { reconcilePairs } from '../app/reconcile';
 import { toArray } from '../ports/store';
 import { applyRetention } from '../app/privacy/retention';
 import { drainBookingQueue } from '../app/book-soon';
 
 /** Catch-up: books any series the prompt path and the minute queue left, and each programme's kick-off and closing. */
-export const bookSeriesTimer = defineTimer({
+defineTimer({
   name: 'bookSeries',
   schedule: '0 0 5 * * *',
   run: async (deps) => {
@@ -26,7 +26,7 @@ export const bookSeriesTimer = defineTimer({
   },
 });
 
-export const sessionRemindersTimer = defineTimer({
+defineTimer({
   name: 'sessionReminders',
   schedule: '0 0 6 * * *',
   run: async (deps) => ({
@@ -35,39 +35,39 @@ export const sessionRemindersTimer = defineTimer({
   }),
 });
 
-export const feedbackRequestsTimer = defineTimer({
+defineTimer({
   name: 'feedbackRequests',
   schedule: '0 0 17 * * *',
   run: async (deps) => ({ requests: await sendFeedbackRequests(deps) }),
 });
 
-export const pairHealthTimer = defineTimer({
+defineTimer({
   name: 'pairHealth',
   schedule: '0 0 7 * * *',
   run: async (deps) => ({ flagged: await flagPairHealth(deps) }),
 });
 
-export const phasesByDateTimer = defineTimer({
+defineTimer({
   name: 'phasesByDate',
   schedule: '0 0 1 * * *',
   run: async (deps) => ({ moved: await advancePhasesByDate(deps, systemCaller('phasesByDate')) }),
 });
 
 /** Finishes matching runs whose worker stopped (e.g. the instance was recycled mid-run). */
-export const matchingJobsTimer = defineTimer({
+defineTimer({
   name: 'matchingJobs',
   schedule: '0 */5 * * * *',
   run: async (deps) => ({ resumed: await resumeMatchingJobs(deps) }),
 });
 
 /** Completes changes of pairs that stopped half-way, re-matches free people, takes over stuck bookings. */
-export const reconcilePairsTimer = defineTimer({
+defineTimer({
   name: 'reconcilePairs',
   schedule: '0 */5 * * * *',
   run: async (deps) => reconcilePairs(deps),
 });
 
-export const idempotencyCleanupTimer = defineTimer({
+defineTimer({
   name: 'idempotencyCleanup',
   schedule: '0 30 3 * * *',
   run: async (deps) => ({ purged: await purgeIdempotency(deps) }),
@@ -77,14 +77,14 @@ export const idempotencyCleanupTimer = defineTimer({
  * Books, within a minute, every confirmed pair of a programme in execution whose first attempt has not
  * happened yet (the request that confirmed it waits only a few seconds). See app/book-soon.ts.
  */
-export const bookingQueueTimer = defineTimer({
+defineTimer({
   name: 'bookingQueue',
   schedule: '0 */1 * * * *',
   run: async (deps) => drainBookingQueue(deps),
 });
 
 /** Removes the personal data of closed programmes past their retention period (app/privacy/retention.ts). */
-export const retentionTimer = defineTimer({
+defineTimer({
   name: 'retention',
   schedule: '0 0 2 * * *',
   run: async (deps) => applyRetention(deps),

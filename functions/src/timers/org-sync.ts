@@ -5,12 +5,12 @@
  * next run starts again from the last complete directory.
  */
 import { app, type InvocationContext, type Timer } from '@azure/functions';
-import { getServices } from '../composition';
+import { directorySnapshots, getServices } from '../composition';
 import { syncDirectory, type SyncSummary } from '../app/directory-sync';
 
 export const ORG_SYNC_SCHEDULE = '0 30 2 * * *';
 
-export async function orgSyncTimer(_timer: Timer, context: InvocationContext): Promise<void> {
+async function orgSyncTimer(_timer: Timer, context: InvocationContext): Promise<void> {
   const services = await getServices();
   const startedAt = services.clock.now().toISOString();
   let result: SyncSummary | { skipped: string } | undefined;
@@ -26,6 +26,7 @@ export async function orgSyncTimer(_timer: Timer, context: InvocationContext): P
           clock: services.clock,
           source: services.directorySource,
           tenantId: services.config.tenantId,
+          snapshots: directorySnapshots(services),
           ...(services.messenger ? { messenger: services.messenger } : {}),
           ...(services.calendar ? { calendar: services.calendar } : {}),
           ...(services.app ? { app: services.app } : {}),

@@ -4,8 +4,7 @@
  * `POST /admin/functions/outboxDispatch` runs it on demand.
  */
 import { defineTimer } from './define-timer';
-import { botRuntime } from '../http/messages';
-import { fanoutSettings } from '../../../bot/src/fanout/settings';
+import { drainOutbox } from '../bot-runtime';
 
 /** Stop claiming messages well before the Functions timeout (10 min on Flex Consumption by default). */
 const RUN_BUDGET_MS = 8 * 60 * 1000;
@@ -13,6 +12,5 @@ const RUN_BUDGET_MS = 8 * 60 * 1000;
 export const outboxDispatch = defineTimer({
   name: 'outboxDispatch',
   schedule: '0 */1 * * * *',
-  run: (deps) =>
-    botRuntime().drain(deps, { ...fanoutSettings(process.env), deadline: deps.clock.now().getTime() + RUN_BUDGET_MS }),
+  run: (deps) => drainOutbox(deps, deps.clock.now().getTime() + RUN_BUDGET_MS),
 });

@@ -64,6 +64,7 @@ export function App({ boot }: { boot: Boot }) {
   }, [theme, themeName]);
 
   // A new account means a new client (its tokens) and a fresh page state.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- accountId is the reason to rebuild, not an input
   const api = useMemo(() => createApi(new ApiClient(boot.host.tokens)), [boot.host.tokens, accountId]);
 
   const standalone =

@@ -29,6 +29,7 @@ export function useNavState(initial: ViewName): [NavState, (view: ViewName, prog
     const onPop = () => setState(readNav(initial));
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: the address is written from the first state only
   }, []);
   const go = useCallback((view: ViewName, programmeId?: string) => {
     const next = { view, ...(programmeId ? { programmeId } : {}) };

@@ -28,8 +28,11 @@ export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[])
   useEffect(() => {
     void run();
     return () => {
+      // A counter, not a DOM node: bumping the current value is what makes an older load's result stale.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
       generation.current++;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps decide when to load (run is stable)
   }, deps);
   const set = useCallback((update: T | ((current: T | undefined) => T)) => {
     setState((s) => ({

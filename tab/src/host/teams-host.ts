@@ -10,7 +10,7 @@ export function teamsHost(detection: Extract<Detection, { inTeams: true }>): Hos
   const { teams, context } = detection;
   const view = viewOf(param('view')) ?? viewOf(context.page.id);
   // Tell Teams the tab is up (it hides its own loading indicator when the manifest asks for one).
-  teams.app.notifySuccess();
+  void teams.app.notifySuccess().catch((error: unknown) => console.warn('Teams notifySuccess failed', error));
   // A frame's target="_blank" and downloads are unreliable in Teams (and do nothing on mobile).
   setLinkOpener((url) => teams.app.openLink(url));
   const tokens = teamsTokens(teams, {

@@ -9,6 +9,7 @@ import { createGraphConnection, type GraphConnection } from '../../../functions/
 import { graphDirectorySource } from '../../../functions/src/adapters/graph/directory-source';
 import { graphCalendar } from '../../../functions/src/adapters/graph/calendar';
 import { storeDirectoryReader } from '../../../functions/src/adapters/graph/directory-reader';
+import { DirectorySnapshots } from '../../../functions/src/adapters/graph/directory-store';
 import { outboxMessenger } from '../../../functions/src/adapters/outbox/outbox-messenger';
 import { loadGraphConfig } from '../../../functions/src/config';
 import type { Clock } from '../../../functions/src/ports/clock';
@@ -32,6 +33,7 @@ export interface Harness {
     clock: Clock;
     source: ReturnType<typeof graphDirectorySource>;
     tenantId: string;
+    snapshots: DirectorySnapshots;
     messenger: ReturnType<typeof outboxMessenger>;
     calendar: ReturnType<typeof graphCalendar>;
     directory: ReturnType<typeof storeDirectoryReader>;
@@ -65,7 +67,16 @@ export async function openHarness(options: GraphStandInOptions & { now?: string 
       const other = connect(standIn.issueToken(roles));
       return { conn: other, source: graphDirectorySource(other), calendar: graphCalendar(other) };
     },
-    deps: () => ({ store: t.store, clock, source, tenantId: TENANT, messenger, calendar, directory }),
+    deps: () => ({
+      store: t.store,
+      clock,
+      source,
+      tenantId: TENANT,
+      snapshots: new DirectorySnapshots(t.store, TENANT),
+      messenger,
+      calendar,
+      directory,
+    }),
     close: async () => {
       await standIn.close();
       await t.close();

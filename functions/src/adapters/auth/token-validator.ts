@@ -8,15 +8,13 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyG
 import type { AuthConfig } from '../../config';
 import { tenantOfIssuer } from '../../config';
 import { UnauthorizedError, UnavailableError } from '../../core/errors';
-import type { Caller } from '../../app/caller';
+import type { TokenValidator } from '../../ports/auth';
 
 /** Clock skew tolerated on exp / nbf, in seconds. */
 export const CLOCK_SKEW_SECONDS = 120;
 
-export interface TokenValidator {
-  /** Throws UnauthorizedError (401) for any bad token, UnavailableError (503) when the JWKS cannot be read. */
-  validate(authorization: string | null | undefined): Promise<Caller>;
-}
+/** The port this adapter implements (re-exported for the callers that import it from here). */
+export type { TokenValidator } from '../../ports/auth';
 
 export interface TokenValidatorOptions {
   /** Replaces the remote JWKS (tests). */

@@ -1,6 +1,6 @@
 import type { OrgUser } from '../../core/model';
 import { ConflictError } from '../../core/errors';
-import type { DirectoryChunk, DirectoryPointer } from '../../ports/directory';
+import type { DirectoryChunk, DirectoryPointer, DirectorySnapshotStore, LoadedDirectory } from '../../ports/directory';
 import type { Store, Stored } from '../../ports/store';
 import type { StateRecord } from '../../ports/records';
 
@@ -29,18 +29,14 @@ async function inParallel<T, R>(items: T[], run: (item: T) => Promise<R>): Promi
   return out;
 }
 
-export interface LoadedDirectory {
-  pointer: DirectoryPointer;
-  etag: string;
-  users: Map<string, OrgUser>;
-}
+export type { LoadedDirectory } from '../../ports/directory';
 
 /**
  * The directory's generations in the store. Chunks are immutable; a sync writes the chunks it
  * changed under new ids, then replaces the pointer (state `directory:<tenant>`) with the read ETag —
  * readers see the old or the new directory, never a mix, and a concurrent sync loses with a Conflict.
  */
-export class DirectorySnapshots {
+export class DirectorySnapshots implements DirectorySnapshotStore {
   constructor(
     private readonly store: Store,
     readonly tenantId: string,

@@ -10,6 +10,7 @@ import {
   type MatchResult,
   type RematchScope,
 } from '../../core/matching';
+import type { Matcher } from '../../ports/matcher';
 import { rowPool } from './thread-pool';
 
 export { closeRowPool, rowPool, ThreadRowPool } from './thread-pool';
@@ -23,3 +24,6 @@ export function solveMatchingInParallel(input: MatchInput, options: MatchOptions
 export function rematchInParallel(input: MatchInput, scope: RematchScope, options: MatchOptions = {}): MatchResult {
   return rematch(input, scope, { pool: rowPool(), ...options });
 }
+
+/** The Matcher port on the process-wide helper threads (wired by the composition root). */
+export const parallelMatcher: Matcher = { solve: (input) => solveMatchingInParallel(input) };

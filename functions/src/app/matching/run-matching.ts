@@ -5,11 +5,11 @@
  */
 import { coded, ConflictError, InvalidError } from '../../core/errors';
 import { MatchInputError } from '../../core/matching';
-import { solveMatchingInParallel } from '../../adapters/parallel-matching';
 import { leaseFree, type Programme } from '../../core/model';
 import type { JobRecord } from '../../ports/records';
 import { type Stored } from '../../ports/store';
 import { nowIso } from '../../ports/clock';
+import { inlineMatcher } from '../../ports/matcher';
 import type { AppDeps } from '../deps';
 import { assertManager, type Caller } from '../caller';
 import { loadProgramme } from '../support/access';
@@ -148,8 +148,8 @@ async function match(deps: AppDeps, programme: Programme, jobId: string): Promis
     people,
     locked.map((p) => [p.mentorId, p.menteeId]),
   );
-  // Same result as solveMatching; the passes over all pairs run on the spare cores too.
-  const result = solveMatchingInParallel(input);
+  // Same result as solveMatching; in production the passes over all pairs run on the spare cores too.
+  const result = (deps.matcher ?? inlineMatcher).solve(input);
   const now = nowIso(deps.clock);
   const lockedKeys = new Set(locked.map((p) => `${p.mentorId}|${p.menteeId}`));
   const stale = unpublished.filter((old) => !lockedKeys.has(`${old.mentorId}|${old.menteeId}`));

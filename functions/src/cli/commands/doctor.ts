@@ -3,8 +3,7 @@
  * the fix; the last line is JSON for scripts. Runs against the configured services (a deployed
  * app's settings exported into the shell, with `--deployed`), or locally against the stand-ins.
  */
-import { join } from 'node:path';
-import type { CliCommand } from '../command';
+import type { CliCommand, CliGraphStandIn } from '../command';
 import { UsageError, parseArgs } from '../command';
 import { loadConfig, type AppConfig } from '../../config';
 import { createGraphConnection } from '../../adapters/graph/client';
@@ -15,10 +14,6 @@ import { checkConfig } from '../../app/doctor/config-rules';
 import { graphChecks } from '../doctor/graph-checks';
 import { inviteeReachCheck } from '../doctor/reach-check';
 import { botTokenCheck, cosmosContainersCheck, notificationUrlCheck } from '../doctor/other-checks';
-import { graphStandInComponent, operatorConfiguredGraph } from '../../local/graph-stand-in/component';
-import { LOCAL_TEAMS_APP_ID } from '../../local/graph-stand-in/teams-catalog';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../local/embedded-cosmos';
-import type { StartedComponent } from '../../local/components';
 
 const USAGE =
   'usage: tandem doctor [--deployed] [--teams-app-id ID] [--test-user UPN] [--sample UPN,UPN,...] [--sample-size N] [--notification-url URL]';
@@ -41,7 +36,7 @@ async function invitedPeople(config: AppConfig, settings: { endpoint: string; ke
 }
 
 export const command: CliCommand = {
-  async run(args) {
+  async run(args, environment) {
     const { options, positional } = parseArgs(args);
     if (positional.length) throw new UsageError(USAGE);
     const sampleSize = Number(text(options['sample-size']) ?? 5);
@@ -49,8 +44,8 @@ export const command: CliCommand = {
       throw new UsageError(`--sample-size is 1–50. ${USAGE}`);
     const deployed = options.deployed === true || Boolean(process.env.WEBSITE_INSTANCE_ID);
 
-    let standIn: StartedComponent | undefined;
-    let embedded: EmbeddedCosmos | undefined;
+    let standIn: CliGraphStandIn | undefined;
+    let embedded: { close(): Promise<void> } | undefined;
     const checks: DoctorCheck[] = [];
     let config: AppConfig | undefined;
     let loadError: string | undefined;
@@ -68,10 +63,9 @@ export const command: CliCommand = {
           : fail(loadError ?? 'not loaded', 'Fix the setting named (README, Configuration) and run again.'),
     });
     try {
-      if (config && !deployed && !operatorConfiguredGraph(process.env)) {
-        standIn = await graphStandInComponent.start({ dataDir: config.dataDir, env: process.env, appBaseUrl: '' });
+      if (config && !deployed) {
+        standIn = await environment.startGraphStandIn(config.dataDir);
         if (standIn) {
-          Object.assign(process.env, standIn.env);
           config = loadConfig();
           console.error(`No Graph configured: checking against the local ${standIn.describe}.`);
         }
@@ -85,8 +79,9 @@ export const command: CliCommand = {
           (connection ??= (async () => {
             if (cfg.cosmos.endpoint)
               return { endpoint: cfg.cosmos.endpoint, ...(cfg.cosmos.key ? { key: cfg.cosmos.key } : {}) };
-            embedded = await startEmbeddedCosmos({ snapshotFile: join(cfg.dataDir, 'cosmos.json') });
-            return { endpoint: embedded.endpoint, key: embedded.key };
+            const started = await environment.startEmbeddedCosmos(cfg.dataDir);
+            embedded = started;
+            return { endpoint: started.endpoint, key: started.key };
           })());
         const sample = text(options.sample)
           ?.split(',')
@@ -98,8 +93,8 @@ export const command: CliCommand = {
             config: cfg.graph,
             sampleSize,
             ...(sample ? { sample } : {}),
-            ...((text(options['teams-app-id']) ?? cfg.graph.teamsAppId ?? (standIn ? LOCAL_TEAMS_APP_ID : undefined))
-              ? { teamsAppId: text(options['teams-app-id']) ?? cfg.graph.teamsAppId ?? LOCAL_TEAMS_APP_ID }
+            ...((text(options['teams-app-id']) ?? cfg.graph.teamsAppId ?? standIn?.teamsAppId)
+              ? { teamsAppId: text(options['teams-app-id']) ?? cfg.graph.teamsAppId ?? standIn?.teamsAppId }
               : {}),
             ...(text(options['test-user']) ? { testUser: text(options['test-user']) } : {}),
             installForFirstPerson: Boolean(standIn),

@@ -1,39 +1,16 @@
-import type { CliCommand } from '../command';
+import type { CliCommand, CliEnvironment } from '../command';
 import { UsageError, parseArgs } from '../command';
-import { loadConfig } from '../../config';
-import { createServices, type Services } from '../../composition';
-import { openEmbeddedStore } from '../../local/embedded-store';
+import { directorySnapshots } from '../../composition';
 import { syncDirectory } from '../../app/directory-sync';
 import { buildHierarchy } from '../../core/hierarchy';
-import { graphStandInComponent, operatorConfiguredGraph } from '../../local/graph-stand-in/component';
-import type { StartedComponent } from '../../local/components';
 
 const USAGE = 'usage: tandem org sync [--full] | tandem org chain USER_ID';
 
-/**
- * Opens the configured services. Without Graph settings outside Azure the local Graph stand-in is
- * started first, as `npm start` does, so the commands work out of the box.
- */
-async function open(): Promise<{ services: Services; close(): Promise<void> }> {
-  let standIn: StartedComponent | undefined;
-  if (!process.env.WEBSITE_INSTANCE_ID && !operatorConfiguredGraph(process.env)) {
-    const config = loadConfig();
-    standIn = await graphStandInComponent.start({ dataDir: config.dataDir, env: process.env, appBaseUrl: '' });
-    if (standIn) Object.assign(process.env, standIn.env);
-  }
-  const services = await createServices(loadConfig(), { embeddedStore: openEmbeddedStore });
-  return {
-    services,
-    async close() {
-      await services.dispose();
-      await standIn?.close();
-    },
-  };
-}
-
 /** `tandem org sync`: syncs the directory; the last line is the JSON summary. */
-async function sync(full: boolean): Promise<number> {
-  const { services, close } = await open();
+async function sync(environment: CliEnvironment, full: boolean): Promise<number> {
+  // Without Graph settings outside Azure the local Graph stand-in is started first, as `npm start`
+  // does, so the command works out of the box.
+  const { services, close } = await environment.openServices({ graphStandIn: true });
   try {
     if (!services.directorySource) throw new Error('Microsoft Graph is not configured.');
     console.error(`Syncing the directory from ${services.graph?.baseUrl ?? 'Microsoft Graph'} ...`);
@@ -43,6 +20,7 @@ async function sync(full: boolean): Promise<number> {
         clock: services.clock,
         source: services.directorySource,
         tenantId: services.config.tenantId,
+        snapshots: directorySnapshots(services),
         ...(services.messenger ? { messenger: services.messenger } : {}),
         ...(services.calendar ? { calendar: services.calendar } : {}),
         ...(services.app ? { app: services.app } : {}),
@@ -58,8 +36,8 @@ async function sync(full: boolean): Promise<number> {
 }
 
 /** `tandem org chain USER_ID`: the user's managers from the direct manager up to the top, as JSON. */
-async function chain(userId: string): Promise<number> {
-  const services = await createServices(loadConfig(), { embeddedStore: openEmbeddedStore });
+async function chain(environment: CliEnvironment, userId: string): Promise<number> {
+  const { services, close } = await environment.openServices();
   try {
     const directory = services.directory;
     if (!directory) throw new Error('The directory is not wired in this process.');
@@ -75,17 +53,17 @@ async function chain(userId: string): Promise<number> {
     console.log(JSON.stringify(buildHierarchy(managers, { extraIds: [userId] }).chainOf(userId)));
     return 0;
   } finally {
-    await services.dispose();
+    await close();
   }
 }
 
 /** `tandem org sync` and `tandem org chain USER_ID`. */
 export const command: CliCommand = {
-  async run(args) {
+  async run(args, environment) {
     const { options, positional } = parseArgs(args);
     const [sub, ...rest] = positional;
-    if (sub === 'sync' && rest.length === 0) return sync(options.full === true);
-    if (sub === 'chain' && rest.length === 1 && rest[0]) return chain(rest[0]);
+    if (sub === 'sync' && rest.length === 0) return sync(environment, options.full === true);
+    if (sub === 'chain' && rest.length === 1 && rest[0]) return chain(environment, rest[0]);
     throw new UsageError(USAGE);
   },
 };

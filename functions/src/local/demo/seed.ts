@@ -63,7 +63,10 @@ async function fillDirectory(store: Store, org: GeneratedUser[], tenantId: strin
   const graph = loadGraphConfig(process.env, false);
   if (graph.configured) {
     const source = graphDirectorySource(createGraphConnection(graph));
-    await syncDirectory({ store, clock: { now: () => now }, source, tenantId }, { full: true });
+    await syncDirectory(
+      { store, clock: { now: () => now }, source, tenantId, snapshots: new DirectorySnapshots(store, tenantId) },
+      { full: true },
+    );
     return;
   }
   const users = new Map(

@@ -42,6 +42,7 @@ export function MoveSessionDialog({
   });
   useEffect(() => {
     void load.run();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload when the session changes, not when the action object does
   }, [programmeId, series.id, index]);
   const move = useAction(async () => {
     await api.moveSession(programmeId, series.id, index, chosen);

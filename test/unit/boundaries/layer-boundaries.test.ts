@@ -1,0 +1,192 @@
+/**
+ * The layer rules of ../shared/CONVENTIONS.md as eslint.config.mjs enforces them: for each layer, a
+ * wrong-way import fails `npm run lint` and a right-way import passes.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+interface Probe {
+  path: string;
+  code: string;
+}
+
+/** Lints every probe in one ESLint run (lint-probes.mjs); the boundary errors per probe, in order. */
+function lintProbes(probes: Probe[]): string[][] {
+  const out = execFileSync(process.execPath, [join(__dirname, 'lint-probes.mjs'), ROOT], {
+    cwd: ROOT,
+    input: JSON.stringify(probes),
+    encoding: 'utf8',
+  });
+  const results = JSON.parse(out) as { ruleId: string | null; message: string }[][];
+  // A probe ESLint could not parse (ruleId null) would pass every boundary silently.
+  const fatal = results.flat().find((m) => m.ruleId === null);
+  if (fatal) throw new Error(`ESLint could not lint a probe: ${fatal.message}`);
+  return results.map((messages) =>
+    messages
+      .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-properties')
+      .map((m) => m.message),
+  );
+}
+
+/** A probe that imports `what` and uses it (so only boundary rules can complain). */
+const use = (what: string, from: string) =>
+  `import { ${what} } from '${from}';\nexport const ${what}Probe = ${what};\n`;
+const useType = (what: string, from: string) =>
+  `import type { ${what} } from '${from}';\nexport type Probe = ${what};\n`;
+
+interface Case {
+  layer: string;
+  file: string;
+  wrong: { why: string; code: string }[];
+  right: string;
+}
+
+const cases: Case[] = [
+  {
+    layer: 'core/',
+    file: 'functions/src/core/model/probe.ts',
+    wrong: [
+      { why: 'an SDK', code: use('CosmosClient', '@azure/cosmos') },
+      { why: 'I/O', code: use('readFileSync', 'node:fs') },
+      { why: 'a port', code: use('systemClock', '../../ports/clock') },
+      { why: 'a use case', code: use('isManager', '../../app/caller') },
+    ],
+    right: use('ConflictError', '../errors'),
+  },
+  {
+    layer: 'ports/',
+    file: 'functions/src/ports/probe.ts',
+    wrong: [
+      { why: 'an adapter', code: use('openCosmosStore', '../adapters/cosmos/store') },
+      { why: 'a use case', code: use('isManager', '../app/caller') },
+      { why: 'an SDK', code: use('CosmosClient', '@azure/cosmos') },
+    ],
+    right: use('ConflictError', '../core/errors'),
+  },
+  {
+    layer: 'adapters/',
+    file: 'functions/src/adapters/graph/probe.ts',
+    wrong: [
+      { why: 'a use case', code: use('isManager', '../../app/caller') },
+      { why: 'an inbound edge', code: use('problem', '../../http/problem') },
+      { why: 'a local stand-in', code: use('openEmbeddedStore', '../../local/embedded-store') },
+    ],
+    right: use('systemClock', '../../ports/clock'),
+  },
+  {
+    layer: 'app/',
+    file: 'functions/src/app/matching/probe.ts',
+    wrong: [
+      { why: 'a concrete adapter', code: use('solveMatchingInParallel', '../../adapters/parallel-matching') },
+      { why: 'worker threads', code: use('Worker', 'node:worker_threads') },
+      { why: 'an inbound edge', code: use('problem', '../../http/problem') },
+      { why: 'a local stand-in', code: use('DEMO_ACCOUNTS_STATE_ID', '../../local/demo/accounts') },
+      { why: 'process.env', code: 'export const tenantProbe = process.env.TENANT_ID;\n' },
+    ],
+    right: use('systemClock', '../../ports/clock') + use('isManager', '../caller'),
+  },
+  {
+    layer: 'http/',
+    file: 'functions/src/http/routes/probe.ts',
+    wrong: [
+      { why: 'another inbound edge', code: use('purgeIdempotency', '../../timers/daily') },
+      { why: 'the bot', code: use('createBotRuntime', '../../../../bot/src') },
+      { why: 'an adapter', code: use('openCosmosStore', '../../adapters/cosmos/store') },
+      { why: 'app/ internals', code: use('loadProgramme', '../../app/support/access') },
+      { why: 'a local stand-in', code: use('openEmbeddedStore', '../../local/embedded-store') },
+    ],
+    right: use('runMatching', '../../app/matching/run-matching'),
+  },
+  {
+    layer: 'timers/',
+    file: 'functions/src/timers/probe.ts',
+    wrong: [
+      { why: 'another inbound edge', code: use('botRuntime', '../http/messages') },
+      { why: 'the bot', code: use('fanoutSettings', '../../../bot/src/fanout/settings') },
+      { why: 'an adapter', code: use('DirectorySnapshots', '../adapters/graph/directory-store') },
+      { why: 'a local stand-in', code: use('openEmbeddedStore', '../local/embedded-store') },
+    ],
+    right: use('purgeIdempotency', '../app/jobs/purge-idempotency'),
+  },
+  {
+    layer: 'cli/',
+    file: 'functions/src/cli/commands/probe.ts',
+    wrong: [
+      { why: 'a local stand-in', code: use('graphStandInComponent', '../../local/graph-stand-in/component') },
+      { why: 'another inbound edge', code: use('messages', '../../http/messages') },
+    ],
+    right: use('syncDirectory', '../../app/directory-sync'),
+  },
+  {
+    layer: 'bot/',
+    file: 'bot/src/actions/probe.ts',
+    wrong: [
+      { why: 'an adapter', code: use('openCosmosStore', '../../../functions/src/adapters/cosmos/store') },
+      { why: 'a local stand-in', code: use('DEMO_ACCOUNTS_STATE_ID', '../../../functions/src/local/demo/accounts') },
+      { why: 'another inbound edge', code: use('messages', '../../../functions/src/http/messages') },
+      { why: 'app/ internals', code: use('loadProgramme', '../../../functions/src/app/support/access') },
+    ],
+    right: use('getPair', '../../../functions/src/app/pairs'),
+  },
+  {
+    layer: 'the tab',
+    file: 'tab/src/auth/probe.ts',
+    wrong: [
+      { why: 'local/ (even a type)', code: useType('DemoAccount', '../../../functions/src/local/demo/accounts') },
+      { why: 'a use case at run time', code: use('isManager', '../../../functions/src/app/caller') },
+      { why: 'an adapter', code: use('openCosmosStore', '../../../functions/src/adapters/cosmos/store') },
+    ],
+    right:
+      useType('Caller', '../../../functions/src/app/caller') +
+      use('topicName', '../../../functions/src/core/model/topic-names'),
+  },
+  {
+    layer: 'the composition root',
+    file: 'functions/src/probe.ts',
+    wrong: [{ why: 'a local stand-in', code: use('openEmbeddedStore', './local/embedded-store') }],
+    right: use('openCosmosStore', './adapters/cosmos/store'),
+  },
+];
+
+const LOCAL_PROBE: Probe = {
+  path: 'functions/src/local/probe.ts',
+  code: use('openCosmosStore', '../adapters/cosmos/store'),
+};
+
+const probes: Probe[] = [
+  ...cases.flatMap(({ file, wrong, right }) => [
+    ...wrong.map(({ code }) => ({ path: file, code })),
+    { path: file, code: right },
+  ]),
+  LOCAL_PROBE,
+];
+let errors: string[][] = [];
+/** The boundary errors of this probe, from the one ESLint run. */
+const errorsOf = (path: string, code: string): string[] => {
+  const at = probes.findIndex((p) => p.path === path && p.code === code);
+  return errors[at] ?? ['(probe not linted)'];
+};
+
+beforeAll(() => {
+  errors = lintProbes(probes);
+}, 120_000);
+
+describe('layer boundaries (eslint.config.mjs)', () => {
+  for (const { layer, file, wrong, right } of cases) {
+    describe(layer, () => {
+      for (const { why, code } of wrong)
+        it(`fails lint when it imports ${why}`, () => {
+          expect(errorsOf(file, code)).not.toEqual([]);
+        });
+      it('passes lint for an import the layer may make', () => {
+        expect(errorsOf(file, right)).toEqual([]);
+      });
+    });
+  }
+
+  it('lets local/ import anything (it is imported by the local entry points only)', () => {
+    expect(errorsOf(LOCAL_PROBE.path, LOCAL_PROBE.code)).toEqual([]);
+  });
+});
