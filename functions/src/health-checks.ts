@@ -1,5 +1,5 @@
 /** The checks behind /api/health: each dependency is ok or degraded, with a reason. */
-import type { AppConfig, BotConfig } from './config';
+import type { BotConfig } from './config';
 import type { HealthCheck, HealthStatus } from './ports/health';
 import type { Store } from './ports/store';
 
@@ -38,18 +38,6 @@ export function botConfigHealth(bot: BotConfig, inAzure: boolean): HealthCheck {
         return { status: 'degraded', reason: 'MicrosoftAppPassword is not set.' };
       }
       return { status: 'ok' };
-    },
-  };
-}
-
-/** Until a Graph adapter is configured, the directory and calendar are the local seeded ones. */
-export function localOnlyHealth(name: string, config: AppConfig, what: string): HealthCheck {
-  return {
-    name,
-    async check() {
-      return config.inAzure
-        ? { status: 'degraded', reason: `${what} is not configured.` }
-        : { status: 'ok', reason: `local: ${what} is the seeded demo stand-in` };
     },
   };
 }

@@ -1,17 +1,22 @@
 /**
  * Every string on a card comes from bot/resources/{en,de}.json, picked by the user's Teams locale
- * (German for any de-* locale, English otherwise). Placeholders are `{name}`.
+ * (German for any de-* locale, English otherwise). Placeholders are `{name}`. Rendering is the shared
+ * core/i18n/translate; the bot's policy is that a missing parameter is an error.
  */
 import en from '../../resources/en.json';
 import de from '../../resources/de.json';
-import { localeOf, type Locale } from '../../../functions/src/core/model/common';
-import { selectPlurals } from '../../../functions/src/core/i18n/plural';
+import {
+  formatList,
+  INTL_LOCALE,
+  localeOf,
+  renderMessage,
+  type Locale,
+} from '../../../functions/src/core/i18n/translate';
 
 export type MessageKey = keyof typeof en;
 export type Params = Record<string, string | number>;
 
 const RESOURCES: Record<Locale, Record<MessageKey, string>> = { en, de };
-const INTL: Record<Locale, string> = { en: 'en-GB', de: 'de-DE' };
 
 /**
  * The text for `key` in `locale` with its `{placeholders}` filled and its plural blocks
@@ -19,14 +24,7 @@ const INTL: Record<Locale, string> = { en: 'en-GB', de: 'de-DE' };
  * placeholder or plural count is an error.
  */
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
-  const template = selectPlurals(RESOURCES[locale][key], INTL[locale], params);
-  const open = /\{(\w+), plural,/.exec(template);
-  if (open) throw new Error(`Message ${key} needs the number {${open[1]}}.`);
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`Message ${key} needs the parameter {${name}}.`);
-    return String(value);
-  });
+  return renderMessage(RESOURCES[locale][key], locale, params, { missing: 'throw', name: key });
 }
 
 /** True for keys that exist in the resources (e.g. reasons that come from the matcher as data). */
@@ -46,7 +44,7 @@ export interface Translator {
 
 export function translator(localeTag: string | undefined | null): Translator {
   const locale = localeOf(localeTag);
-  const tag = INTL[locale];
+  const tag = INTL_LOCALE[locale];
   const format = (iso: string, options: Intl.DateTimeFormatOptions, timeZone?: string) => {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return iso;
@@ -62,6 +60,6 @@ export function translator(localeTag: string | undefined | null): Translator {
     date: (iso, timeZone) => format(iso, { dateStyle: 'long' }, timeZone),
     dateTime: (iso, timeZone) =>
       format(iso, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }, timeZone),
-    list: (items) => new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' }).format(items),
+    list: (items) => formatList(locale, items),
   };
 }

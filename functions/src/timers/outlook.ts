@@ -9,20 +9,20 @@ import { drainOutlookQueue } from '../app/outlook/notifications';
 import { ensureSubscriptions } from '../app/outlook/subscriptions';
 import { readBackAll } from '../app/outlook/read-back';
 
-export const outlookChangesTimer = defineTimer({
+defineTimer({
   name: 'outlookChanges',
   schedule: '30 */1 * * * *',
   run: (deps) => drainOutlookQueue(deps),
 });
 
-export const outlookSubscriptionsTimer = defineTimer({
+defineTimer({
   name: 'outlookSubscriptions',
   schedule: '0 10 */6 * * *',
   run: (deps) => ensureSubscriptions(deps),
 });
 
 /** Before the 06:00 reminders, among others, so a reminder goes out for the time Outlook holds. */
-export const outlookReadBackTimer = defineTimer({
+defineTimer({
   name: 'outlookReadBack',
   schedule: '0 20 1-23/2 * * *',
   run: (deps) => readBackAll(deps),

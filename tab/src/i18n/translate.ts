@@ -2,13 +2,22 @@
  * Every string of the tab comes from tab/resources/{en,de}.json, chosen by the Teams locale (German
  * for any de-* locale, English otherwise). Placeholders are `{name}`. Matching reasons come as message
  * keys with parameters and are rendered by the matching engine's own dictionary (pure, bundled).
+ * Rendering (fallback to English, plurals, placeholders) is the shared core/i18n/translate.
  */
 import type English from '../../resources/en.json';
 import { formatReason } from '../../../functions/src/core/matching/messages';
-import { selectPlurals } from '../../../functions/src/core/i18n/plural';
+import {
+  fillPlaceholders,
+  formatList,
+  INTL_LOCALE,
+  localeOf,
+  lookupMessage,
+  renderMessage,
+  type Locale,
+} from '../../../functions/src/core/i18n/translate';
 import type { Reason } from '../api/types';
 
-export type Lang = 'en' | 'de';
+export type Lang = Locale;
 export type MessageKey = keyof typeof English;
 export type Params = Record<string, string | number>;
 
@@ -22,17 +31,13 @@ export function registerResources(lang: Lang, messages: Record<string, string>):
 export function hasResources(lang: Lang): boolean {
   return Object.keys(RESOURCES[lang]).length > 0;
 }
-const INTL: Record<Lang, string> = { en: 'en-GB', de: 'de-DE' };
 
-export function langOf(tag: string | null | undefined): Lang {
-  return tag && tag.toLowerCase().startsWith('de') ? 'de' : 'en';
-}
+/** German for any de-* locale, English otherwise (the same rule as the bot's). */
+export const langOf: (tag: string | null | undefined) => Lang = localeOf;
 
+/** Fills `{name}` placeholders; an unknown one stays visible. */
 export function fill(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return fillPlaceholders(template, params, { missing: 'keep' });
 }
 
 export interface Translator {
@@ -55,7 +60,7 @@ export interface Translator {
 }
 
 export function createTranslator(lang: Lang): Translator {
-  const locale = INTL[lang];
+  const locale = INTL_LOCALE[lang];
   const dateFmt = new Intl.DateTimeFormat(locale, {
     weekday: 'short',
     day: 'numeric',
@@ -70,10 +75,10 @@ export function createTranslator(lang: Lang): Translator {
     minute: '2-digit',
   });
   const timeFmt = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
-  const listFmt = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
-  const lookup = (key: string) => RESOURCES[lang][key] ?? RESOURCES.en[key];
+  const lookup = (key: string) => lookupMessage(RESOURCES, lang, key);
   // Plural blocks (`{n, plural, one {# person} other {# people}}`) are chosen by Intl.PluralRules.
-  const render = (template: string, params?: Params) => fill(selectPlurals(template, locale, params ?? {}), params);
+  const render = (template: string, params?: Params) =>
+    renderMessage(template, lang, params ?? {}, { missing: 'keep' });
   return {
     lang,
     t: (key, params) => render(lookup(key) ?? key, params),
@@ -99,6 +104,6 @@ export function createTranslator(lang: Lang): Translator {
     number: (n, digits = 0) =>
       new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n),
     percent: (share) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share),
-    list: (items) => listFmt.format(items),
+    list: (items) => formatList(lang, items),
   };
 }

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../../scripts/lib/headless-chromium';
-import { CARD_CATALOGUE } from '../../../bot/src/cards/catalogue';
+import { CARD_CATALOGUE } from '../../support/card-catalogue';
 import { translator } from '../../../bot/src/i18n/translate';
 import { HOST_CONFIGS, themeCss } from './support/host-configs';
 

@@ -1,4 +1,4 @@
-import { CARD_CATALOGUE } from '../../../bot/src/cards/catalogue';
+import { CARD_CATALOGUE } from '../../support/card-catalogue';
 import {
   assertValidCard,
   cardProblems,

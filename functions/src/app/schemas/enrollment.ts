@@ -71,8 +71,6 @@ export const inviteSchema = z
   );
 export type InviteInput = z.infer<typeof inviteSchema>;
 
-export const participantParamsSchema = z.strictObject({ id: idSchema, userId: idSchema });
-
 export const participantsQuerySchema = z.strictObject({
   status: z.enum(['invited', 'opted-in', 'paused', 'left']).optional(),
   pageSize: z.coerce.number().int().min(1).max(200).optional(),

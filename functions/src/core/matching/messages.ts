@@ -1,4 +1,5 @@
 import type { Reason } from './types';
+import { lookupMessage, renderMessage } from '../i18n/translate';
 
 /** Languages the explanations are written in. */
 export type MessageLanguage = 'de' | 'en';
@@ -131,10 +132,10 @@ function formatValue(name: string, value: string | number | string[], lang: Mess
 /** The reason as text; unknown keys come back as the key itself, unknown params as {name}. */
 export function formatReason(key: string, params: Reason['params'], lang: MessageLanguage = 'en'): string {
   // One partner reads "the one compatible mentee", not "each of the 1 compatible mentees".
-  const one = params.partners === 1 ? (MESSAGES[lang][`${key}.one`] ?? MESSAGES.en[`${key}.one`]) : undefined;
-  const template = one ?? MESSAGES[lang][key] ?? MESSAGES.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : formatValue(name, value, lang);
+  const one = params.partners === 1 ? lookupMessage(MESSAGES, lang, `${key}.one`) : undefined;
+  const template = one ?? lookupMessage(MESSAGES, lang, key) ?? key;
+  return renderMessage(template, lang, params, {
+    missing: 'keep',
+    format: (name, value) => formatValue(name, value, lang),
   });
 }

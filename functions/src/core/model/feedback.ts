@@ -1,6 +1,5 @@
 import type { Doc, IsoDateTime } from './common';
 import type { Role } from './participant';
-import { InvalidError } from '../errors';
 
 export const FEEDBACK_SCHEMA_VERSION = 1;
 
@@ -44,12 +43,6 @@ export interface Assessment extends Doc {
   gains?: Partial<Record<MentorGain, number>>;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
-}
-
-export function assertRating(value: number, field = 'rating'): void {
-  if (!Number.isInteger(value) || value < 1 || value > 5) {
-    throw new InvalidError('Ratings are whole numbers from 1 to 5.', { [field]: ['must be 1, 2, 3, 4 or 5'] });
-  }
 }
 
 /** Stable ids make feedback and assessments idempotent: one per person and session / kind. */

@@ -31,16 +31,6 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** True when Intl knows the IANA zone (e.g. Europe/Berlin). */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The zone's offset from UTC in minutes at an instant (Berlin in summer: +120). */
 export function offsetMinutes(timeZone: string, instant: number): number {
   const parts = formatter(timeZone).formatToParts(instant);

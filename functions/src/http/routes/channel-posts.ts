@@ -4,14 +4,14 @@ import { programmeParamsSchema } from '../../app/schemas';
 import { channelPostSchema } from '../../app/schemas/channel-posts';
 import { listTeamChannels, postToChannel } from '../../app/channel-posts';
 
-export const listTeamChannelsRoute = defineRoute({
+defineRoute({
   name: 'listTeamChannels',
   method: 'GET',
   route: 'v1/team-channels',
   run: async ({ deps, caller }) => ({ body: await listTeamChannels(deps, caller) }),
 });
 
-export const postToChannelRoute = defineRoute({
+defineRoute({
   name: 'postToChannel',
   method: 'POST',
   route: 'v1/programmes/{id}/channel-posts',

@@ -11,7 +11,7 @@ const searchQuery = z.strictObject({
   continuationToken: z.string().min(1).max(4000).optional(),
 });
 
-export const searchDirectoryRoute = defineRoute({
+defineRoute({
   name: 'searchDirectory',
   method: 'GET',
   route: 'v1/directory/users',
@@ -19,7 +19,7 @@ export const searchDirectoryRoute = defineRoute({
   run: async ({ deps, caller, query }) => ({ body: await searchDirectory(deps, caller, query) }),
 });
 
-export const departmentsRoute = defineRoute({
+defineRoute({
   name: 'listDepartments',
   method: 'GET',
   route: 'v1/directory/departments',

@@ -4,7 +4,7 @@ import { programmeParamsSchema } from '../../app/schemas/common';
 import { interestQuerySchema, inviteInterestedSchema } from '../../app/schemas/interest';
 import { countInterest, inviteInterested, listInterest, registerInterest, withdrawInterest } from '../../app/interest';
 
-export const registerInterestRoute = defineRoute({
+defineRoute({
   name: 'registerInterest',
   method: 'PUT',
   route: 'v1/programmes/{id}/interest',
@@ -15,7 +15,7 @@ export const registerInterestRoute = defineRoute({
   },
 });
 
-export const withdrawInterestRoute = defineRoute({
+defineRoute({
   name: 'withdrawInterest',
   method: 'DELETE',
   route: 'v1/programmes/{id}/interest',
@@ -26,7 +26,7 @@ export const withdrawInterestRoute = defineRoute({
   },
 });
 
-export const listInterestRoute = defineRoute({
+defineRoute({
   name: 'listInterest',
   method: 'GET',
   route: 'v1/programmes/{id}/interest',
@@ -35,7 +35,7 @@ export const listInterestRoute = defineRoute({
   run: async ({ deps, caller, params, query }) => ({ body: await listInterest(deps, caller, params.id, query) }),
 });
 
-export const countInterestRoute = defineRoute({
+defineRoute({
   name: 'countInterest',
   method: 'GET',
   route: 'v1/programmes/{id}/interest/count',
@@ -43,7 +43,7 @@ export const countInterestRoute = defineRoute({
   run: async ({ deps, caller, params }) => ({ body: await countInterest(deps, caller, params.id) }),
 });
 
-export const inviteInterestedRoute = defineRoute({
+defineRoute({
   name: 'inviteInterested',
   method: 'POST',
   route: 'v1/programmes/{id}/interest/invitations',

@@ -19,7 +19,7 @@ import { addCoManager, listProgrammeManagers, removeCoManager } from '../../app/
 import { cloneProgramme } from '../../app/next-cohort';
 import { programmeLocation } from './programmes';
 
-export const participantsViewRoute = defineRoute({
+defineRoute({
   name: 'participantsView',
   method: 'GET',
   route: 'v1/programmes/{id}/participants/overview',
@@ -28,7 +28,7 @@ export const participantsViewRoute = defineRoute({
   run: async ({ deps, caller, params, query }) => ({ body: await participantsView(deps, caller, params.id, query) }),
 });
 
-export const rematchPersonRoute = defineRoute({
+defineRoute({
   name: 'rematchPerson',
   method: 'POST',
   route: 'v1/programmes/{id}/rematch',
@@ -37,7 +37,7 @@ export const rematchPersonRoute = defineRoute({
   run: async ({ deps, caller, params, body }) => ({ body: await rematchPerson(deps, caller, params.id, body.userId) }),
 });
 
-export const messageRoute = defineRoute({
+defineRoute({
   name: 'sendMessage',
   method: 'POST',
   route: 'v1/programmes/{id}/messages',
@@ -50,7 +50,7 @@ export const messageRoute = defineRoute({
   }),
 });
 
-export const listCoManagersRoute = defineRoute({
+defineRoute({
   name: 'listCoManagers',
   method: 'GET',
   route: 'v1/programmes/{id}/co-managers',
@@ -60,7 +60,7 @@ export const listCoManagersRoute = defineRoute({
   }),
 });
 
-export const addCoManagerRoute = defineRoute({
+defineRoute({
   name: 'addCoManager',
   method: 'POST',
   route: 'v1/programmes/{id}/co-managers',
@@ -72,7 +72,7 @@ export const addCoManagerRoute = defineRoute({
   },
 });
 
-export const removeCoManagerRoute = defineRoute({
+defineRoute({
   name: 'removeCoManager',
   method: 'DELETE',
   route: 'v1/programmes/{id}/co-managers/{userId}',
@@ -83,7 +83,7 @@ export const removeCoManagerRoute = defineRoute({
   },
 });
 
-export const cloneProgrammeRoute = defineRoute({
+defineRoute({
   name: 'cloneProgramme',
   method: 'POST',
   route: 'v1/programmes/{id}/next-cohort',

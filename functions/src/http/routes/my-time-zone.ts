@@ -2,7 +2,7 @@
 import { defineRoute } from '../route';
 import { myMailboxTimeZone } from '../../app/my-time-zone';
 
-export const myTimeZoneRoute = defineRoute({
+defineRoute({
   name: 'myTimeZone',
   method: 'GET',
   route: 'v1/me/time-zone',

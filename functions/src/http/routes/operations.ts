@@ -5,7 +5,7 @@ import { listStuckWork, retryBooking, retryMessage } from '../../app/operations/
 import { listFullAudit } from '../../app/audit-log';
 import { pageQuerySchema, programmeParamsSchema } from '../../app/schemas/common';
 
-export const fullAuditRoute = defineRoute({
+defineRoute({
   name: 'operationsAudit',
   method: 'GET',
   route: 'v1/operations/audit/{id}',
@@ -14,14 +14,14 @@ export const fullAuditRoute = defineRoute({
   run: async ({ deps, caller, params, query }) => ({ body: await listFullAudit(deps, caller, params.id, query) }),
 });
 
-export const listStuckWorkRoute = defineRoute({
+defineRoute({
   name: 'listStuckWork',
   method: 'GET',
   route: 'v1/operations/stuck',
   run: async ({ deps, caller }) => ({ body: await listStuckWork(deps, caller) }),
 });
 
-export const retryStuckBookingRoute = defineRoute({
+defineRoute({
   name: 'retryStuckBooking',
   method: 'POST',
   route: 'v1/operations/stuck/bookings/{programmeId}/{seriesId}/retry',
@@ -32,7 +32,7 @@ export const retryStuckBookingRoute = defineRoute({
   },
 });
 
-export const retryStuckMessageRoute = defineRoute({
+defineRoute({
   name: 'retryStuckMessage',
   method: 'POST',
   route: 'v1/operations/stuck/outbox/{batchId}/{messageId}/retry',

@@ -18,7 +18,7 @@ import { listPairHealth } from '../../app/pair-health';
 /** How long the request waits for a run before answering 202 with the job still going. */
 const INLINE_WAIT_MS = 20_000;
 
-export const startMatchingRoute = defineRoute({
+defineRoute({
   name: 'startMatching',
   method: 'POST',
   route: 'v1/programmes/{id}/matching-runs',
@@ -46,7 +46,7 @@ export const startMatchingRoute = defineRoute({
   },
 });
 
-export const getJobRoute = defineRoute({
+defineRoute({
   name: 'getJob',
   method: 'GET',
   route: 'v1/programmes/{id}/jobs/{jobId}',
@@ -54,7 +54,7 @@ export const getJobRoute = defineRoute({
   run: async ({ deps, caller, params }) => ({ body: await getJob(deps, caller, params.id, params.jobId) }),
 });
 
-export const listPairsRoute = defineRoute({
+defineRoute({
   name: 'listPairs',
   method: 'GET',
   route: 'v1/programmes/{id}/pairs',
@@ -63,7 +63,7 @@ export const listPairsRoute = defineRoute({
   run: async ({ deps, caller, params, query }) => ({ body: await listPairs(deps, caller, params.id, query) }),
 });
 
-export const getPairRoute = defineRoute({
+defineRoute({
   name: 'getPair',
   method: 'GET',
   route: 'v1/programmes/{id}/pairs/{pairId}',
@@ -74,7 +74,7 @@ export const getPairRoute = defineRoute({
   },
 });
 
-export const lockPairRoute = defineRoute({
+defineRoute({
   name: 'lockPair',
   method: 'POST',
   route: 'v1/programmes/{id}/pairs/{pairId}/lock',
@@ -86,7 +86,7 @@ export const lockPairRoute = defineRoute({
   },
 });
 
-export const excludePairRoute = defineRoute({
+defineRoute({
   name: 'excludePair',
   method: 'POST',
   route: 'v1/programmes/{id}/pairs/{pairId}/exclude',
@@ -97,7 +97,7 @@ export const excludePairRoute = defineRoute({
   },
 });
 
-export const swapPairsRoute = defineRoute({
+defineRoute({
   name: 'swapPairs',
   method: 'POST',
   route: 'v1/programmes/{id}/pair-swaps',
@@ -106,7 +106,7 @@ export const swapPairsRoute = defineRoute({
   run: async ({ deps, caller, params, body }) => ({ body: await swapPairs(deps, caller, params.id, body.pairIds) }),
 });
 
-export const publishRoute = defineRoute({
+defineRoute({
   name: 'publishPairs',
   method: 'POST',
   route: 'v1/programmes/{id}/publish',
@@ -117,7 +117,7 @@ export const publishRoute = defineRoute({
   },
 });
 
-export const confirmPairRoute = defineRoute({
+defineRoute({
   name: 'confirmPair',
   method: 'POST',
   route: 'v1/programmes/{id}/pairs/{pairId}/confirm',
@@ -128,7 +128,7 @@ export const confirmPairRoute = defineRoute({
   },
 });
 
-export const declinePairRoute = defineRoute({
+defineRoute({
   name: 'declinePair',
   method: 'POST',
   route: 'v1/programmes/{id}/pairs/{pairId}/decline',
@@ -140,7 +140,7 @@ export const declinePairRoute = defineRoute({
   },
 });
 
-export const pairHealthRoute = defineRoute({
+defineRoute({
   name: 'listPairHealth',
   method: 'GET',
   route: 'v1/programmes/{id}/pair-health',

@@ -32,7 +32,7 @@ const userOf = (input: RouteInput<{ userId: string }, unknown, unknown>) =>
 
 const participantParams = z.strictObject({ id: idSchema, userId: z.union([z.literal('me'), idSchema]) });
 
-export const inviteRoute = defineRoute({
+defineRoute({
   name: 'invite',
   method: 'POST',
   route: 'v1/programmes/{id}/invitations',
@@ -42,7 +42,7 @@ export const inviteRoute = defineRoute({
   run: async ({ deps, caller, params, body }) => ({ body: await invite(deps, caller, params.id, body) }),
 });
 
-export const listParticipantsRoute = defineRoute({
+defineRoute({
   name: 'listParticipants',
   method: 'GET',
   route: 'v1/programmes/{id}/participants',
@@ -54,7 +54,7 @@ export const listParticipantsRoute = defineRoute({
   },
 });
 
-export const getParticipantRoute = defineRoute({
+defineRoute({
   name: 'getParticipant',
   method: 'GET',
   route: 'v1/programmes/{id}/participants/{userId}',
@@ -65,7 +65,7 @@ export const getParticipantRoute = defineRoute({
   },
 });
 
-export const updateProfileRoute = defineRoute({
+defineRoute({
   name: 'updateProfile',
   method: 'PATCH',
   route: 'v1/programmes/{id}/participants/{userId}',
@@ -77,7 +77,7 @@ export const updateProfileRoute = defineRoute({
   },
 });
 
-export const optInRoute = defineRoute({
+defineRoute({
   name: 'optIn',
   method: 'POST',
   route: 'v1/programmes/{id}/participants/{userId}/opt-in',
@@ -101,13 +101,13 @@ const action = (name: string, path: string, run: typeof pauseParticipation) =>
     },
   });
 
-export const pauseRoute = action('pauseParticipation', 'pause', pauseParticipation);
-export const resumeRoute = action('resumeParticipation', 'resume', resumeParticipation);
-export const leaveRoute = action('leaveProgramme', 'leave', leaveProgramme);
-export const trainingRoute = action('recordTraining', 'training', recordTraining);
+action('pauseParticipation', 'pause', pauseParticipation);
+action('resumeParticipation', 'resume', resumeParticipation);
+action('leaveProgramme', 'leave', leaveProgramme);
+action('recordTraining', 'training', recordTraining);
 
 /** The mentor ticks one module of the programme's training. */
-export const trainingModuleRoute = defineRoute({
+defineRoute({
   name: 'completeTrainingModule',
   method: 'POST',
   route: 'v1/programmes/{id}/participants/{userId}/training/modules/{moduleId}',
@@ -125,7 +125,7 @@ export const trainingModuleRoute = defineRoute({
 });
 
 /** What the caller agreed to (the wording of their consent text version) and the current text. */
-export const myConsentRoute = defineRoute({
+defineRoute({
   name: 'myConsent',
   method: 'GET',
   route: 'v1/programmes/{id}/participants/me/consent',
@@ -134,7 +134,7 @@ export const myConsentRoute = defineRoute({
 });
 
 /** Withdraws consent: leaves the programme and erases the caller's data in it. */
-export const withdrawConsentRoute = defineRoute({
+defineRoute({
   name: 'withdrawConsent',
   method: 'POST',
   route: 'v1/programmes/{id}/participants/me/consent/withdraw',

@@ -16,7 +16,7 @@ import { announce } from '../../app/announcements';
 
 export const programmeLocation = (id: string) => `/api/v1/programmes/${encodeURIComponent(id)}`;
 
-export const listProgrammesRoute = defineRoute({
+defineRoute({
   name: 'listProgrammes',
   method: 'GET',
   route: 'v1/programmes',
@@ -24,7 +24,7 @@ export const listProgrammesRoute = defineRoute({
   run: async ({ deps, caller, query }) => ({ body: await listProgrammes(deps, caller, query) }),
 });
 
-export const createProgrammeRoute = defineRoute({
+defineRoute({
   name: 'createProgramme',
   method: 'POST',
   route: 'v1/programmes',
@@ -36,7 +36,7 @@ export const createProgrammeRoute = defineRoute({
   },
 });
 
-export const getProgrammeRoute = defineRoute({
+defineRoute({
   name: 'getProgramme',
   method: 'GET',
   route: 'v1/programmes/{id}',
@@ -47,7 +47,7 @@ export const getProgrammeRoute = defineRoute({
   },
 });
 
-export const updateProgrammeRoute = defineRoute({
+defineRoute({
   name: 'updateProgramme',
   method: 'PATCH',
   route: 'v1/programmes/{id}',
@@ -59,7 +59,7 @@ export const updateProgrammeRoute = defineRoute({
   },
 });
 
-export const changePhaseRoute = defineRoute({
+defineRoute({
   name: 'changePhase',
   method: 'POST',
   route: 'v1/programmes/{id}/phase',
@@ -71,7 +71,7 @@ export const changePhaseRoute = defineRoute({
   },
 });
 
-export const reportRoute = defineRoute({
+defineRoute({
   name: 'programmeReport',
   method: 'GET',
   route: 'v1/programmes/{id}/report',
@@ -79,7 +79,7 @@ export const reportRoute = defineRoute({
   run: async ({ deps, caller, params }) => ({ body: await programmeReport(deps, caller, params.id) }),
 });
 
-export const auditRoute = defineRoute({
+defineRoute({
   name: 'programmeAudit',
   method: 'GET',
   route: 'v1/programmes/{id}/audit',
@@ -88,7 +88,7 @@ export const auditRoute = defineRoute({
   run: async ({ deps, caller, params, query }) => ({ body: await listAudit(deps, caller, params.id, query) }),
 });
 
-export const announceRoute = defineRoute({
+defineRoute({
   name: 'sendAnnouncement',
   method: 'POST',
   route: 'v1/programmes/{id}/announcements',

@@ -3,7 +3,7 @@ import { defineRoute } from '../route';
 import { programmeParamsSchema } from '../../app/schemas';
 import { programmeReach } from '../../app/invitee-reach-summary';
 
-export const programmeReachRoute = defineRoute({
+defineRoute({
   name: 'programmeReach',
   method: 'GET',
   route: 'v1/programmes/{id}/reach',

@@ -3,7 +3,7 @@ import { defineRoute } from '../route';
 import { programmeParamsSchema } from '../../app/schemas';
 import { getMatchingReview } from '../../app/matching/review-summary';
 
-export const matchingReviewRoute = defineRoute({
+defineRoute({
   name: 'getMatchingReview',
   method: 'GET',
   route: 'v1/programmes/{id}/matching-review',

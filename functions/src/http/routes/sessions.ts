@@ -16,7 +16,7 @@ import {
 import { moveRestOfSeries, pauseSessionsUntil, slotsToMoveTo } from '../../app/session-actions';
 import { endPairAs } from '../../app/manager-steps';
 
-export const freeSlotsRoute = defineRoute({
+defineRoute({
   name: 'freeSlots',
   method: 'GET',
   route: 'v1/programmes/{id}/meetings/{seriesId}/occurrences/{index}/free-slots',
@@ -26,7 +26,7 @@ export const freeSlotsRoute = defineRoute({
   }),
 });
 
-export const moveRestRoute = defineRoute({
+defineRoute({
   name: 'moveRestOfSeries',
   method: 'POST',
   route: 'v1/programmes/{id}/meetings/{seriesId}/move-rest',
@@ -37,7 +37,7 @@ export const moveRestRoute = defineRoute({
   }),
 });
 
-export const pauseUntilRoute = defineRoute({
+defineRoute({
   name: 'pauseSessionsUntil',
   method: 'POST',
   route: 'v1/programmes/{id}/participants/me/pause-until',
@@ -48,7 +48,7 @@ export const pauseUntilRoute = defineRoute({
   }),
 });
 
-export const endPairRoute = defineRoute({
+defineRoute({
   name: 'endMyPair',
   method: 'POST',
   route: 'v1/programmes/{id}/pairs/{pairId}/end',

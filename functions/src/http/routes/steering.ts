@@ -14,7 +14,7 @@ import { askToMove, listMeetings, pickAnotherDay } from '../../app/meetings';
 import { bookPairNow } from '../../app/book-soon';
 import { listOwnAssessments, listOwnFeedback, submitAssessment, submitFeedback } from '../../app/feedback';
 
-export const listMeetingsRoute = defineRoute({
+defineRoute({
   name: 'listMeetings',
   method: 'GET',
   route: 'v1/programmes/{id}/meetings',
@@ -22,7 +22,7 @@ export const listMeetingsRoute = defineRoute({
   run: async ({ deps, caller, params }) => ({ body: { items: await listMeetings(deps, caller, params.id) } }),
 });
 
-export const moveMeetingRoute = defineRoute({
+defineRoute({
   name: 'moveMeeting',
   method: 'POST',
   route: 'v1/programmes/{id}/meetings/{seriesId}/occurrences/{index}/move',
@@ -33,7 +33,7 @@ export const moveMeetingRoute = defineRoute({
   }),
 });
 
-export const pickDayRoute = defineRoute({
+defineRoute({
   name: 'pickDay',
   method: 'POST',
   route: 'v1/programmes/{id}/pairs/{pairId}/day',
@@ -45,7 +45,7 @@ export const pickDayRoute = defineRoute({
   },
 });
 
-export const submitFeedbackRoute = defineRoute({
+defineRoute({
   name: 'submitFeedback',
   method: 'POST',
   route: 'v1/programmes/{id}/feedback',
@@ -58,7 +58,7 @@ export const submitFeedbackRoute = defineRoute({
   },
 });
 
-export const listFeedbackRoute = defineRoute({
+defineRoute({
   name: 'listFeedback',
   method: 'GET',
   route: 'v1/programmes/{id}/feedback',
@@ -66,7 +66,7 @@ export const listFeedbackRoute = defineRoute({
   run: async ({ deps, caller, params }) => ({ body: { items: await listOwnFeedback(deps, caller, params.id) } }),
 });
 
-export const submitAssessmentRoute = defineRoute({
+defineRoute({
   name: 'submitAssessment',
   method: 'PUT',
   route: 'v1/programmes/{id}/assessments/{kind}',
@@ -78,7 +78,7 @@ export const submitAssessmentRoute = defineRoute({
   },
 });
 
-export const listAssessmentsRoute = defineRoute({
+defineRoute({
   name: 'listAssessments',
   method: 'GET',
   route: 'v1/programmes/{id}/assessments',
@@ -87,7 +87,7 @@ export const listAssessmentsRoute = defineRoute({
 });
 
 /** A manager's "Book now" / "Retry" for one pair's series: 200 when the attempt ended, 202 while it runs on. */
-export const bookPairRoute = defineRoute({
+defineRoute({
   name: 'bookPair',
   method: 'POST',
   route: 'v1/programmes/{id}/pairs/{pairId}/booking',

@@ -2,24 +2,24 @@
  * Every card Tandem sends, built with sample data: the test suite validates each one in both
  * languages, and the e2e suite renders each one to test-results/cards/*.png in light and dark.
  */
-import { DEFAULT_CADENCE, type Programme } from '../../../functions/src/core/model';
-import type { Translator } from '../i18n/translate';
-import type { AdaptiveCard } from './elements';
-import { welcomeCard } from './welcome-card';
-import { channelCard } from './channel-card';
-import { invitationCard } from './invitation-card';
-import { trainingCard } from './training-card';
-import { proposalCard, type ProposalCardModel } from './proposal-card';
-import { noSlotCard, seriesBookedCard } from './series-cards';
-import { programmeEventCard, reminderCard } from './reminder-card';
-import { feedbackCard } from './feedback-card';
-import { assessmentCard } from './assessment-card';
-import { membershipCard } from './membership-card';
-import { announcementCard, interestCard, testimonialCard } from './communication-cards';
-import { managerMessageCard } from './message-card';
-import { pairEndedCard, pairHealthCard, phaseCard, unavailableCard } from './status-cards';
-import { noProgrammeCard, tandemCard, type TandemCardModel } from './tandem-card';
-import { moveCard, sessionMovedCard, sessionsPausedCard, type MoveCardModel } from './move-card';
+import { DEFAULT_CADENCE, type Programme } from '../../functions/src/core/model';
+import type { Translator } from '../../bot/src/i18n/translate';
+import type { AdaptiveCard } from '../../bot/src/cards/elements';
+import { welcomeCard } from '../../bot/src/cards/welcome-card';
+import { channelCard } from '../../bot/src/cards/channel-card';
+import { invitationCard } from '../../bot/src/cards/invitation-card';
+import { trainingCard } from '../../bot/src/cards/training-card';
+import { proposalCard, type ProposalCardModel } from '../../bot/src/cards/proposal-card';
+import { noSlotCard, seriesBookedCard } from '../../bot/src/cards/series-cards';
+import { programmeEventCard, reminderCard } from '../../bot/src/cards/reminder-card';
+import { feedbackCard } from '../../bot/src/cards/feedback-card';
+import { assessmentCard } from '../../bot/src/cards/assessment-card';
+import { membershipCard } from '../../bot/src/cards/membership-card';
+import { announcementCard, interestCard, testimonialCard } from '../../bot/src/cards/communication-cards';
+import { managerMessageCard } from '../../bot/src/cards/message-card';
+import { pairEndedCard, pairHealthCard, phaseCard, unavailableCard } from '../../bot/src/cards/status-cards';
+import { noProgrammeCard, tandemCard, type TandemCardModel } from '../../bot/src/cards/tandem-card';
+import { moveCard, sessionMovedCard, sessionsPausedCard, type MoveCardModel } from '../../bot/src/cards/move-card';
 
 const programme: Programme = {
   id: 'sample-programme',
