@@ -1,15 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { Container, ItemDefinition, SqlParameter } from '@azure/cosmos';
 import type { Doc } from '../../core/model';
-import { InvalidError, UnavailableError } from '../../core/errors';
+import { UnavailableError } from '../../core/errors';
 import type { Collection, ListOptions, Page, Stored, Where } from '../../ports/store';
 import type { ContainerSpec } from '../../ports/containers';
 import { cosmosStatus, toDomainError } from './errors';
+import {
+  DEFAULT_PAGE,
+  MAX_PAGE,
+  checkFilterField,
+  checkSortField,
+  invalidToken,
+  partitionKeyOfDoc,
+} from '../store-rules';
 
 const SYSTEM_PROPERTIES = ['_rid', '_self', '_etag', '_attachments', '_ts', 'etag'] as const;
-const DEFAULT_PAGE = 100;
-const MAX_PAGE = 1000;
-const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Lists sorted across partitions are read whole; beyond this many matches they are refused. */
 export const CROSS_PARTITION_SORT_LIMIT = 10_000;
 
@@ -59,10 +64,7 @@ export class CosmosCollection<T extends Doc> implements Collection<T> {
   }
 
   partitionKeyOf(doc: T): string {
-    const value = (doc as unknown as Record<string, unknown>)[this.pkField];
-    if (typeof value !== 'string' || !value)
-      throw new InvalidError(`${this.name}: document ${doc.id} has no ${this.pkField}.`);
-    return value;
+    return partitionKeyOfDoc(this.spec, doc);
   }
 
   async get(partitionKey: string, id: string): Promise<Stored<T>> {
@@ -286,10 +288,6 @@ function digest(text: string): string {
   return createHash('sha256').update(text).digest('base64url').slice(0, 16);
 }
 
-function invalidToken(): InvalidError {
-  return new InvalidError('The continuation token is not valid for this list.', { continuationToken: ['not valid'] });
-}
-
 function required<R>(resource: R | undefined): R {
   if (!resource) throw new UnavailableError('The data store returned no document.');
   return resource;
@@ -301,7 +299,7 @@ export function buildQuery<T>(options: ListOptions<T>): { query: string; paramet
   const parameters: SqlParameter[] = [];
   for (const [field, value] of Object.entries((options.where ?? {}) as Where<Record<string, unknown>>)) {
     if (value === undefined) continue;
-    if (!FIELD.test(field)) throw new InvalidError(`Cannot filter on "${field}".`);
+    checkFilterField(field);
     if (value === null) {
       clauses.push(`NOT IS_DEFINED(c.${field}) OR IS_NULL(c.${field})`);
       continue;
@@ -313,7 +311,7 @@ export function buildQuery<T>(options: ListOptions<T>): { query: string; paramet
   let query = 'SELECT * FROM c';
   if (clauses.length) query += ` WHERE ${clauses.map((c) => `(${c})`).join(' AND ')}`;
   if (options.orderBy) {
-    if (!FIELD.test(options.orderBy)) throw new InvalidError(`Cannot sort by "${options.orderBy}".`);
+    checkSortField(options.orderBy);
     query += ` ORDER BY c.${options.orderBy} ${options.descending ? 'DESC' : 'ASC'}`;
   }
   return { query, parameters };

@@ -1,13 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Doc } from '../../core/model';
-import { ConflictError, InvalidError, NotFoundError, UnavailableError } from '../../core/errors';
+import { ConflictError, NotFoundError, UnavailableError } from '../../core/errors';
 import type { Collection, ListOptions, Page, Stored, Where } from '../../ports/store';
 import type { ContainerSpec } from '../../ports/containers';
+import {
+  DEFAULT_PAGE,
+  MAX_PAGE,
+  checkFilterField,
+  checkSortField,
+  invalidToken,
+  partitionKeyOfDoc,
+} from '../store-rules';
 
 const SYSTEM_PROPERTIES = ['_rid', '_self', '_etag', '_attachments', '_ts', 'etag'] as const;
-const DEFAULT_PAGE = 100;
-const MAX_PAGE = 1000;
-const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** The same refusal as the Cosmos adapter's: lists sorted across partitions beyond this many matches. */
 export const MEMORY_CROSS_PARTITION_SORT_LIMIT = 10_000;
 
@@ -69,10 +74,7 @@ export class MemoryCollection<T extends Doc> implements Collection<T> {
   }
 
   partitionKeyOf(doc: T): string {
-    const value = (doc as unknown as Record<string, unknown>)[this.pkField];
-    if (typeof value !== 'string' || !value)
-      throw new InvalidError(`${this.name}: document ${doc.id} has no ${this.pkField}.`);
-    return value;
+    return partitionKeyOfDoc(this.spec, doc);
   }
 
   async get(partitionKey: string, id: string): Promise<Stored<T>> {
@@ -152,9 +154,9 @@ export class MemoryCollection<T extends Doc> implements Collection<T> {
     const where = (partitionKey !== undefined ? { ...options.where, [this.pkField]: partitionKey } : options.where) as
       Where<Record<string, unknown>> | undefined;
     const filters = Object.entries(where ?? {}).filter(([, value]) => value !== undefined);
-    for (const [field] of filters) if (!FIELD.test(field)) throw new InvalidError(`Cannot filter on "${field}".`);
+    for (const [field] of filters) checkFilterField(field);
     const { orderBy } = options;
-    if (orderBy !== undefined && !FIELD.test(orderBy)) throw new InvalidError(`Cannot sort by "${orderBy}".`);
+    if (orderBy !== undefined) checkSortField(orderBy);
     const across = partitionKey === undefined;
     const matches: { doc: Stored<T>; position: Position }[] = [];
     // A Map keeps insertion order, and a replace keeps its place: this is creation (seq) order.
@@ -257,7 +259,7 @@ function openToken(sealed: string, bound: string): Position {
   } catch {
     // fall through
   }
-  throw new InvalidError('The continuation token is not valid for this list.', { continuationToken: ['not valid'] });
+  throw invalidToken();
 }
 
 function digest(text: string): string {
