@@ -31,3 +31,22 @@ export function checkSortField(field: string): void {
 export function invalidToken(): InvalidError {
   return new InvalidError('The continuation token is not valid for this list.', { continuationToken: ['not valid'] });
 }
+
+/** Cosmos DB's order across types: undefined, null, booleans, numbers, strings. */
+function typeRank(value: unknown): number {
+  if (value === undefined) return 0;
+  if (value === null) return 1;
+  if (typeof value === 'boolean') return 2;
+  if (typeof value === 'number') return 3;
+  if (typeof value === 'string') return 4;
+  return 5;
+}
+
+/** Two sort values in Cosmos DB's order (both stores sort the same way). */
+export function compareValues(a: unknown, b: unknown): number {
+  const rank = typeRank(a) - typeRank(b);
+  if (rank) return rank;
+  if (typeof a === 'number' || typeof a === 'string' || typeof a === 'boolean')
+    return a < (b as typeof a) ? -1 : a > (b as typeof a) ? 1 : 0;
+  return 0;
+}

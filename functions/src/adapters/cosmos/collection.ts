@@ -8,6 +8,7 @@ import { cosmosStatus, toDomainError } from './errors';
 import {
   DEFAULT_PAGE,
   MAX_PAGE,
+  compareValues,
   checkFilterField,
   checkSortField,
   invalidToken,
@@ -23,24 +24,6 @@ type SortKey = [unknown, string];
 
 function sortKey(doc: { id: string }, field: string): SortKey {
   return [(doc as unknown as Record<string, unknown>)[field], doc.id];
-}
-
-/** Cosmos DB's order across types: undefined, null, booleans, numbers, strings. */
-function typeRank(value: unknown): number {
-  if (value === undefined) return 0;
-  if (value === null) return 1;
-  if (typeof value === 'boolean') return 2;
-  if (typeof value === 'number') return 3;
-  if (typeof value === 'string') return 4;
-  return 5;
-}
-
-function compareValues(a: unknown, b: unknown): number {
-  const rank = typeRank(a) - typeRank(b);
-  if (rank) return rank;
-  if (typeof a === 'number' || typeof a === 'string' || typeof a === 'boolean')
-    return a < (b as typeof a) ? -1 : a > (b as typeof a) ? 1 : 0;
-  return 0;
 }
 
 function compareKeys(a: SortKey, b: SortKey, descending = false): number {

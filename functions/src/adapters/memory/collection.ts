@@ -6,6 +6,7 @@ import type { ContainerSpec } from '../../ports/containers';
 import {
   DEFAULT_PAGE,
   MAX_PAGE,
+  compareValues,
   checkFilterField,
   checkSortField,
   invalidToken,
@@ -29,24 +30,6 @@ interface Position {
   value?: unknown;
   missing?: true;
   tie: number | string;
-}
-
-/** Cosmos DB's order across types: undefined, null, booleans, numbers, strings. */
-function typeRank(value: unknown): number {
-  if (value === undefined) return 0;
-  if (value === null) return 1;
-  if (typeof value === 'boolean') return 2;
-  if (typeof value === 'number') return 3;
-  if (typeof value === 'string') return 4;
-  return 5;
-}
-
-function compareValues(a: unknown, b: unknown): number {
-  const rank = typeRank(a) - typeRank(b);
-  if (rank) return rank;
-  if (typeof a === 'number' || typeof a === 'string' || typeof a === 'boolean')
-    return a < (b as typeof a) ? -1 : a > (b as typeof a) ? 1 : 0;
-  return 0;
 }
 
 function compareTies(a: number | string, b: number | string): number {
