@@ -6,9 +6,8 @@
  * again, every ended pair's people stay in the programme, and every answer is a 2xx or a clear 4xx.
  */
 import { isLivePair } from '../../../functions/src/core/model';
-import { toArray } from '../../../functions/src/ports/store';
 import { reconcilePairs, CLAIM_GRACE_MS } from '../../../functions/src/app/reconcile';
-import { inconsistencies, violations, type Snapshot } from './support/invariants';
+import { inconsistencies, readSnapshot, violations } from './support/invariants';
 import { call, startHarness, type Harness, type Json } from './support/harness';
 import { confirmAll, matchAndPublish, programmeInMatching } from './support/flow';
 
@@ -34,14 +33,7 @@ function rng(seed: number) {
   return { next, int: (n: number) => Math.floor(next() * n) };
 }
 
-async function snapshot(id: string): Promise<Snapshot> {
-  const [programme, participants, pairs] = await Promise.all([
-    h.t.store.programmes.get(id, id),
-    toArray(h.t.store.participants.all(id)),
-    toArray(h.t.store.pairs.all(id)),
-  ]);
-  return { programme, participants, pairs };
-}
+const snapshot = (id: string) => readSnapshot(h, id);
 
 it('keeps every pair invariant when people end, leave and pause their pairs at the same moment', async () => {
   const r = rng(SEED);

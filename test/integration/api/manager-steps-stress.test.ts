@@ -7,7 +7,7 @@
  */
 import { call, startHarness, type Harness } from './support/harness';
 import { NEW_PROGRAMME, profile } from './support/flow';
-import { inconsistencies, violations, type Snapshot } from './support/invariants';
+import { inconsistencies, readSnapshot, violations } from './support/invariants';
 import { rng } from '../../unit/matching/support/prng';
 import { isLivePair, type Pair } from '../../../functions/src/core/model';
 import { toArray } from '../../../functions/src/ports/store';
@@ -24,14 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-async function snapshot(id: string): Promise<Snapshot> {
-  const [programme, participants, pairs] = await Promise.all([
-    h.t.store.programmes.get(id, id),
-    toArray(h.t.store.participants.all(id)),
-    toArray(h.t.store.pairs.all(id)),
-  ]);
-  return { programme, participants, pairs };
-}
+const snapshot = (id: string) => readSnapshot(h, id);
 
 async function publishedProgramme(capacity: 1 | 2): Promise<string> {
   const manager = await h.manager();

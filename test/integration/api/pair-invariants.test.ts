@@ -9,11 +9,11 @@
  */
 import { UnavailableError } from '../../../functions/src/core/errors';
 import { isLivePair, type OrgUser, type Pair, type Participant } from '../../../functions/src/core/model';
-import { toArray, type Collection } from '../../../functions/src/ports/store';
+import type { Collection } from '../../../functions/src/ports/store';
 import { reconcilePairs } from '../../../functions/src/app/reconcile';
 import { CLAIM_GRACE_MS } from '../../../functions/src/app/reconcile';
 import { anOrgUser } from '../../support/builders';
-import { inconsistencies, violations, type Snapshot } from './support/invariants';
+import { inconsistencies, readSnapshot, violations } from './support/invariants';
 import { call, startHarness, type Harness, type Json } from './support/harness';
 import { NEW_PROGRAMME, profile } from './support/flow';
 import { TENANT } from './support/org';
@@ -80,14 +80,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-async function snapshot(id: string): Promise<Snapshot> {
-  const [programme, participants, pairs] = await Promise.all([
-    h.t.store.programmes.get(id, id),
-    toArray(h.t.store.participants.all(id)),
-    toArray(h.t.store.pairs.all(id)),
-  ]);
-  return { programme, participants, pairs };
-}
+const snapshot = (id: string) => readSnapshot(h, id);
 
 async function setUp(capacity: 1 | 2): Promise<string> {
   const manager = await h.manager();

@@ -1,11 +1,22 @@
 /** The pair invariants, read from the store: shared by the stress and the property tests. */
 import { isLivePair, keepsApart, placesOf, type Pair, type Participant } from '../../../../functions/src/core/model';
-import type { Json } from './harness';
+import { toArray } from '../../../../functions/src/ports/store';
+import type { Harness, Json } from './harness';
 
 export interface Snapshot {
   programme: Json;
   participants: Participant[];
   pairs: Pair[];
+}
+
+/** The programme, its participants and pairs as the store holds them now. */
+export async function readSnapshot(h: Harness, id: string): Promise<Snapshot> {
+  const [programme, participants, pairs] = await Promise.all([
+    h.t.store.programmes.get(id, id),
+    toArray(h.t.store.participants.all(id)),
+    toArray(h.t.store.pairs.all(id)),
+  ]);
+  return { programme, participants, pairs };
 }
 
 /** Breaks of the invariants that must hold at every moment, read from the store. */
