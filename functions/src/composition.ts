@@ -1,6 +1,8 @@
 /**
- * Production wiring in one place: builds the adapters from the configuration once per process and
- * hands them to handlers and timers. Tests replace the whole set with `setServices`.
+ * The composition root: `createServices` builds every part of the app (store, Graph, messenger, bot
+ * runtime, clock, matcher) from the checked configuration, once per process, and hands them to
+ * handlers and timers. The local stack and the CLI call it with local parts (embedded store, moved
+ * clock); tests call it with in-memory or recording parts and install the result with `setServices`.
  */
 import { loadConfig, ConfigError, type AppConfig } from './config';
 import { openCosmosStore } from './adapters/cosmos/store';
@@ -24,7 +26,11 @@ import { createBooking } from './app/book-series';
 import { parallelMatcher } from './adapters/parallel-matching';
 import type { Messenger } from './ports/messenger';
 import { outboxMessenger } from './adapters/outbox/outbox-messenger';
-import { createTokenValidator, type TokenValidator } from './adapters/auth/token-validator';
+import { createTokenValidator, type TokenValidator, type TokenValidatorOptions } from './adapters/auth/token-validator';
+import { createBotRuntime, type BotRuntime, type Channel } from '../../bot/src';
+import type { Booking } from './app/booking';
+import type { DirectorySyncDeps } from './app/directory-sync';
+import type { Matcher } from './ports/matcher';
 import type { AppDeps } from './app/deps';
 
 export interface Services {
@@ -32,32 +38,28 @@ export interface Services {
   store: Store;
   clock: Clock;
   health: HealthCheck[];
-  /** The org directory (last complete sync in the store). Optional only so that partial test doubles stay valid. */
-  directory?: DirectoryReader;
-  /** Outlook calendars through Microsoft Graph (optional for the same reason). */
-  calendar?: CalendarPort;
+  /** The org directory (last complete sync in the store). */
+  directory: DirectoryReader;
+  /** Outlook calendars through Microsoft Graph (refuses with a clear message when Graph is not configured). */
+  calendar: CalendarPort;
   /** Graph users/delta for the directory sync; undefined when Graph is not configured. */
-  directorySource?: DirectorySource;
-  /** Where the directory sync writes its generations (optional only so that partial test doubles stay valid). */
-  directorySnapshots?: DirectorySnapshotStore;
+  directorySource: DirectorySource | undefined;
+  /** Where the directory sync writes its generations. */
+  directorySnapshots: DirectorySnapshotStore;
   /** The Graph client (request counters); undefined when Graph is not configured. */
-  graph?: GraphConnection;
-  /** Queues notifications for the bot (outbox). Optional only so that partial test doubles stay valid. */
-  messenger?: Messenger;
+  graph: GraphConnection | undefined;
+  /** Queues notifications for the bot (outbox). */
+  messenger: Messenger;
   /** Validates the API's bearer tokens (AUTH_* settings, or the local development identity provider). */
-  auth?: TokenValidator;
+  auth: TokenValidator;
   /** The ports every use case gets (API, bot, timers). */
-  app?: AppDeps;
+  app: AppDeps;
+  /** The process's bot (one CloudAdapter): the messaging endpoint and the outbox timer share it. */
+  bot: BotRuntime;
   /** The embedded store's data folder as found at start; undefined with a Cosmos DB account. */
-  localData?: LocalDataReport;
+  localData: LocalDataReport | undefined;
   /** Releases what the services hold (the embedded store saves its snapshot). */
   dispose(): Promise<void>;
-}
-
-/** The directory sync's generations store; a partial test double without one is a wiring error. */
-export function directorySnapshots(services: Services): DirectorySnapshotStore {
-  if (!services.directorySnapshots) throw new Error('The directory snapshots are not wired in this process.');
-  return services.directorySnapshots;
 }
 
 /** What the embedded store found in its data folder, for the local stack to act on and say. */
@@ -141,22 +143,85 @@ function localDataHealth(report: LocalDataReport): HealthCheck {
 const NOT_CONFIGURED =
   'Microsoft Graph is not configured (GRAPH_CLIENT_ID + GRAPH_CLIENT_SECRET, a managed identity, or GRAPH_BASE_URL + GRAPH_ACCESS_TOKEN).';
 
-/** What a caller may put in place of the production defaults (the local stack and tests: a moved clock). */
-export interface ServiceOverrides {
+/**
+ * What a caller may put in place of the production parts: the local entry points a moved clock and
+ * the embedded store, tests in-memory or recording doubles. Everything not given is built from the
+ * configuration exactly as in Azure.
+ */
+export interface ServiceParts {
   /** The one clock every part reads (use cases, booking, messenger); default the system clock. */
   clock?: Clock;
   /** The store to open without COSMOS_ENDPOINT (local only); without it that is a configuration error. */
   embeddedStore?: EmbeddedStoreOpener;
+  /** An opened store to use whatever the configuration says (tests: the in-memory or embedded store). */
+  store?: OpenedStore;
+  /** The Graph connection (tests: one without retry waits); default from the configuration. */
+  graph?: GraphConnection;
+  /** Outlook calendars (tests: an in-memory calendar); default Graph's, or one that refuses without Graph. */
+  calendar?: CalendarPort;
+  /** The directory the use cases read (tests: an in-memory organisation). */
+  directory?: DirectoryReader;
+  /** Booking (tests: a recording double). */
+  booking?: Booking;
+  /** The token validator's key set and clock (tests: a local key set). */
+  tokens?: TokenValidatorOptions;
+  /** Default: the helper threads (adapters/parallel-matching). */
+  matcher?: Matcher;
+  /** Where the bot sends (tests: a recording channel); default Teams through the CloudAdapter. */
+  botChannel?: Channel;
+  /** The whole bot (tests of the messaging endpoint: a stand-in runtime). */
+  bot?: BotRuntime;
 }
 
-export async function createServices(config: AppConfig, overrides: ServiceOverrides = {}): Promise<Services> {
-  const clock = overrides.clock ?? systemClock;
-  const { store, dispose, localData } = await openStore(config, overrides.embeddedStore);
-  const graph = config.graph.configured ? createGraphConnection(config.graph) : undefined;
+/** What the directory sync needs, from the services (the timer and `tandem org sync`). */
+export function directorySyncDeps(services: Services, source: DirectorySource): DirectorySyncDeps {
+  return {
+    store: services.store,
+    clock: services.clock,
+    source,
+    tenantId: services.config.tenantId,
+    snapshots: services.directorySnapshots,
+    messenger: services.messenger,
+    calendar: services.calendar,
+    app: services.app,
+  };
+}
+
+/** The one composition root: every part of the app, built once from the checked configuration. */
+export async function createServices(config: AppConfig, parts: ServiceParts = {}): Promise<Services> {
+  const clock = parts.clock ?? systemClock;
+  const { store, dispose, localData } = parts.store ?? (await openStore(config, parts.embeddedStore));
+  const graph = parts.graph ?? (config.graph.configured ? createGraphConnection(config.graph) : undefined);
   const directorySource = graph ? graphDirectorySource(graph) : undefined;
-  const directory = storeDirectoryReader(store, config.tenantId, directorySource);
-  const calendar = graph ? graphCalendar(graph) : unconfiguredCalendar(NOT_CONFIGURED);
+  const directory = parts.directory ?? storeDirectoryReader(store, config.tenantId, directorySource);
+  const calendar = parts.calendar ?? (graph ? graphCalendar(graph) : unconfiguredCalendar(NOT_CONFIGURED));
   const messenger = outboxMessenger(store, clock);
+  const app: AppDeps = {
+    store,
+    clock,
+    messenger,
+    directory,
+    booking: parts.booking ?? createBooking({ store, clock, messenger, calendar, directory }),
+    policy: config.policy,
+    matcher: parts.matcher ?? parallelMatcher,
+    ...(config.graph.teamsAppId ? { teamsAppId: config.graph.teamsAppId } : {}),
+    ...(graph
+      ? {
+          outlook: {
+            watch: graphCalendarWatch(graph),
+            ...(config.graph.notificationUrl ? { notificationUrl: config.graph.notificationUrl } : {}),
+          },
+        }
+      : {}),
+    ...(graph && config.graph.teamsAppId ? { teamsApps: graphTeamsAppInstaller(graph, config.graph.teamsAppId) } : {}),
+    ...(graph ? { mailboxes: calendar } : {}),
+  };
+  const bot =
+    parts.bot ??
+    createBotRuntime(config.bot, async () => ({ deps: app }), {
+      fanout: config.bot.fanout,
+      ...(parts.botChannel ? { channel: parts.botChannel } : {}),
+    });
   return {
     config,
     store,
@@ -164,38 +229,19 @@ export async function createServices(config: AppConfig, overrides: ServiceOverri
     messenger,
     directory,
     calendar,
-    ...(directorySource ? { directorySource } : {}),
+    directorySource,
     directorySnapshots: new DirectorySnapshots(store, config.tenantId),
-    ...(graph ? { graph } : {}),
-    auth: createTokenValidator(config.auth),
-    app: {
-      store,
-      clock,
-      messenger,
-      directory,
-      booking: createBooking({ store, clock, messenger, calendar, directory }),
-      policy: config.policy,
-      matcher: parallelMatcher,
-      ...(graph
-        ? {
-            outlook: {
-              watch: graphCalendarWatch(graph),
-              ...(config.graph.notificationUrl ? { notificationUrl: config.graph.notificationUrl } : {}),
-            },
-          }
-        : {}),
-      ...(graph && config.graph.teamsAppId
-        ? { teamsApps: graphTeamsAppInstaller(graph, config.graph.teamsAppId) }
-        : {}),
-      ...(graph ? { mailboxes: calendar } : {}),
-    },
+    graph,
+    auth: createTokenValidator(config.auth, parts.tokens),
+    app,
+    bot,
     health: [
       storeHealth(store),
       ...(localData ? [localDataHealth(localData)] : []),
       ...graphHealthChecks(graph, NOT_CONFIGURED),
       botConfigHealth(config.bot, config.inAzure),
     ],
-    ...(localData ? { localData } : {}),
+    localData,
     dispose,
   };
 }

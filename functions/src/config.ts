@@ -18,7 +18,24 @@ export interface BotConfig {
   appId?: string;
   appType?: string;
   appTenantId?: string;
+  /** MicrosoftAppPassword (the bot's client secret); never logged or shown. */
+  appPassword?: string;
   hasPassword: boolean;
+  /** BotOpenIdMetadata: where the channel's signing keys are published (tests point it at a stand-in). */
+  openIdMetadataUrl?: string;
+  /** The outbox fan-out's limits; unset values take the bot's defaults (bot/src/fanout/settings.ts). */
+  fanout: BotFanoutConfig;
+}
+
+/**
+ * BOT_RATE_PER_CONVERSATION (messages per second, default 7), BOT_RATE_PER_TENANT (default 50),
+ * BOT_FANOUT_CONCURRENCY (default 200), BOT_FANOUT_MAX_ATTEMPTS (default 8).
+ */
+export interface BotFanoutConfig {
+  perConversationPerSecond?: number;
+  perTenantPerSecond?: number;
+  concurrency?: number;
+  maxAttempts?: number;
 }
 
 /** Microsoft Graph (directory and calendars); see docs/graph.md. */
@@ -286,11 +303,39 @@ export function loadBotConfig(env: NodeJS.ProcessEnv): BotConfig {
   } else if (hasPassword) {
     throw new ConfigError('MicrosoftAppPassword is set without MicrosoftAppId: name the bot the secret belongs to.');
   }
+  const appPassword = optional(env, 'MicrosoftAppPassword');
+  const openIdMetadataUrl = optional(env, 'BotOpenIdMetadata');
   return {
     ...(appId ? { appId } : {}),
     ...(appType ? { appType } : {}),
     ...(appTenantId ? { appTenantId } : {}),
+    ...(appPassword ? { appPassword } : {}),
     hasPassword,
+    ...(openIdMetadataUrl ? { openIdMetadataUrl } : {}),
+    fanout: loadFanoutConfig(env),
+  };
+}
+
+/** A number above 0 and at most `max`, or undefined when the setting is not given. */
+function boundedNumber(env: NodeJS.ProcessEnv, name: string, max: number): number | undefined {
+  const text = optional(env, name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0 || value > max)
+    throw new ConfigError(`${name} must be a number above 0 and at most ${max}, got "${text}".`);
+  return value;
+}
+
+function loadFanoutConfig(env: NodeJS.ProcessEnv): BotFanoutConfig {
+  const perConversationPerSecond = boundedNumber(env, 'BOT_RATE_PER_CONVERSATION', 1000);
+  const perTenantPerSecond = boundedNumber(env, 'BOT_RATE_PER_TENANT', 10_000);
+  const concurrency = boundedNumber(env, 'BOT_FANOUT_CONCURRENCY', 2000);
+  const maxAttempts = boundedNumber(env, 'BOT_FANOUT_MAX_ATTEMPTS', 50);
+  return {
+    ...(perConversationPerSecond !== undefined ? { perConversationPerSecond } : {}),
+    ...(perTenantPerSecond !== undefined ? { perTenantPerSecond } : {}),
+    ...(concurrency !== undefined ? { concurrency: Math.round(concurrency) } : {}),
+    ...(maxAttempts !== undefined ? { maxAttempts: Math.round(maxAttempts) } : {}),
   };
 }
 

@@ -18,7 +18,10 @@ export function storeHealth(store: Store): HealthCheck {
 }
 
 /** The bot can only accept Teams traffic in Azure with an app id (and a secret or a managed identity). */
-export function botConfigHealth(bot: BotConfig, inAzure: boolean): HealthCheck {
+export function botConfigHealth(
+  bot: Pick<BotConfig, 'appId' | 'appType' | 'appTenantId' | 'hasPassword'>,
+  inAzure: boolean,
+): HealthCheck {
   return {
     name: 'bot',
     async check(): Promise<HealthStatus> {

@@ -2,16 +2,18 @@
  * The "my tandem" views: where the person stands in a programme and what is next, moving a session,
  * and the card for someone in no programme. Rendered from the app's read use cases as the caller.
  */
-import { whatsNext } from '../../../functions/src/app/whats-next';
-import { MAX_PAUSE_DAYS, slotsToMoveTo } from '../../../functions/src/app/session-actions';
-import { describeMe } from '../../../functions/src/app/me';
-import { TEAMS_APP_INSTALL_STATE_ID } from '../../../functions/src/app/invitee-reach';
-import { getPair } from '../../../functions/src/app/pairs';
-// eslint-disable-next-line no-restricted-imports -- the bot still loads programmes through app/support (issue #25 point 3: the bot becomes an inbound adapter on app's public API)
-import { loadVisibleProgramme } from '../../../functions/src/app/support/access';
-import { NotFoundError } from '../../../functions/src/core/errors';
-import { partnerOf, seriesIdOf } from '../../../functions/src/core/model';
-import { toArray } from '../../../functions/src/ports/store';
+import {
+  describeMe,
+  getPair,
+  getProgramme,
+  MAX_PAUSE_DAYS,
+  slotsToMoveTo,
+  TEAMS_APP_INSTALL_STATE_ID,
+  whatsNext,
+} from '@tandem/app';
+import { NotFoundError } from '@tandem/core/errors';
+import { partnerOf, seriesIdOf } from '@tandem/core/model';
+import { toArray } from '@tandem/ports/store';
 import type { ActionContext } from './context';
 import type { AdaptiveCard } from '../cards/elements';
 import { noProgrammeCard, tabLink, tandemCard } from '../cards/tandem-card';
@@ -35,14 +37,14 @@ function noticeOf(notes: TandemNotes): { notice?: string; good?: string } {
  * The app id for a deep link to the tab. Teams takes the org catalog's id for an app published to the
  * org catalog and the manifest id for an uploaded custom app ("Deep link to an application", app ID
  * types): the catalog id once the install run recorded it (`teams-app-install` state,
- * `catalogAppId`), else TEAMS_APP_ID, the manifest id the app's config checks at start.
- * NOTE: the bot's deps do not carry the config, so the setting is read here. Neither known → no button.
+ * `catalogAppId`), else TEAMS_APP_ID, the manifest id the app's config checks at start (the deps'
+ * `teamsAppId`). Neither known → no button.
  */
 export async function tabAppId(ctx: ActionContext): Promise<string | undefined> {
   const record = await ctx.deps.store.state.find(TEAMS_APP_INSTALL_STATE_ID, TEAMS_APP_INSTALL_STATE_ID);
   const catalogAppId = (record?.value as { catalogAppId?: unknown } | undefined)?.catalogAppId;
   if (typeof catalogAppId === 'string' && catalogAppId) return catalogAppId;
-  return process.env.TEAMS_APP_ID?.trim() || undefined;
+  return ctx.deps.teamsAppId;
 }
 
 export async function tandemView(
@@ -104,7 +106,7 @@ export async function moveView(
   occurrenceIndex: number,
   notes: TandemNotes = {},
 ): Promise<AdaptiveCard> {
-  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
+  const programme = await getProgramme(ctx.deps, ctx.caller, programmeId);
   const pair = await getPair(ctx.deps, ctx.caller, programmeId, pairId);
   const partnerId = partnerOf(pair, ctx.caller.userId);
   if (!partnerId) throw new NotFoundError(`There is no pair "${pairId}" in this programme.`);

@@ -1,7 +1,7 @@
 /**
  * Bot Framework authentication from the app's settings: MicrosoftAppId / MicrosoftAppType /
- * MicrosoftAppTenantId / MicrosoftAppPassword, as `ConfigurationBotFrameworkAuthentication` reads
- * them (SingleTenant with a secret, or UserAssignedMSI with the managed identity's client id).
+ * MicrosoftAppTenantId / MicrosoftAppPassword (checked once by the app's configuration,
+ * functions/src/config.ts `bot`), as `ConfigurationBotFrameworkAuthentication` reads them (SingleTenant with a secret, or UserAssignedMSI with the managed identity's client id).
  * Without an app id authentication is off, which only the local stack may run with.
  */
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
@@ -13,23 +13,6 @@ export interface BotAuthSettings {
   appPassword?: string;
   /** Where the channel's signing keys are published (tests point it at a local stand-in). */
   openIdMetadataUrl?: string;
-}
-
-/** Reads the four settings by the names the Azure Bot resource and the SDK use. */
-export function botAuthSettings(env: NodeJS.ProcessEnv): BotAuthSettings {
-  const pick = (name: string) => env[name]?.trim() || undefined;
-  const settings: BotAuthSettings = {};
-  const appId = pick('MicrosoftAppId');
-  const appType = pick('MicrosoftAppType');
-  const appTenantId = pick('MicrosoftAppTenantId');
-  const appPassword = pick('MicrosoftAppPassword');
-  const openIdMetadataUrl = pick('BotOpenIdMetadata');
-  if (appId) settings.appId = appId;
-  if (appType) settings.appType = appType;
-  if (appTenantId) settings.appTenantId = appTenantId;
-  if (appPassword) settings.appPassword = appPassword;
-  if (openIdMetadataUrl) settings.openIdMetadataUrl = openIdMetadataUrl;
-  return settings;
 }
 
 export function isAuthenticationOn(settings: BotAuthSettings): boolean {

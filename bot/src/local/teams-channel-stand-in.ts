@@ -8,6 +8,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
+import { mulberry32 } from '../../../functions/src/local/demo/random';
 
 export interface StandInOptions {
   perConversationPerSecond?: number;
@@ -44,18 +45,6 @@ export interface ChannelStandIn {
   close(): Promise<void>;
 }
 
-/** Small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class SlidingWindow {
   private readonly hits = new Map<string, number[]>();
   constructor(private readonly limit: number) {}
@@ -75,7 +64,7 @@ class SlidingWindow {
 export async function startChannelStandIn(options: StandInOptions = {}): Promise<ChannelStandIn> {
   const perConversation = new SlidingWindow(options.perConversationPerSecond ?? 7);
   const perTenant = new SlidingWindow(options.perTenantPerSecond ?? 50);
-  const random = prng(options.seed ?? 42);
+  const random = mulberry32(options.seed ?? 42);
   const delivered: Delivered[] = [];
   const updated: Delivered[] = [];
   const stats = { requests: 0, throttled: 0, faults: 0 };

@@ -36,6 +36,11 @@ export interface AppDeps {
   teamsApps?: TeamsAppInstaller;
   /** Reads mailbox settings, to flag invitees whose calendar Tandem may not book (absent: not checked). */
   mailboxes?: Pick<CalendarPort, 'mailboxSettings'>;
-  /** Solves matching runs (the helper threads in production); absent → on the calling thread, same result. */
-  matcher?: Matcher;
+  /** Solves matching runs: the helper threads in production, `inlineMatcher` (same result) elsewhere. */
+  matcher: Matcher;
+  /**
+   * TEAMS_APP_ID, the Teams app's manifest id: deep links to the tab use it until the org catalog's
+   * own id is known. Absent → no "Open Tandem" button.
+   */
+  teamsAppId?: string;
 }

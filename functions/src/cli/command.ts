@@ -16,8 +16,8 @@ export interface CliEnvironment {
    */
   openServices(options?: { graphStandIn?: boolean }): Promise<{ services: Services; close(): Promise<void> }>;
   /**
-   * Without Graph settings: starts the local Graph stand-in on the data folder and points
-   * process.env at it; undefined when Graph is configured.
+   * Without Graph settings: starts the local Graph stand-in on the data folder; its settings
+   * (`env`) are for the command's configuration. Undefined when Graph is configured.
    */
   startGraphStandIn(dataDir: string): Promise<CliGraphStandIn | undefined>;
   /** The embedded Cosmos DB server on the data folder's snapshot (the local store, when no account is set). */
@@ -26,6 +26,8 @@ export interface CliEnvironment {
 
 /** The local Graph stand-in as a command sees it. */
 export interface CliGraphStandIn {
+  /** GRAPH_BASE_URL and GRAPH_ACCESS_TOKEN pointing at the stand-in, to load the configuration with. */
+  env: Record<string, string>;
   /** A line for the operator, e.g. "Graph stand-in  https://localhost:53123 (300 users)". */
   describe?: string;
   /** The Teams app id the stand-in's catalogue knows. */

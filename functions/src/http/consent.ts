@@ -7,7 +7,7 @@
  * Only for Entra ID: with the local identity provider (npm start) there is nothing to consent to.
  */
 import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
-import { loadAuthConfig, type AuthConfig } from '../config';
+import { loadConfig, type AuthConfig } from '../config';
 import { problem } from './problem';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -56,5 +56,5 @@ app.http('consentStart', {
   route: 'auth/consent',
   methods: ['GET'],
   authLevel: 'anonymous',
-  handler: createConsentHandler(() => loadAuthConfig(process.env, Boolean(process.env.WEBSITE_INSTANCE_ID))),
+  handler: createConsentHandler(() => loadConfig().auth),
 });

@@ -3,7 +3,7 @@ import { getServices } from '../composition';
 import { runHealthChecks } from '../health-checks';
 import { APP_VERSION } from '../version';
 import type { HealthStatus } from '../ports/health';
-import { isOperator, listStuckWork } from '../app/operations/stuck-work';
+import { isOperator, listStuckWork } from '@tandem/app';
 
 /** For a caller with `Tandem.Operate`: how much work is stuck (GET /api/v1/operations/stuck has the items). */
 async function stuckDetail(request: HttpRequest): Promise<Record<string, number> | undefined> {
@@ -12,7 +12,7 @@ async function stuckDetail(request: HttpRequest): Promise<Record<string, number>
   try {
     const services = await getServices();
     const caller = await services.auth?.validate(header);
-    if (!caller || !isOperator(caller) || !services.app) return undefined;
+    if (!caller || !isOperator(caller)) return undefined;
     return (await listStuckWork(services.app, caller)).counts;
   } catch {
     // The anonymous answer stays as it is: a bad token or a store error adds no detail.

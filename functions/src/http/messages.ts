@@ -1,16 +1,12 @@
 /**
  * POST /api/messages: the bot's messaging endpoint (Azure Bot Service → Functions). The bot itself
- * lives in bot/ behind createBotRuntime (one per process, ../bot-runtime); this file only parses the
- * request and maps the answer.
+ * lives in bot/ behind createBotRuntime (one per process, built by the composition root); this file
+ * only parses the request and maps the answer.
  * With MicrosoftAppId set, the CloudAdapter rejects requests without valid Bot Framework auth (401).
  */
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { getServices, type Services } from '../composition';
 import { hasJsonMediaType } from './request';
-import { botRuntime } from '../bot-runtime';
-
-/** Tests replace the process's bot through this endpoint's module, as before. */
-export { setBotRuntime } from '../bot-runtime';
 
 function problem(status: number, title: string, detail: string): HttpResponseInit {
   return {
@@ -41,7 +37,7 @@ export async function messages(request: HttpRequest, context: InvocationContext)
       'Unsupported Media Type',
       'The bot endpoint takes Bot Framework activities as application/json.',
     );
-  if (!botRuntime().authenticated && request.headers.has('origin'))
+  if (!services.bot.authenticated && request.headers.has('origin'))
     return problem(403, 'Forbidden', 'The unauthenticated local bot endpoint does not take requests from web pages.');
   let body: unknown;
   try {
@@ -55,7 +51,7 @@ export async function messages(request: HttpRequest, context: InvocationContext)
   request.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  const answer = await botRuntime().handle({ method: request.method, headers, body });
+  const answer = await services.bot.handle({ method: request.method, headers, body });
   if (answer.status >= 500) context.error(`messages: the bot answered ${answer.status}`);
   return {
     status: answer.status,

@@ -1,7 +1,7 @@
 /** The request-scoped view of the process's services: the use cases' ports and the token validator. */
 import { getServices, type Services } from '../composition';
 import { UnavailableError } from '../core/errors';
-import type { AppDeps } from '../app/deps';
+import type { AppDeps } from '@tandem/app';
 import type { TokenValidator } from '../ports/auth';
 
 export async function requestServices(): Promise<{ deps: AppDeps; auth: TokenValidator }> {
@@ -13,6 +13,5 @@ export async function requestServices(): Promise<{ deps: AppDeps; auth: TokenVal
       `Tandem could not start its services (${err instanceof Error ? err.message : String(err)}).`,
     );
   }
-  if (!services.app || !services.auth) throw new UnavailableError('The API is not wired in this process.');
   return { deps: services.app, auth: services.auth };
 }

@@ -16,8 +16,8 @@ async function startGraphStandIn(dataDir: string): Promise<CliGraphStandIn | und
   if (operatorConfiguredGraph(process.env)) return undefined;
   const standIn = await graphStandInComponent.start({ dataDir, env: process.env, appBaseUrl: '' });
   if (!standIn) return undefined;
-  Object.assign(process.env, standIn.env);
   return {
+    env: standIn.env,
     ...(standIn.describe !== undefined ? { describe: standIn.describe } : {}),
     teamsAppId: LOCAL_TEAMS_APP_ID,
     close: () => standIn.close(),
@@ -28,7 +28,10 @@ export const localCliEnvironment: CliEnvironment = {
   async openServices({ graphStandIn = false } = {}) {
     let standIn: CliGraphStandIn | undefined;
     if (graphStandIn && !process.env.WEBSITE_INSTANCE_ID) standIn = await startGraphStandIn(loadConfig().dataDir);
-    const services = await createServices(loadConfig(), { embeddedStore: openEmbeddedStore });
+    // The stand-in's settings go into this command's configuration only, never into process.env.
+    const services = await createServices(loadConfig({ ...process.env, ...standIn?.env }), {
+      embeddedStore: openEmbeddedStore,
+    });
     return {
       services,
       async close() {

@@ -66,7 +66,7 @@ async function demoSignInProblems(
     return [`this store has no demo sign-in accounts, so the local sign-in offers nobody: ${reset}.`];
   let found: { id: string }[] | undefined;
   try {
-    found = await services.directory?.getUsers(accounts.map((a) => a.userId));
+    found = await services.directory.getUsers(accounts.map((a) => a.userId));
   } catch (err) {
     return [`the directory cannot be read (${(err as Error).message}), so the demo accounts cannot sign in: ${reset}.`];
   }
@@ -82,33 +82,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   installFunctionsCore();
   const log = options.log ?? (() => {});
   const components: StartedComponent[] = [];
-  // The stand-ins' settings go into process.env for the app; closing puts the operator's back, so a
-  // second stack in the same process does not look as if the operator had configured them.
-  const previousEnv = new Map<string, string | undefined>();
-  const setEnv = (name: string, value: string) => {
-    if (!previousEnv.has(name)) previousEnv.set(name, process.env[name]);
-    process.env[name] = value;
-  };
   const close = async () => {
     await Promise.allSettled(components.map((c) => c.close()));
     await disposeServices();
-    for (const [name, value] of previousEnv) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
   };
   try {
     const operatorEnv = { ...process.env };
+    // The stand-ins' settings are added to the operator's for this stack's configuration only:
+    // process.env stays as the operator set it, so a second stack in the same process starts clean.
+    const env: NodeJS.ProcessEnv = { ...operatorEnv, TANDEM_DATA_DIR: options.dataDir };
     // The app's port is fixed before components start, so they can point back at it (e.g. bot URLs).
     const appBaseUrl = `http://localhost:${options.port}`;
     for (const component of LOCAL_COMPONENTS) {
       const started = await component.start({ dataDir: options.dataDir, env: operatorEnv, appBaseUrl });
       if (!started) continue;
       components.push(started);
-      for (const [name, value] of Object.entries(started.env)) setEnv(name, value);
+      Object.assign(env, started.env);
     }
-    setEnv('TANDEM_DATA_DIR', options.dataDir);
-    const services = await createServices(loadConfig(process.env), {
+    const services = await createServices(loadConfig(env), {
       embeddedStore: openEmbeddedStore,
       ...(options.clock ? { clock: options.clock } : {}),
     });
@@ -119,7 +110,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // A data folder that held anything is never seeded over, even when it turns out empty.
     const fresh = services.localData?.fresh ?? true;
     if ((options.seed ?? embedded) && fresh && (await isEmptyStore(services.store, services.config.tenantId))) {
-      seeded = await seedDemo(services.store, { tenantId: services.config.tenantId, now: services.clock.now() });
+      seeded = await seedDemo(services.store, {
+        tenantId: services.config.tenantId,
+        now: services.clock.now(),
+        ...(services.directorySource ? { source: services.directorySource } : {}),
+      });
       log(`Seeded the demo: ${seeded.users} people, ${seeded.programmes} programmes.`);
     }
     // The stand-in starts empty: it takes the booked series the store holds, so the Outlook read-back
@@ -146,7 +141,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const baseUrl = await host.listen(options.port);
     // Programme mailboxes are subscribed now rather than at the timer's next 6-hourly run, so moving a
     // session in the stand-in reaches Tandem at once (the webhook answers from here on).
-    if (standIn && services.app && options.runTimers)
+    if (standIn && options.runTimers)
       void ensureSubscriptions(services.app).catch((err: unknown) =>
         log(`Warning: subscribing programme mailboxes failed: ${(err as Error).message}`),
       );

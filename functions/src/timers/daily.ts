@@ -1,16 +1,19 @@
 /** The programme's timers (all UTC). The nightly org sync lives in timers/org-sync.ts. */
 import { defineTimer } from './define-timer';
-import { sendFeedbackRequests, sendSessionReminders } from '../app/jobs/session-reminders';
-import { flagPairHealth } from '../app/jobs/pair-health';
-import { sendEndAssessmentRequests } from '../app/jobs/end-assessment';
-import { advancePhasesByDate } from '../app/phase';
-import { systemCaller } from '../app/caller';
-import { resumeMatchingJobs } from '../app/matching/run-matching';
-import { purgeIdempotency } from '../app/jobs/purge-idempotency';
-import { reconcilePairs } from '../app/reconcile';
+import {
+  advancePhasesByDate,
+  applyRetention,
+  drainBookingQueue,
+  flagPairHealth,
+  purgeIdempotency,
+  reconcilePairs,
+  resumeMatchingJobs,
+  sendEndAssessmentRequests,
+  sendFeedbackRequests,
+  sendSessionReminders,
+  systemCaller,
+} from '@tandem/app';
 import { toArray } from '../ports/store';
-import { applyRetention } from '../app/privacy/retention';
-import { drainBookingQueue } from '../app/book-soon';
 
 /** Catch-up: books any series the prompt path and the minute queue left, and each programme's kick-off and closing. */
 defineTimer({

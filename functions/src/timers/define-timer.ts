@@ -5,13 +5,14 @@
  * Locally, `POST /admin/functions/<name>` runs it on demand.
  */
 import { app, type InvocationContext, type Timer } from '@azure/functions';
-import { getServices } from '../composition';
-import type { AppDeps } from '../app/deps';
+import { getServices, type Services } from '../composition';
+import type { AppDeps } from '@tandem/app';
 
 export interface TimerSpec {
   name: string;
   schedule: string;
-  run(deps: AppDeps): Promise<unknown>;
+  /** The use case's run; `services` for what is not a use-case port (the bot runtime of the outbox run). */
+  run(deps: AppDeps, services: Services): Promise<unknown>;
 }
 
 export function defineTimer(spec: TimerSpec): (timer: Timer, context: InvocationContext) => Promise<void> {
@@ -21,8 +22,7 @@ export function defineTimer(spec: TimerSpec): (timer: Timer, context: Invocation
     let result: unknown;
     let error: string | undefined;
     try {
-      if (!services.app) throw new Error('The use cases are not wired in this process.');
-      result = await spec.run(services.app);
+      result = await spec.run(services.app, services);
       context.log(`${spec.name}: ${JSON.stringify(result)}`);
     } catch (err) {
       error = err instanceof Error ? err.message : String(err);

@@ -3,7 +3,7 @@
  * access (app/invitee-reach.ts). Locally, `POST /admin/functions/inviteeReach` runs it on demand.
  */
 import { defineTimer } from './define-timer';
-import { reachInvitees } from '../app/invitee-reach';
+import { reachInvitees } from '@tandem/app';
 
 export const inviteeReach = defineTimer({
   name: 'inviteeReach',

@@ -5,8 +5,8 @@
  * next run starts again from the last complete directory.
  */
 import { app, type InvocationContext, type Timer } from '@azure/functions';
-import { directorySnapshots, getServices } from '../composition';
-import { syncDirectory, type SyncSummary } from '../app/directory-sync';
+import { directorySyncDeps, getServices } from '../composition';
+import { syncDirectory, type SyncSummary } from '@tandem/app';
 
 export const ORG_SYNC_SCHEDULE = '0 30 2 * * *';
 
@@ -20,19 +20,9 @@ async function orgSyncTimer(_timer: Timer, context: InvocationContext): Promise<
       result = { skipped: 'Microsoft Graph is not configured.' };
       context.warn('orgSync: Microsoft Graph is not configured; nothing synced.');
     } else {
-      result = await syncDirectory(
-        {
-          store: services.store,
-          clock: services.clock,
-          source: services.directorySource,
-          tenantId: services.config.tenantId,
-          snapshots: directorySnapshots(services),
-          ...(services.messenger ? { messenger: services.messenger } : {}),
-          ...(services.calendar ? { calendar: services.calendar } : {}),
-          ...(services.app ? { app: services.app } : {}),
-        },
-        { fullResyncDays: services.config.graph.fullResyncDays },
-      );
+      result = await syncDirectory(directorySyncDeps(services, services.directorySource), {
+        fullResyncDays: services.config.graph.fullResyncDays,
+      });
       context.log(`orgSync: ${JSON.stringify(result)}`);
     }
   } catch (err) {

@@ -12,5 +12,5 @@ const RUN_BUDGET_MS = 8 * 60 * 1000;
 export const outboxDispatch = defineTimer({
   name: 'outboxDispatch',
   schedule: '0 */1 * * * *',
-  run: (deps) => drainOutbox(deps, deps.clock.now().getTime() + RUN_BUDGET_MS),
+  run: (deps, services) => drainOutbox(services, deps.clock.now().getTime() + RUN_BUDGET_MS),
 });

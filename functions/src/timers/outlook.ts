@@ -5,9 +5,7 @@
  * a mentee organises, and the safety net for missed notifications). All UTC, all idempotent.
  */
 import { defineTimer } from './define-timer';
-import { drainOutlookQueue } from '../app/outlook/notifications';
-import { ensureSubscriptions } from '../app/outlook/subscriptions';
-import { readBackAll } from '../app/outlook/read-back';
+import { drainOutlookQueue, ensureSubscriptions, readBackAll } from '@tandem/app';
 
 defineTimer({
   name: 'outlookChanges',

@@ -1,14 +1,5 @@
-/** mulberry32: a small, fast, seeded PRNG (bench data must be reproducible, never Math.random). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the demo's seeded PRNG: bench data must be reproducible, never Math.random. */
+export { mulberry32 } from '../../../functions/src/local/demo/random';
 
 /** A sampler of indices 0..n-1 with Zipf-like popularity (index 0 most popular). */
 export function zipf(rand: () => number, n: number, s = 1): () => number {

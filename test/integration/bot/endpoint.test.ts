@@ -1,7 +1,8 @@
 import { HttpRequest, InvocationContext } from '@azure/functions';
-import { messages, setBotRuntime } from '../../../functions/src/http/messages';
-import { setServices, type Services } from '../../../functions/src/composition';
+import { messages } from '../../../functions/src/http/messages';
+import { createServices, setServices } from '../../../functions/src/composition';
 import { loadConfig } from '../../../functions/src/config';
+import { openMemoryStore } from '../../../functions/src/adapters/memory/store';
 import type { BotRuntime } from '../../../bot/src';
 
 function request(body: string): HttpRequest {
@@ -34,23 +35,27 @@ describe('POST /api/messages', () => {
       remaining: 0,
     }),
   };
+  /** The app the composition root builds for `env`, with this test's bot in place of the real one. */
+  const install = async (env: NodeJS.ProcessEnv) =>
+    setServices(
+      await createServices(loadConfig(env), {
+        store: { store: openMemoryStore(), dispose: async () => {} },
+        bot: runtime,
+      }),
+    );
   beforeEach(() => {
     handled.length = 0;
-    setBotRuntime(runtime);
   });
-  afterAll(() => setBotRuntime(undefined));
 
   it('refuses every message in Azure when no MicrosoftAppId is configured (never an unauthenticated bot)', async () => {
-    setServices({
-      config: loadConfig({ WEBSITE_INSTANCE_ID: 'x', COSMOS_ENDPOINT: 'https://example.documents.azure.com' }),
-    } as Services);
+    await install({ WEBSITE_INSTANCE_ID: 'x', COSMOS_ENDPOINT: 'https://example.documents.azure.com' });
     const res = await messages(request('{"type":"message"}'), context());
     expect(res.status).toBe(503);
     expect(handled).toHaveLength(0);
   });
 
   it('answers a body that is not an activity with 400, not 500', async () => {
-    setServices({ config: loadConfig({}) } as Services);
+    await install({});
     for (const body of ['not json', '[]', '{"text":"no type"}']) {
       expect((await messages(request(body), context())).status).toBe(400);
     }
@@ -58,7 +63,7 @@ describe('POST /api/messages', () => {
   });
 
   it('hands an activity to the bot', async () => {
-    setServices({ config: loadConfig({}) } as Services);
+    await install({});
     expect((await messages(request('{"type":"message","text":"hi"}'), context())).status).toBe(200);
     expect(handled).toEqual([{ type: 'message', text: 'hi' }]);
   });

@@ -5,9 +5,8 @@
  * for a malformed invoke, and the bot still answers afterwards.
  */
 import { HttpRequest, InvocationContext } from '@azure/functions';
-import { messages, setBotRuntime } from '../../../functions/src/http/messages';
-import { setServices, type Services } from '../../../functions/src/composition';
-import { loadConfig } from '../../../functions/src/config';
+import { messages } from '../../../functions/src/http/messages';
+import { setServices } from '../../../functions/src/composition';
 import { VERBS } from '../../../bot/src/actions/verbs';
 import { aProgramme } from '../../support/builders';
 import { activityFrom, executeActivity, openBotWorld, type BotWorld } from './support/bot-world';
@@ -16,11 +15,9 @@ let world: BotWorld;
 beforeAll(async () => {
   world = await openBotWorld();
   await world.store.programmes.create(aProgramme({ phase: 'preparation' }));
-  setServices({ config: loadConfig({}), store: world.store, app: world.deps } as unknown as Services);
-  setBotRuntime(world.runtime);
+  setServices(world.services);
 });
 afterAll(async () => {
-  setBotRuntime(undefined);
   await world.close();
 });
 

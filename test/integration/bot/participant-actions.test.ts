@@ -228,7 +228,7 @@ describe('participant actions in the bot', () => {
   });
 
   it('offers "Open Tandem" as a deep link to the tab when the Teams app id is configured', async () => {
-    process.env.TEAMS_APP_ID = '3f6c3c9e-6a77-4d0e-9a43-7d5a1b2c0f11';
+    world.deps.teamsAppId = '3f6c3c9e-6a77-4d0e-9a43-7d5a1b2c0f11';
     try {
       await say(world, 'stranger-1', 'status');
       expect(actionsOf(cardsTo(world, 'stranger-1').at(-1))).toContainEqual(
@@ -257,7 +257,7 @@ describe('participant actions in the bot', () => {
         }),
       );
     } finally {
-      delete process.env.TEAMS_APP_ID;
+      delete world.deps.teamsAppId;
     }
   });
 

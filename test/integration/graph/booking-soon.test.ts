@@ -11,6 +11,7 @@ import { PAIR_ENDED } from '../../../functions/src/app/calendar-texts';
 import { answerProposal } from '../../../functions/src/app/pairs';
 import { ROLE_MANAGE, type Caller } from '../../../functions/src/app/caller';
 import type { AppDeps } from '../../../functions/src/app/deps';
+import { inlineMatcher } from '../../../functions/src/ports/matcher';
 import { ConflictError, ForbiddenError } from '../../../functions/src/core/errors';
 import type { Pair } from '../../../functions/src/core/model';
 import type { StandInUser } from '../../../functions/src/local/graph-stand-in/directory-state';
@@ -41,6 +42,7 @@ beforeAll(async () => {
     messenger: deps.messenger,
     directory: deps.directory,
     booking: createBooking(deps),
+    matcher: inlineMatcher,
   };
 });
 afterAll(async () => h.close());

@@ -8,10 +8,10 @@
 import { createServer, type Server } from 'node:http';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { syncDirectory } from '../../../functions/src/app/directory-sync';
-import { bookSeriesForPair, createBooking } from '../../../functions/src/app/book-series';
-import { graphCalendarWatch } from '../../../functions/src/adapters/graph/calendar-watch';
+import { bookSeriesForPair } from '../../../functions/src/app/book-series';
+import { inlineMatcher } from '../../../functions/src/ports/matcher';
 import { graphNotifications } from '../../../functions/src/http/graph-notifications';
-import { setServices, type Services } from '../../../functions/src/composition';
+import { createServices, setServices } from '../../../functions/src/composition';
 import { loadConfig } from '../../../functions/src/config';
 import type { AppDeps } from '../../../functions/src/app/deps';
 import {
@@ -30,7 +30,7 @@ import { toArray } from '../../../functions/src/ports/store';
 import type { MeetingSeries } from '../../../functions/src/core/model';
 import { aPair, aProgramme, anOptedInParticipant } from '../../support/builders';
 import { adoptBookedSeries } from '../../../functions/src/local/graph-stand-in/adopt';
-import { openHarness, type Harness } from './graph-harness';
+import { openHarness, TENANT, type Harness } from './graph-harness';
 
 let h: Harness;
 let deps: AppDeps;
@@ -132,20 +132,19 @@ beforeAll(async () => {
     .map((u) => u.id);
   mailbox = mailOf(people[10]!);
   await startWebhook();
-  deps = {
-    ...h.deps(),
-    booking: createBooking(h.deps()),
-    outlook: { watch: graphCalendarWatch(h.conn), notificationUrl: webhookUrl },
-  };
-  setServices({
-    config: loadConfig({}),
-    store: h.t.store,
-    clock: h.clock,
-    health: [],
-    app: deps,
-    auth: { validate: () => Promise.reject(new Error('no sign-in here')) },
-    dispose: async () => {},
-  } as unknown as Services);
+  // The app as the composition root builds it: this file's store, clock and Graph connection, the
+  // real booking and Outlook watch, and the webhook above as the notification URL.
+  const services = await createServices(
+    loadConfig({
+      GRAPH_BASE_URL: h.standIn.baseUrl,
+      GRAPH_ACCESS_TOKEN: h.standIn.token,
+      GRAPH_NOTIFICATION_URL: webhookUrl,
+      TANDEM_TENANT_ID: TENANT,
+    }),
+    { store: { store: h.t.store, dispose: async () => {} }, clock: h.clock, graph: h.conn, matcher: inlineMatcher },
+  );
+  deps = services.app;
+  setServices(services);
   const cadence = {
     intervalWeeks: 1,
     weekday: 'wed' as const,

@@ -8,6 +8,7 @@ import { createBooking } from '../../../functions/src/app/book-series';
 import { updateProgramme } from '../../../functions/src/app/programmes';
 import { ROLE_MANAGE, type Caller } from '../../../functions/src/app/caller';
 import type { AppDeps } from '../../../functions/src/app/deps';
+import { inlineMatcher } from '../../../functions/src/ports/matcher';
 import { MAX_EVENT_ATTENDEES } from '../../../functions/src/app/graph-programme-events';
 import { zonedToUtc } from '../../../functions/src/core/schedule';
 import type { StandInEvent } from '../../../functions/src/local/graph-stand-in/calendar-state';
@@ -34,6 +35,7 @@ beforeAll(async () => {
     messenger: deps.messenger,
     directory: deps.directory,
     booking: createBooking(deps),
+    matcher: inlineMatcher,
   };
   // The organiser of the programmes' events (the manager) must be a mailbox the stand-in knows.
   manager.userId = people[people.length - 1]!.id;

@@ -1,6 +1,7 @@
 import { syncDirectory } from '../../../functions/src/app/directory-sync';
 import { createBooking } from '../../../functions/src/app/book-series';
 import type { AppDeps } from '../../../functions/src/app/deps';
+import { inlineMatcher } from '../../../functions/src/ports/matcher';
 import { isLivePair } from '../../../functions/src/core/model';
 import { toArray } from '../../../functions/src/ports/store';
 import { aPair, aProgramme, anOptedInParticipant } from '../../support/builders';
@@ -23,6 +24,7 @@ beforeAll(async () => {
       calendar: d.calendar,
       directory: d.directory,
     }),
+    matcher: inlineMatcher,
   };
   await syncDirectory(d);
 });

@@ -9,6 +9,7 @@ import { bookSeriesForPair, createBooking } from '../../../functions/src/app/boo
 import { moveRestOfSeries, pauseSessionsUntil, slotsToMoveTo } from '../../../functions/src/app/session-actions';
 import { utcToZoned } from '../../../functions/src/core/schedule';
 import type { AppDeps } from '../../../functions/src/app/deps';
+import { inlineMatcher } from '../../../functions/src/ports/matcher';
 import { aPair, aProgramme, anOptedInParticipant } from '../../support/builders';
 import { openHarness, type Harness } from './graph-harness';
 
@@ -25,6 +26,7 @@ function appDeps(): AppDeps {
     messenger: d.messenger,
     directory: d.directory,
     booking: createBooking(d),
+    matcher: inlineMatcher,
   };
 }
 

@@ -1,10 +1,10 @@
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { health } from '../../../functions/src/http/health';
-import { setServices, type Services } from '../../../functions/src/composition';
+import { createServices, setServices, type Services } from '../../../functions/src/composition';
 import { loadConfig } from '../../../functions/src/config';
 import { botConfigHealth, runHealthChecks, storeHealth } from '../../../functions/src/health-checks';
 import { UnavailableError } from '../../../functions/src/core/errors';
-import { systemClock } from '../../../functions/src/ports/clock';
+import { inlineMatcher } from '../../../functions/src/ports/matcher';
 import type { HealthCheck } from '../../../functions/src/ports/health';
 import type { Store } from '../../../functions/src/ports/store';
 import { openTestStore, type TestStore } from '../../support/embedded-store';
@@ -24,8 +24,13 @@ const call = async () => {
   };
 };
 
-function servicesWith(checks: HealthCheck[], store: Store): Services {
-  return { config: loadConfig({}), store, clock: systemClock, health: checks, dispose: async () => {} };
+/** The app as the composition root builds it on `store`, with only the given health checks. */
+async function servicesWith(checks: HealthCheck[], store: Store): Promise<Services> {
+  const services = await createServices(loadConfig({}), {
+    store: { store, dispose: async () => {} },
+    matcher: inlineMatcher,
+  });
+  return { ...services, health: checks };
 }
 
 let t: TestStore;
@@ -36,7 +41,7 @@ afterAll(async () => t.close());
 
 describe('GET /api/health', () => {
   it('answers 200 with the version and every dependency ok', async () => {
-    setServices(servicesWith([storeHealth(t.store), botConfigHealth({ hasPassword: false }, false)], t.store));
+    setServices(await servicesWith([storeHealth(t.store), botConfigHealth({ hasPassword: false }, false)], t.store));
     const { status, body } = await call();
     expect(status).toBe(200);
     expect(body.status).toBe('ok');
@@ -49,7 +54,7 @@ describe('GET /api/health', () => {
       ...t.store,
       ping: () => Promise.reject(new UnavailableError('The data store is not available (ECONNREFUSED).')),
     };
-    setServices(servicesWith([storeHealth(broken), botConfigHealth({ hasPassword: false }, false)], broken));
+    setServices(await servicesWith([storeHealth(broken), botConfigHealth({ hasPassword: false }, false)], broken));
     const { status, body } = await call();
     expect(status).toBe(503);
     expect(body.status).toBe('degraded');

@@ -8,7 +8,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack, type LocalStack } from '../../../functions/src/local/stack';
-import { loadGraphConfig } from '../../../functions/src/config';
 import { createGraphConnection } from '../../../functions/src/adapters/graph/client';
 import { graphCalendar } from '../../../functions/src/adapters/graph/calendar';
 import { seriesTransactionId, type Pair } from '../../../functions/src/core/model';
@@ -54,7 +53,7 @@ afterAll(async () => stack?.close());
 
 it('books kick-off and closing at publish and every confirmed pair within a minute of execution', async () => {
   // What the app itself talks to: the stand-in, through the app's own Graph adapter.
-  const calendar = graphCalendar(createGraphConnection(loadGraphConfig(process.env, false)));
+  const calendar = graphCalendar(createGraphConnection(stack.services.config.graph));
   const programme = await api('GET', `/programmes/${P}`);
   const day = utcToZoned(Date.parse(String(programme.body.kickoffAt)), 'Europe/Berlin').date;
   const kickoffAt = new Date(zonedToUtc(day, '17:30', 'Europe/Berlin')).toISOString();
@@ -79,8 +78,8 @@ it('books kick-off and closing at publish and every confirmed pair within a minu
   expect(closing?.teamsMeeting).toBe(true);
   // As Outlook shows it: the stand-in's own answer for the event (start and end in UTC).
   const graph = await fetch(
-    `${process.env.GRAPH_BASE_URL}/v1.0/users/${organizer}/events/${kickoff?.id}?$select=start,end,isOnlineMeeting`,
-    { headers: { authorization: `Bearer ${process.env.GRAPH_ACCESS_TOKEN}` } },
+    `${stack.services.config.graph.baseUrl}/v1.0/users/${organizer}/events/${kickoff?.id}?$select=start,end,isOnlineMeeting`,
+    { headers: { authorization: `Bearer ${stack.services.config.graph.accessToken}` } },
   );
   const event = (await graph.json()) as { start: { dateTime: string }; end: { dateTime: string } };
   expect(new Date(`${event.start.dateTime}Z`).toISOString()).toBe(kickoffAt);

@@ -12,7 +12,6 @@ import { localGraphStandIn } from '../../../functions/src/local/graph-stand-in/c
 import { readBackAll } from '../../../functions/src/app/outlook/read-back';
 import { ensureSubscriptions } from '../../../functions/src/app/outlook/subscriptions';
 import { drainOutlookQueue } from '../../../functions/src/app/outlook/notifications';
-import type { AppDeps } from '../../../functions/src/app/deps';
 import { aPair, aProgramme, anOptedInParticipant } from '../../support/builders';
 
 /** A free port: the stand-in calls back to the app's own address, so port 0 will not do. */
@@ -39,8 +38,8 @@ afterAll(async () => {
 });
 
 it('reads the demo back without taking its sessions for deleted', async () => {
-  const deps = stack.services.app as AppDeps;
-  expect(process.env.GRAPH_NOTIFICATION_URL).toBe(
+  const deps = stack.services.app;
+  expect(stack.services.config.graph.notificationUrl).toBe(
     `${stack.baseUrl.replace('127.0.0.1', 'localhost')}/api/graph/notifications`,
   );
   const result = await readBackAll(deps);
@@ -49,7 +48,7 @@ it('reads the demo back without taking its sessions for deleted', async () => {
 });
 
 it('a session declined in the stand-in reaches Tandem through the webhook of the running app', async () => {
-  const deps = stack.services.app as AppDeps;
+  const deps = stack.services.app;
   const standIn = localGraphStandIn()!;
   const people = [...standIn.directory.users.values()].filter(
     (u) => u.userType === 'Member' && u.accountEnabled && u.timeZone === 'Europe/Berlin',

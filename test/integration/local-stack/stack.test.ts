@@ -8,7 +8,6 @@ import { startEmbeddedCosmos } from '../../../functions/src/local/embedded-cosmo
 import { isEmptyStore } from '../../../functions/src/local/demo/seed';
 import { ConfigError } from '../../../functions/src/config';
 import { reconcilePairs } from '../../../functions/src/app/reconcile';
-import type { AppDeps } from '../../../functions/src/app/deps';
 
 /** Signs in through the stack's development identity provider as a demo account of that kind. */
 async function signIn(stack: LocalStack, kind: string): Promise<string> {
@@ -32,8 +31,11 @@ describe('the local stack (npm start)', () => {
     let madeThroughApi: string | undefined;
     const operatorEnv = { ...process.env };
     const first = await startLocalStack({ port: 0, dataDir });
-    expect(process.env.AUTH_ISSUER).toBeTruthy();
-    expect(process.env.GRAPH_BASE_URL).toBeTruthy();
+    // The app is pointed at the stand-ins through its configuration; process.env is never written.
+    expect(first.services.config.auth.issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    expect(first.services.config.graph.baseUrl).toMatch(/^https:\/\/(localhost|127\.0\.0\.1):\d+$/);
+    expect(first.services.config.dataDir).toBe(dataDir);
+    expect(process.env).toEqual(operatorEnv);
     try {
       const res = await fetch(`${first.baseUrl}/api/health`);
       const body = (await res.json()) as { checks: Record<string, { status: string }> };
@@ -45,7 +47,7 @@ describe('the local stack (npm start)', () => {
         new Set(['draft', 'preparation', 'matching', 'execution', 'steering']),
       );
       // The demo's pairs and the enrollments' claims agree: the reconciler finds nothing to fix.
-      expect(await reconcilePairs(first.services.app as AppDeps)).toMatchObject({
+      expect(await reconcilePairs(first.services.app)).toMatchObject({
         releasedClaims: 0,
         restoredClaims: 0,
         endedPairs: 0,
@@ -63,7 +65,7 @@ describe('the local stack (npm start)', () => {
       await first.close();
     }
     expect(existsSync(join(dataDir, 'cosmos.json'))).toBe(true);
-    // The stand-ins' settings are gone again, so the next start sees only what the operator set.
+    // Nothing of the stand-ins' settings is left, so the next start sees only what the operator set.
     expect(process.env).toEqual(operatorEnv);
 
     const second = await startLocalStack({ port: 0, dataDir });

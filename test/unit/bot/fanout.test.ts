@@ -1,6 +1,7 @@
 import { RateLimiter } from '../../../bot/src/fanout/rate-limiter';
 import { DEFAULT_RETRY, isRetryable, parseRetryAfter, retryDelayMs } from '../../../bot/src/fanout/retry-policy';
 import { fanoutSettings } from '../../../bot/src/fanout/settings';
+import { loadConfig } from '../../../functions/src/config';
 
 describe('the fan-out rate limiter', () => {
   it('never lets more than N sends into one conversation or tenant within a second', () => {
@@ -47,8 +48,12 @@ describe('the fan-out retry policy', () => {
 
 describe('fan-out settings', () => {
   it('default to the Teams limits and refuse nonsense', () => {
-    expect(fanoutSettings({}).limits).toEqual({ perConversationPerSecond: 7, perTenantPerSecond: 50 });
-    expect(fanoutSettings({ BOT_RATE_PER_TENANT: '20' }).limits.perTenantPerSecond).toBe(20);
-    expect(() => fanoutSettings({ BOT_RATE_PER_TENANT: 'fast' })).toThrow('BOT_RATE_PER_TENANT');
+    const settings = (env: NodeJS.ProcessEnv) => fanoutSettings(loadConfig(env).bot.fanout);
+    expect(settings({}).limits).toEqual({ perConversationPerSecond: 7, perTenantPerSecond: 50 });
+    expect(settings({}).concurrency).toBe(200);
+    expect(settings({}).retry.maxAttempts).toBe(8);
+    expect(settings({ BOT_RATE_PER_TENANT: '20' }).limits.perTenantPerSecond).toBe(20);
+    expect(settings({ BOT_FANOUT_MAX_ATTEMPTS: '3' }).retry.maxAttempts).toBe(3);
+    expect(() => settings({ BOT_RATE_PER_TENANT: 'fast' })).toThrow('BOT_RATE_PER_TENANT');
   });
 });

@@ -128,7 +128,7 @@ describe('the bot credential', () => {
         MicrosoftAppPassword: 'p',
       }).bot.appId,
     ).toBe('b0b0');
-    expect(loadConfig({}).bot).toEqual({ hasPassword: false });
+    expect(loadConfig({}).bot).toEqual({ hasPassword: false, fanout: {} });
   });
 });
 

@@ -21,4 +21,9 @@ export const SETTING_EXCEPTIONS: Record<string, { kind: ExceptionKind; reason: s
     reason: 'Graph sign-in uses the Entra app federated credential trusting the managed identity',
   },
   GRAPH_ACCESS_TOKEN: { kind: 'must-stay-unset', reason: 'static token for the local Graph stand-in only' },
+  BotOpenIdMetadata: {
+    kind: 'local-only',
+    reason:
+      "where the channel's signing keys are published: unset in Azure (the Bot Framework's own); tests point it at a stand-in",
+  },
 };

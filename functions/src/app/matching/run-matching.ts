@@ -9,7 +9,6 @@ import { leaseFree, type Programme } from '../../core/model';
 import type { JobRecord } from '../../ports/records';
 import { type Stored } from '../../ports/store';
 import { nowIso } from '../../ports/clock';
-import { inlineMatcher } from '../../ports/matcher';
 import type { AppDeps } from '../deps';
 import { assertManager, type Caller } from '../caller';
 import { loadProgramme } from '../support/access';
@@ -149,7 +148,7 @@ async function match(deps: AppDeps, programme: Programme, jobId: string): Promis
     locked.map((p) => [p.mentorId, p.menteeId]),
   );
   // Same result as solveMatching; in production the passes over all pairs run on the spare cores too.
-  const result = (deps.matcher ?? inlineMatcher).solve(input);
+  const result = deps.matcher.solve(input);
   const now = nowIso(deps.clock);
   const lockedKeys = new Set(locked.map((p) => `${p.mentorId}|${p.menteeId}`));
   const stale = unpublished.filter((old) => !lockedKeys.has(`${old.mentorId}|${old.menteeId}`));

@@ -9,8 +9,7 @@ import { loadConfig, type AppConfig } from '../../config';
 import { createGraphConnection } from '../../adapters/graph/client';
 import { createCosmosClient } from '../../adapters/cosmos/store';
 import { CONTAINERS } from '../../ports/containers';
-import { fail, formatResult, runDoctor, skip, summaryLine, type DoctorCheck } from '../../app/doctor/checks';
-import { checkConfig } from '../../app/doctor/config-rules';
+import { checkConfig, fail, formatResult, runDoctor, skip, summaryLine, type DoctorCheck } from '@tandem/app';
 import { graphChecks } from '../doctor/graph-checks';
 import { inviteeReachCheck } from '../doctor/reach-check';
 import { botTokenCheck, cosmosContainersCheck, notificationUrlCheck } from '../doctor/other-checks';
@@ -66,7 +65,7 @@ export const command: CliCommand = {
       if (config && !deployed) {
         standIn = await environment.startGraphStandIn(config.dataDir);
         if (standIn) {
-          config = loadConfig();
+          config = loadConfig({ ...process.env, ...standIn.env });
           console.error(`No Graph configured: checking against the local ${standIn.describe}.`);
         }
       }
@@ -101,7 +100,7 @@ export const command: CliCommand = {
             invitees: async () => invitedPeople(cfg, await store(), sampleSize),
           }),
           inviteeReachCheck(cfg, store),
-          botTokenCheck(cfg, process.env.MicrosoftAppPassword?.trim() || undefined),
+          botTokenCheck(cfg, cfg.bot.appPassword),
           cosmosContainersCheck(cfg, store),
           notificationUrlCheck(text(options['notification-url']) ?? cfg.graph.notificationUrl),
         );

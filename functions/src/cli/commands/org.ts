@@ -1,7 +1,7 @@
 import type { CliCommand, CliEnvironment } from '../command';
 import { UsageError, parseArgs } from '../command';
-import { directorySnapshots } from '../../composition';
-import { syncDirectory } from '../../app/directory-sync';
+import { directorySyncDeps } from '../../composition';
+import { syncDirectory } from '@tandem/app';
 import { buildHierarchy } from '../../core/hierarchy';
 
 const USAGE = 'usage: tandem org sync [--full] | tandem org chain USER_ID';
@@ -14,19 +14,10 @@ async function sync(environment: CliEnvironment, full: boolean): Promise<number>
   try {
     if (!services.directorySource) throw new Error('Microsoft Graph is not configured.');
     console.error(`Syncing the directory from ${services.graph?.baseUrl ?? 'Microsoft Graph'} ...`);
-    const summary = await syncDirectory(
-      {
-        store: services.store,
-        clock: services.clock,
-        source: services.directorySource,
-        tenantId: services.config.tenantId,
-        snapshots: directorySnapshots(services),
-        ...(services.messenger ? { messenger: services.messenger } : {}),
-        ...(services.calendar ? { calendar: services.calendar } : {}),
-        ...(services.app ? { app: services.app } : {}),
-      },
-      { full, fullResyncDays: services.config.graph.fullResyncDays },
-    );
+    const summary = await syncDirectory(directorySyncDeps(services, services.directorySource), {
+      full,
+      fullResyncDays: services.config.graph.fullResyncDays,
+    });
     const { users, managersLinked, removed, requests, throttled, ms } = summary;
     console.log(JSON.stringify({ users, managersLinked, removed, requests, throttled, ms }));
     return 0;

@@ -8,15 +8,20 @@ export interface Random {
   guid(): string;
 }
 
-export function seededRandom(seed: number): Random {
+/** mulberry32: numbers in [0, 1) from a 32-bit seed (also the channel stand-in's and the benches'). */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
-  const next = (): number => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+export function seededRandom(seed: number): Random {
+  const next = mulberry32(seed);
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join('');
   return {
     next,

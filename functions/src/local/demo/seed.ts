@@ -5,15 +5,12 @@
  */
 import type { Store } from '../../ports/store';
 import type { OrgUser } from '../../core/model';
-import type { DirectoryReader } from '../../ports/directory';
+import type { DirectoryReader, DirectorySource } from '../../ports/directory';
 import { generateOrg, type GeneratedUser } from './org';
 import { seededRandom } from './random';
 import { DEMO_ACCOUNTS_STATE_ID, type DemoAccount } from './accounts';
 import { demoProgrammes } from './programmes';
 import { buildProgrammeData, type ProgrammeData } from './programme-data';
-import { loadGraphConfig } from '../../config';
-import { createGraphConnection } from '../../adapters/graph/client';
-import { graphDirectorySource } from '../../adapters/graph/directory-source';
 import { DirectorySnapshots } from '../../adapters/graph/directory-store';
 import { storeDirectoryReader } from '../../adapters/graph/directory-reader';
 import { syncDirectory } from '../../app/directory-sync';
@@ -59,10 +56,14 @@ export function toOrgUser(u: GeneratedUser, tenantId: string, syncedAt: string):
  * by a real full sync, so `npm start` exercises the production path; otherwise the generated org
  * is written directly as the first directory generation.
  */
-async function fillDirectory(store: Store, org: GeneratedUser[], tenantId: string, now: Date): Promise<void> {
-  const graph = loadGraphConfig(process.env, false);
-  if (graph.configured) {
-    const source = graphDirectorySource(createGraphConnection(graph));
+async function fillDirectory(
+  store: Store,
+  org: GeneratedUser[],
+  tenantId: string,
+  now: Date,
+  source: DirectorySource | undefined,
+): Promise<void> {
+  if (source) {
     await syncDirectory(
       { store, clock: { now: () => now }, source, tenantId, snapshots: new DirectorySnapshots(store, tenantId) },
       { full: true },
@@ -136,10 +137,16 @@ export async function buildDemo(
 
 export async function seedDemo(
   store: Store,
-  options: { tenantId: string; now: Date; size?: number },
+  options: {
+    tenantId: string;
+    now: Date;
+    size?: number;
+    /** Graph users/delta when Graph is configured (the app's own source): the directory is synced through it. */
+    source?: DirectorySource;
+  },
 ): Promise<SeedResult> {
   const org = generateOrg({ size: options.size ?? 300, seed: 42 });
-  await fillDirectory(store, org, options.tenantId, options.now);
+  await fillDirectory(store, org, options.tenantId, options.now, options.source);
   // The pairs are matched on the directory as the app reads it (departments, management chains).
   const { programmes, accounts } = await buildDemo(org, options.now, storeDirectoryReader(store, options.tenantId));
   for (const data of programmes) await saveProgrammeData(store, data);

@@ -8,7 +8,7 @@ import { getServices } from '../../composition';
 import { startDevIdp, type DevAccount } from './dev-idp';
 
 const AUTH_SETTINGS = ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL', 'AUTH_ALLOWED_TENANTS'];
-/** Issuers this process exported for its own provider (a restarted stack sees them in process.env). */
+/** Issuers this process started its own provider with (never the operator's settings). */
 const ours = new Set<string>();
 
 let current: { url: string; issuer: string } | undefined;
@@ -71,8 +71,7 @@ export const devIdpComponent: LocalComponent = {
         return Array.isArray(record?.value) ? (record.value as DevAccount[]) : [];
       },
       async findUser(id) {
-        const directory = (await getServices()).app?.directory;
-        const user = await directory?.getUser(id);
+        const user = await (await getServices()).directory.getUser(id);
         return user
           ? { displayName: user.displayName, ...(user.userPrincipalName ? { username: user.userPrincipalName } : {}) }
           : undefined;

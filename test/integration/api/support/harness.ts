@@ -8,10 +8,9 @@ import { exportJWK, generateKeyPair, SignJWT, createLocalJWKSet, type JWK, type 
 // Loading the routes and timers registers them with this test file's functions-core stand-in.
 import '../../../../functions/src/http/api';
 import '../../../../functions/src/timers/daily';
-import { loadConfig, loadAuthConfig } from '../../../../functions/src/config';
-import { setServices, type Services } from '../../../../functions/src/composition';
-import { createTokenValidator } from '../../../../functions/src/adapters/auth/token-validator';
-import { outboxMessenger } from '../../../../functions/src/adapters/outbox/outbox-messenger';
+import { loadConfig } from '../../../../functions/src/config';
+import { createServices, setServices } from '../../../../functions/src/composition';
+import { inlineMatcher } from '../../../../functions/src/ports/matcher';
 import { registrations } from '../../../../functions/src/local/functions-core-shim';
 import { createLocalHost, type LocalHost } from '../../../../functions/src/local/host';
 import type { AppDeps, AppPolicy } from '../../../../functions/src/app/deps';
@@ -19,9 +18,9 @@ import type { Clock } from '../../../../functions/src/ports/clock';
 import { ROLE_MANAGE, ROLE_REPORTS } from '../../../../functions/src/app/caller';
 import { openTestStore } from '../../../support/embedded-store';
 import { openMemoryTestStore, type OpenedTestStore } from '../../../support/memory-store';
-import { memoryDirectory } from './memory-directory';
+import { memoryDirectory } from '../../../support/memory-directory';
 import { fakeBooking, type FakeBooking } from './fake-booking';
-import { TENANT, testOrg } from './org';
+import { TENANT, testOrg } from '../../../support/org';
 import type { OrgUser } from '../../../../functions/src/core/model';
 
 export const CLIENT_ID = '6b1e4f0c-8d2a-4c9e-9a57-3f3d2c1b0a99';
@@ -124,36 +123,29 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const clock: AdjustableClock = { now: () => new Date(Date.now() + offset), advance: (ms) => void (offset += ms) };
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'test-key-1', alg: 'RS256', use: 'sig' };
-  const auth = loadAuthConfig(
-    {
+  const booking = fakeBooking(t.store, clock);
+  // The app as the composition root builds it, with this file's store, clock, directory and booking.
+  const services = await createServices(
+    loadConfig({
       AUTH_ISSUER: ISSUER,
       AUTH_AUDIENCE: CLIENT_ID,
       AUTH_JWKS_URL: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
-    },
-    false,
-  );
-  const messenger = outboxMessenger(t.store, clock);
-  const booking = fakeBooking(t.store, clock);
-  const deps: AppDeps = {
-    store: t.store,
-    clock,
-    messenger,
-    directory: memoryDirectory(options.org ?? testOrg(), {
-      'group-sales': ['sales-senior-1', 'sales-junior-2', 'guest-1'],
+      ...(options.policy === null
+        ? {}
+        : { ANONYMITY_THRESHOLD_FLOOR: String((options.policy ?? { anonymityFloor: 2 }).anonymityFloor) }),
     }),
-    booking,
-    ...(options.policy === null ? {} : { policy: options.policy ?? { anonymityFloor: 2 } }),
-  };
-  const services: Services = {
-    config: loadConfig({}),
-    store: t.store,
-    clock,
-    health: [],
-    messenger,
-    auth: createTokenValidator(auth, { keys: createLocalJWKSet({ keys: [jwk] }) }),
-    app: deps,
-    dispose: async () => {},
-  };
+    {
+      store: { store: t.store, dispose: async () => {} },
+      clock,
+      directory: memoryDirectory(options.org ?? testOrg(), {
+        'group-sales': ['sales-senior-1', 'sales-junior-2', 'guest-1'],
+      }),
+      booking,
+      matcher: inlineMatcher,
+      tokens: { keys: createLocalJWKSet({ keys: [jwk] }) },
+    },
+  );
+  const deps = services.app;
   setServices(services);
   const host = createLocalHost({ registrations: registrations(), log: () => {} });
   const baseUrl = await host.listen(0);

@@ -8,8 +8,10 @@ import type { AppDeps } from '../../../../functions/src/app/deps';
 import type { Booking } from '../../../../functions/src/app/booking';
 import type { DirectoryReader } from '../../../../functions/src/ports/directory';
 import type { OrgUser } from '../../../../functions/src/core/model';
-import { outboxMessenger } from '../../../../functions/src/adapters/outbox/outbox-messenger';
-import { createBotRuntime, type BotRuntime } from '../../../../bot/src';
+import { createServices, type Services } from '../../../../functions/src/composition';
+import { loadConfig } from '../../../../functions/src/config';
+import { inlineMatcher } from '../../../../functions/src/ports/matcher';
+import type { BotRuntime } from '../../../../bot/src';
 import {
   startChannelStandIn,
   type ChannelStandIn,
@@ -67,6 +69,8 @@ export interface BotWorld {
   clock: TestClock;
   deps: AppDeps;
   runtime: BotRuntime;
+  /** Everything the composition root built (for tests that install it with setServices). */
+  services: Services;
   channel: ChannelStandIn;
   users: OrgUser[];
   close(): Promise<void>;
@@ -81,20 +85,21 @@ export async function openBotWorld(options: { users?: OrgUser[]; standIn?: Stand
     anOrgUser({ id: 'mentee-1', displayName: 'Thomas Müller', department: 'Finance', jobTitle: 'Head of Controlling' }),
     anOrgUser({ id: 'stranger-1', displayName: 'Eva Stranger' }),
   ];
-  const deps: AppDeps = {
-    store: test.store,
+  // The app as the composition root builds it, with this world's store, clock, directory and booking.
+  const services = await createServices(loadConfig({}), {
+    store: { store: test.store, dispose: async () => {} },
     clock,
-    messenger: outboxMessenger(test.store, clock),
     directory: memoryDirectory(users),
     booking: recordingBooking(),
-  };
+    matcher: inlineMatcher,
+  });
   const channel = await startChannelStandIn(options.standIn);
-  const runtime = createBotRuntime({}, async () => ({ deps }));
   return {
     store: test.store,
     clock,
-    deps,
-    runtime,
+    deps: services.app,
+    runtime: services.bot,
+    services,
     channel,
     users,
     async close() {
