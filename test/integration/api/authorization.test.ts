@@ -10,7 +10,7 @@ import {
   type Json,
 } from './support/harness';
 import { confirmAll, matchAndPublish, programmeInMatching } from './support/flow';
-import { TENANT } from './support/org';
+import { TENANT } from '../../support/org';
 import { ROLE_MANAGE } from '../../../functions/src/app/caller';
 
 let h: Harness;

@@ -1,9 +1,8 @@
 /** Consent as a record: each version's wording is kept, a participant sees what they agreed to and can withdraw. */
 import { call, startHarness, type Harness, type Json } from './support/harness';
 import { confirmAll, matchAndPublish, MENTEES, MENTORS, programmeInMatching } from './support/flow';
-import { testOrg } from './support/org';
-import { CONTAINERS } from '../../../functions/src/ports/containers';
-import { toArray } from '../../../functions/src/ports/store';
+import { testOrg } from '../../support/org';
+import { storeText as storeTextOf } from '../../support/store-text';
 
 let h: Harness;
 let id: string;
@@ -18,15 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-async function storeText(): Promise<string> {
-  const parts: string[] = [];
-  for (const key of Object.keys(CONTAINERS) as (keyof typeof CONTAINERS)[]) {
-    if (key === 'directory') continue;
-    const collection = h.t.store[key] as unknown as { all(pk: undefined): AsyncIterable<unknown> };
-    parts.push(JSON.stringify(await toArray(collection.all(undefined))));
-  }
-  return parts.join('\n');
-}
+const storeText = () => storeTextOf(h.t.store);
 
 describe('consent as a record', () => {
   it('shows a participant the wording they agreed to, in German and English, with the time', async () => {

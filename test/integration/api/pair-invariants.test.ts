@@ -16,7 +16,7 @@ import { anOrgUser } from '../../support/builders';
 import { inconsistencies, readSnapshot, violations } from './support/invariants';
 import { call, startHarness, type Harness, type Json } from './support/harness';
 import { NEW_PROGRAMME, profile } from './support/flow';
-import { TENANT } from './support/org';
+import { TENANT } from '../../support/org';
 
 const SEED = Number(process.env.STRESS_SEED ?? 20261207);
 const ROUNDS = Number(process.env.STRESS_ROUNDS ?? 45);

@@ -4,7 +4,7 @@
  */
 import { call, startHarness, type Harness, type Json } from './support/harness';
 import { confirmAll, matchAndPublish, programmeInMatching } from './support/flow';
-import { testOrg } from './support/org';
+import { testOrg } from '../../support/org';
 import { toArray } from '../../../functions/src/ports/store';
 
 let h: Harness;

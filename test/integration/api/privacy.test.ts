@@ -1,8 +1,7 @@
 import { call, startHarness, type Harness, type Json } from './support/harness';
 import { confirmAll, matchAndPublish, MENTEES, MENTORS, programmeInMatching } from './support/flow';
-import { testOrg } from './support/org';
-import { CONTAINERS } from '../../../functions/src/ports/containers';
-import type { Store } from '../../../functions/src/ports/store';
+import { testOrg } from '../../support/org';
+import { storeText } from '../../support/store-text';
 import { toArray } from '../../../functions/src/ports/store';
 
 let h: Harness;
@@ -46,17 +45,6 @@ beforeAll(async () => {
   await assess('end');
 });
 afterAll(async () => h.close());
-
-/** Every document of every container except the directory (a copy of Entra ID), as JSON text. */
-async function storeText(store: Store): Promise<string> {
-  const parts: string[] = [];
-  for (const key of Object.keys(CONTAINERS) as (keyof typeof CONTAINERS)[]) {
-    if (key === 'directory') continue;
-    const collection = store[key] as unknown as { all(pk: undefined): AsyncIterable<unknown> };
-    parts.push(JSON.stringify(await toArray(collection.all(undefined))));
-  }
-  return parts.join('\n');
-}
 
 describe('personal data: export and erasure', () => {
   it('exports everything stored about the caller, and only their side of it', async () => {

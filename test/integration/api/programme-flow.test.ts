@@ -1,7 +1,7 @@
 import { call, startHarness, type Harness, type Json } from './support/harness';
 import { confirmAll, matchAndPublish, MENTEES, MENTORS, programmeInMatching } from './support/flow';
 import { buildHierarchy } from '../../../functions/src/core/hierarchy';
-import { testOrg } from './support/org';
+import { testOrg } from '../../support/org';
 
 let h: Harness;
 beforeAll(async () => {

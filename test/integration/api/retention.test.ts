@@ -1,8 +1,8 @@
 import { call, startHarness, type Harness, type Json } from './support/harness';
 import { confirmAll, matchAndPublish, MENTEES, MENTORS, programmeInMatching } from './support/flow';
-import { testOrg } from './support/org';
+import { testOrg } from '../../support/org';
 import { CONTAINERS } from '../../../functions/src/ports/containers';
-import type { Store } from '../../../functions/src/ports/store';
+import { storeText } from '../../support/store-text';
 import { toArray } from '../../../functions/src/ports/store';
 import { retainProgramme } from '../../../functions/src/app/privacy/retention';
 import { unlistedFields } from '../../../functions/src/app/privacy/inventory';
@@ -12,17 +12,6 @@ let id: string;
 let pairs: Json[];
 const DAY = 24 * 3600 * 1000;
 const PEOPLE = [...MENTEES, ...MENTORS, 'manager-1'];
-
-/** Every document of every container except the directory (a copy of Entra ID), as JSON text. */
-async function storeText(store: Store): Promise<string> {
-  const parts: string[] = [];
-  for (const key of Object.keys(CONTAINERS) as (keyof typeof CONTAINERS)[]) {
-    if (key === 'directory') continue;
-    const collection = store[key] as unknown as { all(pk: undefined): AsyncIterable<unknown> };
-    parts.push(JSON.stringify(await toArray(collection.all(undefined))));
-  }
-  return parts.join('\n');
-}
 
 async function report(): Promise<Json> {
   return (await call(h, 'GET', `/v1/programmes/${id}/report`, { token: await h.hr() })).body;

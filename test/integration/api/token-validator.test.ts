@@ -4,7 +4,7 @@ import { createTokenValidator } from '../../../functions/src/adapters/auth/token
 import { ConfigError, loadAuthConfig } from '../../../functions/src/config';
 import { UnauthorizedError, UnavailableError } from '../../../functions/src/core/errors';
 import { CLIENT_ID, ISSUER, signToken, userClaims } from './support/harness';
-import { TENANT } from './support/org';
+import { TENANT } from '../../support/org';
 
 let server: Server;
 let jwksUrl: string;

@@ -2,7 +2,7 @@ import { MESSAGES, formatReason } from '../../../functions/src/core/matching';
 import { buildHierarchy } from '../../../functions/src/core/hierarchy';
 import { generateOrg } from '../../../functions/src/local/demo/org';
 import { buildDemo, toOrgUser } from '../../../functions/src/local/demo/seed';
-import { memoryDirectory } from '../../integration/api/support/memory-directory';
+import { memoryDirectory } from '../../support/memory-directory';
 
 const NOW = new Date('2026-03-02T08:00:00.000Z');
 

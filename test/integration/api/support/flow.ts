@@ -2,33 +2,9 @@
 import { expect } from '@jest/globals';
 import { call, type Harness, type Json } from './harness';
 import { ROLE_MANAGE } from '../../../../functions/src/app/caller';
+import { MENTEES, MENTORS, NEW_PROGRAMME, profile } from '../../../support/programme-data';
 
-export const MENTEES = ['sales-senior-1', 'sales-senior-2', 'it-senior-1', 'it-senior-2'];
-export const MENTORS = ['sales-junior-3', 'sales-junior-4', 'it-junior-3', 'it-junior-4'];
-
-export function profile(role: 'mentor' | 'mentee') {
-  return {
-    role,
-    teachTopics: role === 'mentor' ? ['ai', 'teams'] : [],
-    learnTopics: role === 'mentee' ? ['ai'] : [],
-    interests: ['cycling'],
-    languages: ['en', 'de'],
-    timeZone: 'Europe/Berlin',
-    weekdays: ['tue', 'wed'],
-    times: ['morning'],
-  };
-}
-
-export const NEW_PROGRAMME = {
-  name: 'Digital Leadership',
-  description: 'Juniors show seniors the new tools.',
-  topics: [
-    { id: 'ai', name: 'AI assistants' },
-    { id: 'teams', name: 'Teams & Loop' },
-  ],
-  anonymityThreshold: 2,
-  consentTextVersion: '2026-01',
-};
+export { MENTEES, MENTORS, NEW_PROGRAMME, profile };
 
 /** Creates a programme and brings it to the matching phase with everyone opted in and trained. */
 export async function programmeInMatching(h: Harness, overrides: Record<string, unknown> = {}): Promise<string> {

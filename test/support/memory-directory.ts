@@ -1,6 +1,6 @@
 /** An in-memory DirectoryReader over a fixed list of users (the real one reads synced Graph data). */
-import type { OrgUser } from '../../../../functions/src/core/model';
-import type { DirectoryReader } from '../../../../functions/src/ports/directory';
+import type { OrgUser } from '../../functions/src/core/model';
+import type { DirectoryReader } from '../../functions/src/ports/directory';
 
 export function memoryDirectory(users: OrgUser[], groups: Record<string, string[]> = {}): DirectoryReader {
   const byId = new Map(users.map((u) => [u.id, u]));

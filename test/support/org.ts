@@ -2,8 +2,8 @@
  * A small organisation for API tests: a CEO, two divisions with managers, seniors (mentees) and
  * juniors (mentors), so that same-chain pairs exist and must be avoided.
  */
-import type { OrgUser } from '../../../../functions/src/core/model';
-import { anOrgUser } from '../../../support/builders';
+import type { OrgUser } from '../../functions/src/core/model';
+import { anOrgUser } from './builders';
 
 export const TENANT = '11111111-2222-3333-4444-555555555555';
 
