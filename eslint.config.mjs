@@ -8,8 +8,15 @@ import { typedRules } from './eslint.typed.mjs';
 // test/boundaries tests each layer against a wrong-way import.
 /** A relative import that reaches the named folder (or file) of functions/src, at any depth. */
 const into = (...names) => `^\\.{1,2}/(?:.*/)?(?:${names.join('|')})(?:/|\\.ts|$)`;
-/** An import of the named folders of functions/src from bot/ or tab/. */
-const intoFunctions = (...names) => `(?:^|/)functions/src/(?:${names.join('|')})(?:/|\\.ts|$)`;
+/** An import of functions/src by its path (from bot/ or tab/, which use the aliases instead). */
+const FUNCTIONS_BY_PATH = '(?:^|/)functions/src(?:/|$)';
+/** An import through the path aliases of tsconfig.base.json (`@tandem/app`, `@tandem/core/*`, `@tandem/ports/*`). */
+const alias = (...names) => `^@tandem/(?:${names.join('|')})(?:/|$)`;
+/** `@tandem/core/../app/support/access` would resolve: an alias is never followed by `..`. */
+const ALIAS_WALKING_UP = {
+  regex: '^@tandem/(?:.*/)?\\.\\.(?:/|$)',
+  message: 'A path alias leads into its own folder only: no `..` after @tandem/.',
+};
 const SDKS = ['@azure/*', '@microsoft/*', '@vercel/*', 'botbuilder*', 'adaptivecards*', 'jose', 'zod'];
 const IO = ['node:*', 'fs', 'http', 'https', 'net', 'path', 'worker_threads', 'child_process'];
 const NOT_LOCAL = {
@@ -17,8 +24,14 @@ const NOT_LOCAL = {
   message: 'local/ (stand-ins, demo, dev host) is for the local entry points only.',
 };
 const NOT_APP_INTERNALS = {
-  regex: into('app/support'),
-  message: "Inbound adapters call the use cases (app/'s public API), not app/support internals.",
+  regex: into('app'),
+  message:
+    "Inbound adapters call app's public API: import from '@tandem/app' (functions/src/app/api.ts), not app/ modules.",
+};
+const NOT_APP_DEEP_ALIAS = {
+  regex: '^@tandem/app/',
+  message:
+    "Inbound adapters call app's public API: import from '@tandem/app' (functions/src/app/api.ts), not app/ modules.",
 };
 const NOT_BOT = {
   regex: '(?:^|/)bot/src(?:/|$)',
@@ -46,6 +59,7 @@ const boundaries = [
         regex: into('ports', 'app', 'adapters', 'http', 'timers', 'cli', 'local', 'composition', 'config'),
         message: 'core/ imports only itself.',
       },
+      { regex: alias('app', 'ports'), message: 'core/ imports only itself.' },
       NOT_OTHER_BUNDLES,
     ],
   ),
@@ -56,6 +70,7 @@ const boundaries = [
         regex: into('app', 'adapters', 'http', 'timers', 'cli', 'local', 'composition', 'config'),
         message: 'ports/ may import core/ only.',
       },
+      { regex: alias('app'), message: 'ports/ may import core/ only.' },
       { group: [...SDKS, ...IO], message: 'ports/ are interfaces over core/ types: no SDK or I/O imports.' },
       NOT_OTHER_BUNDLES,
     ],
@@ -67,6 +82,7 @@ const boundaries = [
         regex: into('app', 'http', 'timers', 'cli', 'composition'),
         message: 'adapters/ implement ports: they import core/, ports/ and SDKs, never app/ or the inbound edges.',
       },
+      { regex: alias('app'), message: 'adapters/ implement ports: they never import app/.' },
       NOT_LOCAL,
       NOT_OTHER_BUNDLES,
     ],
@@ -75,6 +91,11 @@ const boundaries = [
     ['functions/src/app/**/*.ts'],
     [
       { regex: into('adapters'), message: 'app/ uses ports only: inject the adapter from the composition root.' },
+      {
+        regex: alias('app'),
+        message:
+          "app/ imports its own modules by relative path; @tandem/app is the inbound adapters' entry (an import cycle here).",
+      },
       {
         regex: into('http', 'timers', 'cli', 'composition'),
         message: 'app/ (use cases) must not depend on the inbound edges or the wiring.',
@@ -107,6 +128,7 @@ const boundaries = [
       { regex: into('timers', 'cli'), message: 'Inbound adapters (http, timers, bot, cli) do not import each other.' },
       NOT_BOT,
       NOT_APP_INTERNALS,
+      NOT_APP_DEEP_ALIAS,
       NOT_LOCAL,
     ],
   ),
@@ -117,6 +139,7 @@ const boundaries = [
       { regex: into('http', 'cli'), message: 'Inbound adapters (http, timers, bot, cli) do not import each other.' },
       NOT_BOT,
       NOT_APP_INTERNALS,
+      NOT_APP_DEEP_ALIAS,
       NOT_LOCAL,
     ],
   ),
@@ -128,6 +151,7 @@ const boundaries = [
       { regex: into('http', 'timers'), message: 'Inbound adapters (http, timers, bot, cli) do not import each other.' },
       NOT_BOT,
       NOT_APP_INTERNALS,
+      NOT_APP_DEEP_ALIAS,
       NOT_LOCAL,
     ],
     { ignores: ['functions/src/cli/main.ts'] },
@@ -141,21 +165,17 @@ const boundaries = [
     ['bot/src/**/*.ts', 'bot/src/**/*.tsx'],
     [
       {
-        regex: intoFunctions('adapters', 'composition', 'config'),
-        message: 'The bot calls the use cases; adapters are wired in the composition root.',
+        regex: FUNCTIONS_BY_PATH,
+        message:
+          "The bot reaches functions/ only through the aliases: @tandem/app (app's public API, app/api.ts), @tandem/core/*, @tandem/ports/*.",
       },
       {
-        regex: intoFunctions('http', 'timers', 'cli'),
-        message: 'Inbound adapters (http, timers, bot, cli) do not import each other.',
+        regex: '^@tandem/app/',
+        message:
+          "The bot calls app's public API (@tandem/app), not app/ internals (app/support, app/schemas, use-case modules).",
       },
-      {
-        regex: intoFunctions('app/support'),
-        message: "The bot calls the use cases (app/'s public API), not app/support internals.",
-      },
-      {
-        regex: intoFunctions('local') + '|' + into('local'),
-        message: 'local/ (stand-ins, demo, dev host) is for the local entry points only.',
-      },
+      ALIAS_WALKING_UP,
+      { regex: into('local'), message: 'local/ (stand-ins, demo, dev host) is for the local entry points only.' },
     ],
     { ignores: ['bot/src/local/**'] },
   ),
@@ -163,14 +183,17 @@ const boundaries = [
     ['tab/src/**/*.ts', 'tab/src/**/*.tsx'],
     [
       {
-        regex: intoFunctions('adapters', 'http', 'timers', 'cli', 'local', 'composition', 'config'),
-        message: 'The tab talks to the backend over HTTP; it shares only types and pure core/ code.',
+        regex: FUNCTIONS_BY_PATH,
+        message:
+          'The tab talks to the backend over HTTP; it shares only types (@tandem/app, @tandem/ports/*) and pure code (@tandem/core/*), through the aliases.',
       },
       {
-        regex: intoFunctions('app', 'ports'),
+        regex: alias('app', 'ports'),
         allowTypeImports: true,
-        message: 'The tab imports only request/response types from app/ and ports/.',
+        message: 'The tab imports only request/response types from @tandem/app and @tandem/ports/*.',
       },
+      { regex: '^@tandem/app/', message: "The tab imports app's public API (@tandem/app), not app/ internals." },
+      ALIAS_WALKING_UP,
       { regex: '(?:^|/)bot/src(?:/|$)', message: 'The tab does not import the bot.' },
     ],
   ),
@@ -207,4 +230,23 @@ export default tseslint.config(
   },
   ...typedRules,
   ...boundaries,
+  // Settings come from the checked configuration (functions/src/config.ts) only: no product code
+  // writes process.env (the local stack hands its stand-ins' settings to loadConfig instead).
+  {
+    files: ['functions/src/**/*.ts', 'bot/src/**/*.ts', 'bot/src/**/*.tsx', 'tab/src/**/*.ts', 'tab/src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "AssignmentExpression > MemberExpression.left[object.object.name='process'][object.property.name='env']",
+          "AssignmentExpression > MemberExpression.left[object.name='process'][property.name='env']",
+          "UnaryExpression[operator='delete'] > MemberExpression[object.object.name='process'][object.property.name='env']",
+          "CallExpression[callee.object.name='Object'][callee.property.name='assign'][arguments.0.object.name='process'][arguments.0.property.name='env']",
+        ].map((selector) => ({
+          selector,
+          message: 'Do not write process.env: pass settings to loadConfig (functions/src/config.ts) instead.',
+        })),
+      ],
+    },
+  },
 );

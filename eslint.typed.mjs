@@ -3,7 +3,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 export const typedRules = [
   {
-    // Every TypeScript file belongs to tsconfig.json; the project service gives rules its types.
+    // Every TypeScript file belongs to one project of the solution tsconfig.json (node, tab, tests;
+    // test/unit/tooling/tsconfig-projects.test.ts); the project service finds it through the references.
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {

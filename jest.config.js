@@ -17,6 +17,12 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swc] },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   // As under the Functions host, `app.http` / `app.timer` registrations reach a functions-core module.
-  moduleNameMapper: { '^@azure/functions-core$': '<rootDir>/functions/src/local/functions-core-shim.ts' },
+  moduleNameMapper: {
+    '^@azure/functions-core$': '<rootDir>/functions/src/local/functions-core-shim.ts',
+    // The path aliases of tsconfig.base.json (`paths`): app's public API, core and ports.
+    '^@tandem/app$': '<rootDir>/functions/src/app/api.ts',
+    '^@tandem/core/(.*)$': '<rootDir>/functions/src/core/$1',
+    '^@tandem/ports/(.*)$': '<rootDir>/functions/src/ports/$1',
+  },
   testTimeout: 30000,
 };

@@ -1,6 +1,5 @@
 /** What a card action or a card rendering needs: the app's ports, who is asking, their language. */
-import type { AppDeps } from '../../../functions/src/app/deps';
-import type { Caller } from '../../../functions/src/app/caller';
+import type { AppDeps, Caller } from '@tandem/app';
 import type { Translator } from '../i18n/translate';
 
 export interface ActionContext {

@@ -6,36 +6,40 @@
  * outdated card answers with the current one and a note; anything the person may not act on answers
  * with a card that reveals nothing.
  */
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError, isDomainError } from '@tandem/core/errors';
+import type { Participant } from '@tandem/core/model';
 import {
-  ConflictError,
-  ForbiddenError,
-  InvalidError,
-  NotFoundError,
-  isDomainError,
-} from '../../../functions/src/core/errors';
-import type { Participant } from '../../../functions/src/core/model';
-import {
-  leaveProgramme,
-  optInto,
-  pauseParticipation,
-  recordTraining,
+  answerProposal,
+  askToMove,
+  assessmentSchema,
   completeTrainingModule,
+  declineSchema,
+  endMyPair,
+  feedbackSchema,
+  leaveProgramme,
+  getAnnouncedProgramme,
+  moveRestOfSeries,
+  moveRestSchema,
+  moveSchema,
+  optInSchema,
+  optInto,
+  parseInput,
+  pauseParticipation,
+  pauseSessionsUntil,
+  pauseUntilSchema,
+  pickAnotherDay,
+  recordTraining,
+  registerInterest,
   resumeParticipation,
+  submitAssessment,
+  submitFeedback,
+  textSchema,
+  timeOfDaySchema,
   updateProfile,
-} from '../../../functions/src/app/enrollment';
-import { answerProposal } from '../../../functions/src/app/pairs';
-import { pickAnotherDay } from '../../../functions/src/app/meetings';
-import { registerInterest } from '../../../functions/src/app/interest';
-import { withdrawConsent } from '../../../functions/src/app/privacy/consent';
+  weekdaySchema,
+  withdrawConsent,
+} from '@tandem/app';
 import { consentWithdrawnCard } from '../cards/membership-card';
-import { submitAssessment, submitFeedback } from '../../../functions/src/app/feedback';
-// eslint-disable-next-line no-restricted-imports -- the bot still loads programmes through app/support (issue #25 point 3: the bot becomes an inbound adapter on app's public API)
-import { loadProgramme } from '../../../functions/src/app/support/access';
-import { parseInput } from '../../../functions/src/app/schemas/parse';
-import { optInSchema } from '../../../functions/src/app/schemas/enrollment';
-import { assessmentSchema, feedbackSchema } from '../../../functions/src/app/schemas/steering';
-import { declineSchema } from '../../../functions/src/app/schemas/pairs';
-import { weekdaySchema, timeOfDaySchema, textSchema } from '../../../functions/src/app/schemas/common';
 import type { AdaptiveCard } from '../cards/elements';
 import { unavailableCard } from '../cards/status-cards';
 import { MODULE_FIELD, TRAINING_STEPS } from '../cards/training-card';
@@ -66,11 +70,7 @@ import {
 import { z } from 'zod';
 import { moveView, statusViews, tandemView, noProgrammeView } from './tandem-views';
 import { withTandemButton } from '../cards/tandem-button';
-import { moveRestOfSeries, pauseSessionsUntil } from '../../../functions/src/app/session-actions';
-import { endMyPair } from '../../../functions/src/app/end-pair';
-import { askToMove } from '../../../functions/src/app/meetings';
-import { moveRestSchema, moveSchema, pauseUntilSchema } from '../../../functions/src/app/schemas/steering';
-import { seriesIdOf } from '../../../functions/src/core/model';
+import { seriesIdOf } from '@tandem/core/model';
 
 /** What the bot answers: the card that replaces the clicked one, and cards to post after it. */
 export interface ActionResult {
@@ -206,7 +206,7 @@ async function run(
       if (!toggleInput(fields.consent))
         throw new InvalidError(ctx.t.t('invitation.consentError'), { consent: [ctx.t.t('invitation.consentError')] });
       const draft = profileDraft(fields);
-      const version = e.consentTextVersion ?? (await loadProgramme(deps, programmeId)).consentTextVersion;
+      const version = e.consentTextVersion ?? (await getAnnouncedProgramme(deps, programmeId)).consentTextVersion;
       const input = parseInput(optInSchema, {
         profile: { ...draft, timeZone: ctx.timeZone ?? DEFAULT_TIME_ZONE },
         consentTextVersion: version,
@@ -225,7 +225,7 @@ async function run(
       return {};
     case 'completeTraining': {
       const programmeId = need(e.programmeId, 'programmeId');
-      const modules = (await loadProgramme(deps, programmeId)).trainingModules ?? [];
+      const modules = (await getAnnouncedProgramme(deps, programmeId)).trainingModules ?? [];
       if (modules.length) {
         // A programme with modules: tick each module the mentor ticked on the card.
         const ticked = modules.filter((m) => toggleInput(fields[`${MODULE_FIELD}${m.id}`]));
@@ -306,7 +306,7 @@ async function run(
       return {};
     case 'withdrawConsent': {
       const programmeId = need(e.programmeId, 'programmeId');
-      const programme = await loadProgramme(deps, programmeId);
+      const programme = await getAnnouncedProgramme(deps, programmeId);
       await withdrawConsent(deps, caller, programmeId);
       return { card: consentWithdrawnCard(ctx.t, programme) };
     }

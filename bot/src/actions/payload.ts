@@ -6,8 +6,7 @@
  * the same zod schemas the HTTP API uses.
  */
 import { z } from 'zod';
-import { idSchema } from '../../../functions/src/app/schemas/common';
-import { parseInput } from '../../../functions/src/app/schemas/parse';
+import { idSchema, parseInput } from '@tandem/app';
 import { REFRESHABLE, VERBS, type RefreshableCard, type Verb } from './verbs';
 
 export interface ActionPayload {

@@ -13,15 +13,19 @@ import {
   type AssessmentKind,
   type Pair,
   type Participant,
-} from '../../../functions/src/core/model';
-import { getParticipant } from '../../../functions/src/app/enrollment';
-import { getPair } from '../../../functions/src/app/pairs';
-import { listOwnAssessments, listOwnFeedback, seriesOfPair } from '../../../functions/src/app/feedback';
-// eslint-disable-next-line no-restricted-imports -- the bot still loads programmes through app/support (issue #25 point 3: the bot becomes an inbound adapter on app's public API)
-import { loadProgramme, loadVisibleProgramme } from '../../../functions/src/app/support/access';
-import { toArray } from '../../../functions/src/ports/store';
-import { describeMe } from '../../../functions/src/app/me';
-import { NotFoundError } from '../../../functions/src/core/errors';
+} from '@tandem/core/model';
+import {
+  describeMe,
+  getPair,
+  getParticipant,
+  listOwnAssessments,
+  listOwnFeedback,
+  getAnnouncedProgramme,
+  getProgramme,
+  seriesOfPair,
+} from '@tandem/app';
+import { toArray } from '@tandem/ports/store';
+import { NotFoundError } from '@tandem/core/errors';
 import type { ActionContext } from './context';
 import { stepBackOptions } from './tandem-views';
 import { refreshWith, type AdaptiveCard } from '../cards/elements';
@@ -47,7 +51,7 @@ export interface ViewNotes {
 
 /** The programme as the caller may see it, and the caller's own enrollment in it. */
 async function ownEnrollment(ctx: ActionContext, programmeId: string) {
-  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
+  const programme = await getProgramme(ctx.deps, ctx.caller, programmeId);
   const participant = await getParticipant(ctx.deps, ctx.caller, programmeId, ctx.caller.userId);
   return { programme, participant };
 }
@@ -115,7 +119,7 @@ export async function proposalView(
   pairId: string,
   notes: ViewNotes = {},
 ): Promise<AdaptiveCard> {
-  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
+  const programme = await getProgramme(ctx.deps, ctx.caller, programmeId);
   const pair = await getPair(ctx.deps, ctx.caller, programmeId, pairId);
   const role = roleIn(pair, ctx.caller.userId);
   const partnerId = partnerOf(pair, ctx.caller.userId);
@@ -152,7 +156,7 @@ export async function feedbackView(
   occurrenceIndex: number,
   notes: ViewNotes = {},
 ): Promise<AdaptiveCard> {
-  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
+  const programme = await getProgramme(ctx.deps, ctx.caller, programmeId);
   const pair = await getPair(ctx.deps, ctx.caller, programmeId, pairId);
   const partnerId = partnerOf(pair, ctx.caller.userId) ?? '';
   const series = (await seriesOfPair(ctx.deps, programmeId, pairId)).find((s) => s.kind === 'pair-series');
@@ -182,7 +186,7 @@ export async function assessmentView(
   kind: AssessmentKind,
   notes: ViewNotes = {},
 ): Promise<AdaptiveCard> {
-  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
+  const programme = await getProgramme(ctx.deps, ctx.caller, programmeId);
   const existing = (await listOwnAssessments(ctx.deps, ctx.caller, programmeId)).find((a) => a.kind === kind);
   const me = await ctx.deps.store.participants.find(programmeId, ctx.caller.userId);
   return assessmentCard(ctx.t, {
@@ -230,7 +234,7 @@ export async function noSlotView(
   pairId: string,
   notes: ViewNotes & { requested?: { weekday: string } } = {},
 ): Promise<AdaptiveCard> {
-  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
+  const programme = await getProgramme(ctx.deps, ctx.caller, programmeId);
   const pair = await getPair(ctx.deps, ctx.caller, programmeId, pairId);
   const series = (await seriesOfPair(ctx.deps, programmeId, pairId)).find((s) => s.kind === 'pair-series');
   // Once another day worked out, the card shows the booked series instead of the question.
@@ -262,7 +266,7 @@ export async function seriesBookedView(
   programmeId: string,
   pairId: string,
 ): Promise<AdaptiveCard | undefined> {
-  const { programme } = await loadVisibleProgramme(ctx.deps, ctx.caller, programmeId);
+  const programme = await getProgramme(ctx.deps, ctx.caller, programmeId);
   const pair = await getPair(ctx.deps, ctx.caller, programmeId, pairId);
   const series = (await seriesOfPair(ctx.deps, programmeId, pairId)).find(
     (s) => s.kind === 'pair-series' && s.status === 'booked',
@@ -335,7 +339,7 @@ export async function announcementView(
   const title = str(params[`title_${locale}`]) ?? str(params.title);
   const text = str(params[`text_${locale}`]) ?? str(params.text);
   if (!title || !text) return undefined;
-  const programme = await loadProgramme(ctx.deps, programmeId);
+  const programme = await getAnnouncedProgramme(ctx.deps, programmeId);
   const [noted, me] = await Promise.all([
     ctx.deps.store.interest.find(programmeId, ctx.caller.userId),
     ctx.deps.store.participants.find(programmeId, ctx.caller.userId),
@@ -374,7 +378,7 @@ export async function sentAnnouncementView(
       if (card) return card;
     }
   }
-  const programme = await loadProgramme(ctx.deps, programmeId);
+  const programme = await getAnnouncedProgramme(ctx.deps, programmeId);
   const noted = await ctx.deps.store.interest.find(programmeId, ctx.caller.userId);
   const me = await ctx.deps.store.participants.find(programmeId, ctx.caller.userId);
   const card = interestCard(ctx.t, {

@@ -4,9 +4,8 @@
  * open invitations, `feedback` the session feedback that is due, `pause` / `leave` the participation
  * card, `share` the testimonial, anything else the welcome card.
  */
-import { describeMe } from '../../../functions/src/app/me';
-import { whatsNext } from '../../../functions/src/app/whats-next';
-import { isEnrollmentOpen } from '../../../functions/src/core/model';
+import { describeMe, whatsNext } from '@tandem/app';
+import { isEnrollmentOpen } from '@tandem/core/model';
 import type { ActionContext } from './context';
 import type { AdaptiveCard } from '../cards/elements';
 import { feedbackView, invitationView, membershipView, testimonialView, welcomeView } from './views';

@@ -5,7 +5,7 @@ import {
   type MentorGain,
   type Programme,
   type Role,
-} from '../../../functions/src/core/model';
+} from '@tandem/core/model';
 import type { Translator } from '../i18n/translate';
 import {
   card,

@@ -1,4 +1,4 @@
-import type { Programme } from '../../../functions/src/core/model';
+import type { Programme } from '@tandem/core/model';
 import { translator } from '../i18n/translate';
 import { card, container, execute, heading, subheading, text, type AdaptiveCard, type CardElement } from './elements';
 import { data } from './common';

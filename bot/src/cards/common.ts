@@ -1,5 +1,5 @@
 /** Shared pieces of Tandem's cards: choices from the domain's lists, translated. */
-import { TIMES_OF_DAY, WEEKDAYS, topicName, type Topic } from '../../../functions/src/core/model';
+import { TIMES_OF_DAY, WEEKDAYS, topicName, type Topic } from '@tandem/core/model';
 import type { MessageKey, Translator } from '../i18n/translate';
 import type { Choice } from './elements';
 import type { ActionData } from './elements';

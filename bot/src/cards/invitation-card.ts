@@ -1,4 +1,4 @@
-import { topicName, type Participant, type Programme } from '../../../functions/src/core/model';
+import { topicName, type Participant, type Programme } from '@tandem/core/model';
 import type { Translator } from '../i18n/translate';
 import {
   card,

@@ -1,4 +1,4 @@
-import type { ParticipantStatus, Programme } from '../../../functions/src/core/model';
+import type { ParticipantStatus, Programme } from '@tandem/core/model';
 import type { MessageKey, Translator } from '../i18n/translate';
 import {
   card,

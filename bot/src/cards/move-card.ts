@@ -3,8 +3,8 @@
  * Graph free/busy), or the rest of the series to another weekday and time; and the cards the partner
  * gets when a session moved or the sessions were paused.
  */
-import type { Programme } from '../../../functions/src/core/model';
-import type { FreeSlot } from '../../../functions/src/core/schedule';
+import type { Programme } from '@tandem/core/model';
+import type { FreeSlot } from '@tandem/core/schedule';
 import type { MessageKey, Translator } from '../i18n/translate';
 import {
   card,

@@ -1,12 +1,5 @@
-import {
-  topicNamesById,
-  type OrgUser,
-  type Programme,
-  type Reason,
-  type Role,
-  type Topic,
-} from '../../../functions/src/core/model';
-import { formatReason } from '../../../functions/src/core/matching';
+import { topicNamesById, type OrgUser, type Programme, type Reason, type Role, type Topic } from '@tandem/core/model';
+import { formatReason } from '@tandem/core/matching';
 import type { Translator } from '../i18n/translate';
 import {
   bullets,

@@ -1,4 +1,4 @@
-import { topicName, type Programme, type Topic } from '../../../functions/src/core/model';
+import { topicName, type Programme, type Topic } from '@tandem/core/model';
 import type { Translator } from '../i18n/translate';
 import {
   card,

@@ -1,4 +1,4 @@
-import type { Cadence, Programme, TimeOfDay, Weekday } from '../../../functions/src/core/model';
+import type { Cadence, Programme, TimeOfDay, Weekday } from '@tandem/core/model';
 import type { MessageKey, Translator } from '../i18n/translate';
 import {
   card,

@@ -1,4 +1,4 @@
-import type { Phase, Programme } from '../../../functions/src/core/model';
+import type { Phase, Programme } from '@tandem/core/model';
 import type { MessageKey, Translator } from '../i18n/translate';
 import {
   bullets,

@@ -4,7 +4,7 @@
  * three ways to step back, each behind a confirmation: pause until a date (the pair stays), end this
  * pair (no reason, no blame, both re-matched), leave the programme.
  */
-import type { WhatsNext } from '../../../functions/src/app/whats-next';
+import type { WhatsNext } from '@tandem/app';
 import type { MessageKey, Translator } from '../i18n/translate';
 import {
   actionSet,

@@ -1,4 +1,4 @@
-import type { Programme, TrainingModule } from '../../../functions/src/core/model';
+import type { Programme, TrainingModule } from '@tandem/core/model';
 import type { Translator } from '../i18n/translate';
 import {
   actionSet,

@@ -1,4 +1,4 @@
-import type { ParticipantStatus } from '../../../functions/src/core/model';
+import type { ParticipantStatus } from '@tandem/core/model';
 import type { MessageKey, Translator } from '../i18n/translate';
 import { bullets, card, execute, heading, subheading, text, type AdaptiveCard } from './elements';
 import { data } from './common';

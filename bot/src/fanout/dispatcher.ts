@@ -5,10 +5,10 @@
  * stopped. A message is claimed (ETag) before it is sent: two runs never send the same message,
  * and a send that was in flight when a run died is marked uncertain instead of being sent again.
  */
-import type { Store, Stored } from '../../../functions/src/ports/store';
-import type { Clock } from '../../../functions/src/ports/clock';
-import type { ConversationRecord, OutboxMessage } from '../../../functions/src/ports/records';
-import { ConflictError, UnavailableError, isDomainError } from '../../../functions/src/core/errors';
+import type { Store, Stored } from '@tandem/ports/store';
+import type { Clock } from '@tandem/ports/clock';
+import type { ConversationRecord, OutboxMessage } from '@tandem/ports/records';
+import { ConflictError, UnavailableError, isDomainError } from '@tandem/core/errors';
 import type { Channel } from '../channel/channel';
 import type { AdaptiveCard } from '../cards/elements';
 import { RateLimiter } from './rate-limiter';

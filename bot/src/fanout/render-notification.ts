@@ -4,15 +4,12 @@
  * shows that they are in. Payload: `{ type, programmeId, params, dedupeKey }` (ports/messenger.ts).
  */
 import { z } from 'zod';
-import { NOTIFICATION_TYPES, type NotificationType } from '../../../functions/src/ports/messenger';
-import type { ConversationRecord, OutboxMessage } from '../../../functions/src/ports/records';
-import type { AppDeps } from '../../../functions/src/app/deps';
-import { ROLE_MANAGE } from '../../../functions/src/app/caller';
-import { idSchema } from '../../../functions/src/app/schemas/common';
-import { partnerOf, PHASES, type Programme } from '../../../functions/src/core/model';
-import { NotFoundError } from '../../../functions/src/core/errors';
-import { toArray } from '../../../functions/src/ports/store';
-import { menteeNextWish } from '../../../functions/src/app/next-wish';
+import { NOTIFICATION_TYPES, type NotificationType } from '@tandem/ports/messenger';
+import type { ConversationRecord, OutboxMessage } from '@tandem/ports/records';
+import { idSchema, menteeNextWish, ROLE_MANAGE, type AppDeps } from '@tandem/app';
+import { partnerOf, PHASES, type Programme } from '@tandem/core/model';
+import { NotFoundError } from '@tandem/core/errors';
+import { toArray } from '@tandem/ports/store';
 import { translator } from '../i18n/translate';
 import type { ActionContext } from '../actions/context';
 import type { AdaptiveCard } from '../cards/elements';

@@ -1,4 +1,4 @@
-import type { Store } from '../../../functions/src/ports/store';
+import type { Store } from '@tandem/ports/store';
 import { BLOCKED_STATUS, NO_CONVERSATION } from './outbox-state';
 
 /**

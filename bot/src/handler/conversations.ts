@@ -4,10 +4,10 @@
  * URL and the person's locale stay current.
  */
 import { TurnContext, type Activity } from 'botbuilder';
-import type { Store } from '../../../functions/src/ports/store';
-import type { Clock } from '../../../functions/src/ports/clock';
-import type { ConversationRecord } from '../../../functions/src/ports/records';
-import { ConflictError } from '../../../functions/src/core/errors';
+import type { Store } from '@tandem/ports/store';
+import type { Clock } from '@tandem/ports/clock';
+import type { ConversationRecord } from '@tandem/ports/records';
+import { ConflictError } from '@tandem/core/errors';
 
 export const CONVERSATION_SCHEMA_VERSION = 1;
 

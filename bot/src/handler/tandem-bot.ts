@@ -12,8 +12,7 @@ import {
   type InvokeResponse,
   TurnContext,
 } from 'botbuilder';
-import type { AppDeps } from '../../../functions/src/app/deps';
-import type { Caller } from '../../../functions/src/app/caller';
+import type { AppDeps, Caller } from '@tandem/app';
 import { translator } from '../i18n/translate';
 import type { AdaptiveCard } from '../cards/elements';
 import { assertValidCard } from '../cards/validate';

@@ -5,11 +5,11 @@
  * fan-out reaches a channel exactly as it reaches a person (same outbox, same rate limits).
  */
 import { TurnContext, type Activity } from 'botbuilder';
-import type { Store } from '../../../functions/src/ports/store';
-import type { Clock } from '../../../functions/src/ports/clock';
-import { toArray } from '../../../functions/src/ports/store';
-import type { ConversationRecord } from '../../../functions/src/ports/records';
-import { channelRecipient } from '../../../functions/src/app/channel-posts';
+import type { Store } from '@tandem/ports/store';
+import type { Clock } from '@tandem/ports/clock';
+import { toArray } from '@tandem/ports/store';
+import type { ConversationRecord } from '@tandem/ports/records';
+import { channelRecipient } from '@tandem/app';
 import { CONVERSATION_SCHEMA_VERSION, tenantOf } from './conversations';
 
 interface TeamsChannelData {

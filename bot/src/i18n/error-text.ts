@@ -1,5 +1,5 @@
 /** A domain error's stable code (core/errors.ts ERROR_CODES) in the reader's language, if the bot has words for it. */
-import type { DomainError } from '../../../functions/src/core/errors';
+import type { DomainError } from '@tandem/core/errors';
 import { isMessageKey, type Translator } from './translate';
 
 export function codedErrorText(t: Translator, err: Pick<DomainError, 'code'>): string | undefined {

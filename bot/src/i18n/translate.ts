@@ -5,13 +5,7 @@
  */
 import en from '../../resources/en.json';
 import de from '../../resources/de.json';
-import {
-  formatList,
-  INTL_LOCALE,
-  localeOf,
-  renderMessage,
-  type Locale,
-} from '../../../functions/src/core/i18n/translate';
+import { formatList, INTL_LOCALE, localeOf, renderMessage, type Locale } from '@tandem/core/i18n/translate';
 
 export type MessageKey = keyof typeof en;
 export type Params = Record<string, string | number>;

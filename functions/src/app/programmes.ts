@@ -16,7 +16,7 @@ import { nowIso } from '../ports/clock';
 import type { AppDeps } from './deps';
 import { assertManager, canReadReports, isManager, type Caller } from './caller';
 import type { CreateProgrammeInput, PageQuery, UpdateProgrammeInput } from './schemas';
-import { loadVisibleProgramme } from './support/access';
+import { loadProgramme, loadVisibleProgramme } from './support/access';
 import { audit } from './support/audit';
 import { newId } from './support/ids';
 import { assertIfMatch, update } from './support/update';
@@ -85,8 +85,22 @@ export async function createProgramme(
   return stored;
 }
 
-export async function getProgramme(deps: AppDeps, caller: Caller, id: string): Promise<Stored<Programme>> {
+/** A programme the caller may see: managers and HR see every one, anyone else those they were invited to. */
+export async function getProgramme(
+  deps: Pick<AppDeps, 'store'>,
+  caller: Caller,
+  id: string,
+): Promise<Stored<Programme>> {
   return (await loadVisibleProgramme(deps, caller, id)).programme;
+}
+
+/**
+ * A programme as its invitations and announcements present it (name, phase, consent text, training
+ * modules): readable by anyone who received one, because an announcement reaches people who are not
+ * part of the programme yet (and an invitation people who have not opted in).
+ */
+export function getAnnouncedProgramme(deps: Pick<AppDeps, 'store'>, id: string): Promise<Stored<Programme>> {
+  return loadProgramme(deps, id);
 }
 
 /** Managers and HR list every programme (newest first); anyone else the programmes they were invited to. */

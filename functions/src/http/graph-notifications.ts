@@ -11,7 +11,7 @@ import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } 
 import { z } from 'zod';
 import { requestServices } from './services';
 import { problem, problemOf } from './problem';
-import { acceptNotifications, type IncomingNotification } from '../app/outlook/notifications';
+import { acceptNotifications, type IncomingNotification } from '@tandem/app';
 
 /** Graph batches notifications; a few hundred fit well under this. */
 export const MAX_NOTIFICATION_BYTES = 256 * 1024;

@@ -11,9 +11,7 @@ import {
   type InvocationContext,
 } from '@azure/functions';
 import type { z } from 'zod';
-import { emptySchema, parseInput } from '../app/schemas';
-import type { Caller } from '../app/caller';
-import type { AppDeps } from '../app/deps';
+import { emptySchema, parseInput, type AppDeps, type Caller } from '@tandem/app';
 import { requestServices } from './services';
 import {
   etagHeader,

@@ -30,16 +30,18 @@ import type {
 } from './types';
 import type {
   AnnouncementInput,
+  ChannelPostInput,
+  ChannelPostResult,
   CreateProgrammeInput,
+  DownloadLink,
+  DownloadRequest,
   FeedbackInput,
   InviteInput,
   OptInInput,
+  TeamChannel,
   UpdateProfileInput,
   UpdateProgrammeInput,
-} from '../../../functions/src/app/schemas';
-import type { ChannelPostInput } from '../../../functions/src/app/schemas/channel-posts';
-import type { ChannelPostResult, TeamChannel } from '../../../functions/src/app/channel-posts';
-import type { DownloadLink, DownloadRequest } from '../../../functions/src/app/downloads';
+} from '@tandem/app';
 
 const enc = encodeURIComponent;
 const prog = (id: string) => `/programmes/${enc(id)}`;

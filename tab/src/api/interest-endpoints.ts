@@ -1,9 +1,8 @@
 /** The interest list for a programme's next cohort: one function per route (spread into the tab's Api). */
 import { newIdempotencyKey, type ApiClient } from './client';
 import type { InviteResult, Page, WithEtag } from './types';
-import type { Interest } from '../../../functions/src/core/model';
-import type { InterestCount, InterestEntry } from '../../../functions/src/app/interest';
-import type { InviteInterestedInput } from '../../../functions/src/app/schemas/interest';
+import type { Interest } from '@tandem/core/model';
+import type { InterestCount, InterestEntry, InviteInterestedInput } from '@tandem/app';
 
 export type { Interest, InterestCount, InterestEntry };
 

@@ -5,10 +5,14 @@
  */
 import { newIdempotencyKey, type ApiClient } from './client';
 import type { Page, PairView, Programme, WithEtag } from './types';
-import type { ParticipantRow, ParticipantsFilter } from '../../../functions/src/app/participants-view';
-import type { MessageResult, RematchResult } from '../../../functions/src/app/manager-steps';
-import type { CloneResult } from '../../../functions/src/app/next-cohort';
-import type { ProgrammeManager } from '../../../functions/src/app/co-managers';
+import type {
+  CloneResult,
+  MessageResult,
+  ParticipantRow,
+  ParticipantsFilter,
+  ProgrammeManager,
+  RematchResult,
+} from '@tandem/app';
 
 export type { ParticipantRow, ParticipantsFilter, MessageResult, RematchResult, CloneResult, ProgrammeManager };
 

@@ -1,13 +1,8 @@
 /** Stuck work for operators and programme managers: one function per route (spread into the tab's Api). */
 import type { ApiClient } from './client';
-import type { StuckWork } from '../../../functions/src/app/operations/stuck-work';
+import type { StuckWork } from '@tandem/app';
 
-export type {
-  StuckBooking,
-  StuckMessage,
-  FailedTimer,
-  StuckWork,
-} from '../../../functions/src/app/operations/stuck-work';
+export type { StuckBooking, StuckMessage, FailedTimer, StuckWork } from '@tandem/app';
 
 const enc = encodeURIComponent;
 

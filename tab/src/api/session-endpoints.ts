@@ -1,9 +1,9 @@
 /** One of a pair acting on their sessions and pair: one function per route (spread into the tab's Api). */
 import type { ApiClient } from './client';
 import type { MeetingSeries, PairView, WithEtag } from './types';
-import type { FreeSlot } from '../../../functions/src/core/schedule/free-slots';
-import type { PauseResult } from '../../../functions/src/app/session-actions';
-import type { Weekday } from '../../../functions/src/core/model';
+import type { FreeSlot } from '@tandem/core/schedule/free-slots';
+import type { PauseResult } from '@tandem/app';
+import type { Weekday } from '@tandem/core/model';
 
 export type { FreeSlot, PauseResult };
 

@@ -2,13 +2,15 @@
  * The API's payloads as the tab reads them. Types only: they come from the domain model and the use
  * cases (erased at build time, so nothing of the server is bundled).
  */
-import type { Me } from '../../../functions/src/app/me';
-import type { MatchingJobResult } from '../../../functions/src/app/matching/run-matching';
-import type { MatchingReview } from '../../../functions/src/app/matching/review-summary';
-import type { InviteResult } from '../../../functions/src/app/invite';
-import type { AnnouncementResult } from '../../../functions/src/app/announcements';
-import type { PartnerView } from '../../../functions/src/app/partner-card';
-import type { AuditItem } from '../../../functions/src/app/audit-log';
+import type {
+  AnnouncementResult,
+  AuditItem,
+  InviteResult,
+  MatchingJobResult,
+  MatchingReview,
+  Me,
+  PartnerView,
+} from '@tandem/app';
 import type {
   Assessment,
   AuditEntry,
@@ -18,9 +20,9 @@ import type {
   Pair,
   Participant,
   Programme,
-} from '../../../functions/src/core/model';
-import type { ProgrammeReport } from '../../../functions/src/core/reports/types';
-import type { JobRecord } from '../../../functions/src/ports/records';
+} from '@tandem/core/model';
+import type { ProgrammeReport } from '@tandem/core/reports/types';
+import type { JobRecord } from '@tandem/ports/records';
 
 export type {
   AnnouncementResult,
@@ -37,16 +39,7 @@ export type {
   PartnerView,
   Programme,
 };
-export type {
-  Cadence,
-  Occurrence,
-  Phase,
-  Role,
-  Topic,
-  Weekday,
-  TimeOfDay,
-  Reason,
-} from '../../../functions/src/core/model';
+export type { Cadence, Occurrence, Phase, Role, Topic, Weekday, TimeOfDay, Reason } from '@tandem/core/model';
 export type {
   AssessmentChange,
   Breakdown,
@@ -54,13 +47,10 @@ export type {
   GroupRow,
   WeeklyMeetings,
   WeeklyRating,
-} from '../../../functions/src/core/reports/types';
-export type { PairAttention, PairHelp } from '../../../functions/src/app/privacy/visibility';
-export type { MyConsent } from '../../../functions/src/app/privacy/consent';
-export type { WithTrainingProgress } from '../../../functions/src/app/enrollment';
-export type { MentorGain, TrainingModule, TrainingProgress } from '../../../functions/src/core/model';
-export type { MentorGainRow } from '../../../functions/src/core/reports/types';
-export type { MyTimeZone } from '../../../functions/src/app/my-time-zone';
+} from '@tandem/core/reports/types';
+export type { MyConsent, MyTimeZone, PairAttention, PairHelp, WithTrainingProgress } from '@tandem/app';
+export type { MentorGain, TrainingModule, TrainingProgress } from '@tandem/core/model';
+export type { MentorGainRow } from '@tandem/core/reports/types';
 
 /** Every stored document comes with its ETag, sent back as If-Match when it is changed. */
 export type WithEtag<T> = T & { etag: string };

@@ -2,7 +2,7 @@
  * Standalone sign-in through the local development identity provider (functions/src/local/dev-idp):
  * the demo accounts to choose from and a signed token for one of them. Only ever used outside Teams.
  */
-import type { DemoAccount } from '../../../functions/src/ports/dev-identity';
+import type { DemoAccount } from '@tandem/ports/dev-identity';
 
 export type { DemoAccount };
 

@@ -4,7 +4,7 @@
  * first blob download and the mobile clients none. The link opens through the host (host/links.ts).
  */
 import type { Api } from '../api/endpoints';
-import type { DownloadRequest } from '../../../functions/src/app/downloads';
+import type { DownloadRequest } from '@tandem/app';
 import { openDownload } from '../host/links';
 
 export async function download(api: Pick<Api, 'createDownload'>, request: DownloadRequest): Promise<void> {

@@ -5,7 +5,7 @@
  * Rendering (fallback to English, plurals, placeholders) is the shared core/i18n/translate.
  */
 import type English from '../../resources/en.json';
-import { formatReason } from '../../../functions/src/core/matching/messages';
+import { formatReason } from '@tandem/core/matching/messages';
 import {
   fillPlaceholders,
   formatList,
@@ -14,7 +14,7 @@ import {
   lookupMessage,
   renderMessage,
   type Locale,
-} from '../../../functions/src/core/i18n/translate';
+} from '@tandem/core/i18n/translate';
 import type { Reason } from '../api/types';
 
 export type Lang = Locale;

@@ -52,6 +52,8 @@ const cases: Case[] = [
       { why: 'I/O', code: use('readFileSync', 'node:fs') },
       { why: 'a port', code: use('systemClock', '../../ports/clock') },
       { why: 'a use case', code: use('isManager', '../../app/caller') },
+      { why: "app's public API through the alias", code: use('getPair', '@tandem/app') },
+      { why: 'a port through the alias', code: use('systemClock', '@tandem/ports/clock') },
     ],
     right: use('ConflictError', '../errors'),
   },
@@ -72,6 +74,7 @@ const cases: Case[] = [
       { why: 'a use case', code: use('isManager', '../../app/caller') },
       { why: 'an inbound edge', code: use('problem', '../../http/problem') },
       { why: 'a local stand-in', code: use('openEmbeddedStore', '../../local/embedded-store') },
+      { why: "app's public API through the alias", code: use('getPair', '@tandem/app') },
     ],
     right: use('systemClock', '../../ports/clock'),
   },
@@ -84,6 +87,7 @@ const cases: Case[] = [
       { why: 'an inbound edge', code: use('problem', '../../http/problem') },
       { why: 'a local stand-in', code: use('DEMO_ACCOUNTS_STATE_ID', '../../local/demo/accounts') },
       { why: 'process.env', code: 'export const tenantProbe = process.env.TENANT_ID;\n' },
+      { why: 'its own public API (an import cycle)', code: use('getPair', '@tandem/app') },
     ],
     right: use('systemClock', '../../ports/clock') + use('isManager', '../caller'),
   },
@@ -96,8 +100,13 @@ const cases: Case[] = [
       { why: 'an adapter', code: use('openCosmosStore', '../../adapters/cosmos/store') },
       { why: 'app/ internals', code: use('loadProgramme', '../../app/support/access') },
       { why: 'a local stand-in', code: use('openEmbeddedStore', '../../local/embedded-store') },
+      {
+        why: "an app/ module instead of app's public API",
+        code: use('runMatching', '../../app/matching/run-matching'),
+      },
+      { why: 'an app/ module through the alias', code: use('runMatching', '@tandem/app/matching/run-matching') },
     ],
-    right: use('runMatching', '../../app/matching/run-matching'),
+    right: use('runMatching', '@tandem/app'),
   },
   {
     layer: 'timers/',
@@ -107,8 +116,12 @@ const cases: Case[] = [
       { why: 'the bot', code: use('fanoutSettings', '../../../bot/src/fanout/settings') },
       { why: 'an adapter', code: use('DirectorySnapshots', '../adapters/graph/directory-store') },
       { why: 'a local stand-in', code: use('openEmbeddedStore', '../local/embedded-store') },
+      {
+        why: "an app/ module instead of app's public API",
+        code: use('purgeIdempotency', '../app/jobs/purge-idempotency'),
+      },
     ],
-    right: use('purgeIdempotency', '../app/jobs/purge-idempotency'),
+    right: use('purgeIdempotency', '@tandem/app'),
   },
   {
     layer: 'cli/',
@@ -116,8 +129,9 @@ const cases: Case[] = [
     wrong: [
       { why: 'a local stand-in', code: use('graphStandInComponent', '../../local/graph-stand-in/component') },
       { why: 'another inbound edge', code: use('messages', '../../http/messages') },
+      { why: "an app/ module instead of app's public API", code: use('syncDirectory', '../../app/directory-sync') },
     ],
-    right: use('syncDirectory', '../../app/directory-sync'),
+    right: use('syncDirectory', '@tandem/app'),
   },
   {
     layer: 'bot/',
@@ -127,8 +141,20 @@ const cases: Case[] = [
       { why: 'a local stand-in', code: use('DEMO_ACCOUNTS_STATE_ID', '../../../functions/src/local/demo/accounts') },
       { why: 'another inbound edge', code: use('messages', '../../../functions/src/http/messages') },
       { why: 'app/ internals', code: use('loadProgramme', '../../../functions/src/app/support/access') },
+      { why: 'app/ internals through the alias', code: use('loadProgramme', '@tandem/app/support/access') },
+      { why: 'an input schema module', code: use('optInSchema', '@tandem/app/schemas/enrollment') },
+      { why: 'a use case by a relative path', code: use('getPair', '../../../functions/src/app/pairs') },
+      { why: 'core by a relative path', code: use('partnerOf', '../../../functions/src/core/model') },
+      {
+        why: 'app/ internals by walking up from an alias',
+        code: use('loadProgramme', '@tandem/core/../app/support/access'),
+      },
     ],
-    right: use('getPair', '../../../functions/src/app/pairs'),
+    right:
+      use('getPair', '@tandem/app') +
+      use('optInSchema', '@tandem/app') +
+      use('partnerOf', '@tandem/core/model') +
+      use('toArray', '@tandem/ports/store'),
   },
   {
     layer: 'the tab',
@@ -137,10 +163,20 @@ const cases: Case[] = [
       { why: 'local/ (even a type)', code: useType('DemoAccount', '../../../functions/src/local/demo/accounts') },
       { why: 'a use case at run time', code: use('isManager', '../../../functions/src/app/caller') },
       { why: 'an adapter', code: use('openCosmosStore', '../../../functions/src/adapters/cosmos/store') },
+      { why: "a value of app's public API", code: use('getPair', '@tandem/app') },
+      { why: 'a value of a port', code: use('toArray', '@tandem/ports/store') },
+      { why: 'a type by a relative path', code: useType('Caller', '../../../functions/src/app/caller') },
+      { why: 'core by a relative path', code: use('topicName', '../../../functions/src/core/model/topic-names') },
+      { why: 'app/ internals through the alias (even a type)', code: useType('Caller', '@tandem/app/caller') },
+      {
+        why: 'a local type by walking up from an alias',
+        code: useType('DemoAccount', '@tandem/ports/../local/demo/accounts'),
+      },
     ],
     right:
-      useType('Caller', '../../../functions/src/app/caller') +
-      use('topicName', '../../../functions/src/core/model/topic-names'),
+      useType('Caller', '@tandem/app') +
+      useType('JobRecord', '@tandem/ports/records') +
+      use('topicName', '@tandem/core/model/topic-names'),
   },
   {
     layer: 'the composition root',

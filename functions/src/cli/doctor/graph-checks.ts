@@ -7,8 +7,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { GraphConfig } from '../../config';
 import { GRAPH_SCOPE, graphCredential } from '../../adapters/graph/client';
 import { graphStatus } from '../../adapters/graph/errors';
-import { fail, ok, type DoctorCheck } from '../../app/doctor/checks';
-import { checkGraphRoles, tokenRoles } from '../../app/doctor/graph-roles';
+import { checkGraphRoles, fail, ok, tokenRoles, type DoctorCheck } from '@tandem/app';
 
 interface SampleUser {
   id: string;

@@ -4,7 +4,7 @@ import type { AppConfig } from '../../config';
 import { isLoopbackUrl } from '../../config';
 import { createCosmosClient } from '../../adapters/cosmos/store';
 import { CONTAINERS } from '../../ports/containers';
-import { fail, ok, skip, type DoctorCheck } from '../../app/doctor/checks';
+import { fail, ok, skip, type DoctorCheck } from '@tandem/app';
 
 export const BOT_SCOPE = 'https://api.botframework.com/.default';
 

@@ -6,8 +6,7 @@
 import type { AppConfig } from '../../config';
 import { createCosmosClient } from '../../adapters/cosmos/store';
 import { CONTAINERS } from '../../ports/containers';
-import { fail, ok, skip, type DoctorCheck } from '../../app/doctor/checks';
-import { TEAMS_APP_INSTALL_STATE_ID, type TeamsAppInstallState } from '../../app/invitee-reach';
+import { TEAMS_APP_INSTALL_STATE_ID, fail, ok, skip, type DoctorCheck, type TeamsAppInstallState } from '@tandem/app';
 
 const FIX: Record<string, string> = {
   'not-published':

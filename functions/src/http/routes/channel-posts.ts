@@ -1,8 +1,6 @@
 /** Posts to team channels where the app is installed (internal communication beyond the programme). */
 import { defineRoute } from '../route';
-import { programmeParamsSchema } from '../../app/schemas';
-import { channelPostSchema } from '../../app/schemas/channel-posts';
-import { listTeamChannels, postToChannel } from '../../app/channel-posts';
+import { channelPostSchema, listTeamChannels, postToChannel, programmeParamsSchema } from '@tandem/app';
 
 defineRoute({
   name: 'listTeamChannels',

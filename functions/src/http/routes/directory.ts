@@ -1,8 +1,7 @@
 /** Directory lookups for the invitation screen (programme managers only). */
 import { z } from 'zod';
 import { defineRoute } from '../route';
-import { textSchema } from '../../app/schemas';
-import { listDepartments, searchDirectory } from '../../app/directory-lookup';
+import { listDepartments, searchDirectory, textSchema } from '@tandem/app';
 
 const searchQuery = z.strictObject({
   search: textSchema(100, 1).optional(),

@@ -7,9 +7,7 @@ import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } 
 import { defineRoute } from '../route';
 import { problemOf } from '../problem';
 import { requestServices } from '../services';
-import { issueDownload, redeemDownload } from '../../app/downloads';
-import { downloadParamsSchema, downloadRequestSchema } from '../../app/schemas/downloads';
-import { parseInput } from '../../app/schemas/parse';
+import { downloadParamsSchema, downloadRequestSchema, issueDownload, parseInput, redeemDownload } from '@tandem/app';
 
 export const createDownload = defineRoute({
   name: 'createDownload',

@@ -1,8 +1,15 @@
 /** The interest list for a programme's next cohort: say so, withdraw, read the list, invite from it. */
 import { defineRoute } from '../route';
-import { programmeParamsSchema } from '../../app/schemas/common';
-import { interestQuerySchema, inviteInterestedSchema } from '../../app/schemas/interest';
-import { countInterest, inviteInterested, listInterest, registerInterest, withdrawInterest } from '../../app/interest';
+import {
+  countInterest,
+  interestQuerySchema,
+  inviteInterested,
+  inviteInterestedSchema,
+  listInterest,
+  programmeParamsSchema,
+  registerInterest,
+  withdrawInterest,
+} from '@tandem/app';
 
 defineRoute({
   name: 'registerInterest',

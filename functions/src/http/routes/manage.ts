@@ -5,18 +5,21 @@
  */
 import { defineRoute } from '../route';
 import {
+  addCoManager,
+  cloneProgramme,
   cloneProgrammeSchema,
   coManagerParamsSchema,
   coManagerSchema,
+  listProgrammeManagers,
+  messagePeople,
   messageSchema,
+  participantsView,
   participantsViewQuerySchema,
   programmeParamsSchema,
+  rematchPerson,
   rematchPersonSchema,
-} from '../../app/schemas';
-import { participantsView } from '../../app/participants-view';
-import { messagePeople, rematchPerson } from '../../app/manager-steps';
-import { addCoManager, listProgrammeManagers, removeCoManager } from '../../app/co-managers';
-import { cloneProgramme } from '../../app/next-cohort';
+  removeCoManager,
+} from '@tandem/app';
 import { programmeLocation } from './programmes';
 
 defineRoute({

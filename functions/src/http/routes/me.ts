@@ -3,10 +3,7 @@ import { app, type HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { defineRoute } from '../route';
 import { problem, problemOf } from '../problem';
 import { requestServices } from '../services';
-import { describeMe } from '../../app/me';
-import { exportMyData } from '../../app/privacy/export';
-import { eraseMe } from '../../app/privacy/erase';
-import { ERASURE_CONFIRMATION, erasureSchema } from '../../app/schemas';
+import { ERASURE_CONFIRMATION, describeMe, eraseMe, erasureSchema, exportMyData } from '@tandem/app';
 
 export const getMe = defineRoute({
   name: 'getMe',

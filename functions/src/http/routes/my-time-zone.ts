@@ -1,6 +1,6 @@
 /** GET /api/v1/me/time-zone: the caller's mailbox time zone, the opt-in form's default. */
 import { defineRoute } from '../route';
-import { myMailboxTimeZone } from '../../app/my-time-zone';
+import { myMailboxTimeZone } from '@tandem/app';
 
 defineRoute({
   name: 'myTimeZone',

@@ -1,9 +1,15 @@
 /** Stuck work for operators: what is stuck, and a retry for each item (docs/api.md, Operations). */
 import { defineRoute } from '../route';
-import { stuckBookingParamsSchema, stuckMessageParamsSchema } from '../../app/schemas';
-import { listStuckWork, retryBooking, retryMessage } from '../../app/operations/stuck-work';
-import { listFullAudit } from '../../app/audit-log';
-import { pageQuerySchema, programmeParamsSchema } from '../../app/schemas/common';
+import {
+  listFullAudit,
+  listStuckWork,
+  pageQuerySchema,
+  programmeParamsSchema,
+  retryBooking,
+  retryMessage,
+  stuckBookingParamsSchema,
+  stuckMessageParamsSchema,
+} from '@tandem/app';
 
 defineRoute({
   name: 'operationsAudit',

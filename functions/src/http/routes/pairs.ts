@@ -1,19 +1,25 @@
 /** Matching runs, the review of proposals (lock, swap, exclude), publishing, each person's answer, pair health. */
 import { defineRoute } from '../route';
 import {
+  answerProposal,
   declineSchema,
+  excludePair,
+  getJob,
+  getPair,
   jobParamsSchema,
+  listPairHealth,
+  listPairs,
   lockSchema,
   pairParamsSchema,
   pairsQuerySchema,
   programmeParamsSchema,
+  publishProposals,
+  runMatchingJob,
+  setPairLock,
+  startMatchingRun,
+  swapPairs,
   swapSchema,
-} from '../../app/schemas';
-import { getJob, runMatchingJob, startMatchingRun } from '../../app/matching/run-matching';
-import { excludePair, setPairLock, swapPairs } from '../../app/matching/review';
-import { publishProposals } from '../../app/matching/publish';
-import { answerProposal, getPair, listPairs } from '../../app/pairs';
-import { listPairHealth } from '../../app/pair-health';
+} from '@tandem/app';
 
 /** How long the request waits for a run before answering 202 with the job still going. */
 const INLINE_WAIT_MS = 20_000;

@@ -2,29 +2,28 @@
 import { z } from 'zod';
 import { defineRoute, type RouteInput } from '../route';
 import {
-  idSchema,
-  inviteSchema,
-  optInSchema,
-  participantsQuerySchema,
-  programmeParamsSchema,
-  topicIdSchema,
-  updateProfileSchema,
-} from '../../app/schemas';
-import { invite } from '../../app/invite';
-import {
   completeTrainingModule,
   getParticipant,
+  idSchema,
+  invite,
+  inviteSchema,
   leaveProgramme,
   listParticipants,
+  myConsent,
+  optInSchema,
   optInto,
+  participantView,
+  participantsQuerySchema,
   pauseParticipation,
+  programmeParamsSchema,
   recordTraining,
   resumeParticipation,
+  topicIdSchema,
   updateProfile,
-} from '../../app/enrollment';
-import { participantView } from '../../app/privacy/visibility';
-import { myConsent, withdrawConsent } from '../../app/privacy/consent';
-import { withdrawConsentSchema } from '../../app/schemas/privacy';
+  updateProfileSchema,
+  withdrawConsent,
+  withdrawConsentSchema,
+} from '@tandem/app';
 
 /** `me` stands for the caller in participant routes. */
 const userOf = (input: RouteInput<{ userId: string }, unknown, unknown>) =>

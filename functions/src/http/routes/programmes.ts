@@ -1,18 +1,21 @@
 /** Programmes: list, create, read, change, move through the phases; the HR report; audit; announcements. */
 import { defineRoute } from '../route';
 import {
+  announce,
   announcementSchema,
+  changePhase,
   changePhaseSchema,
+  createProgramme,
   createProgrammeSchema,
+  getProgramme,
+  listAudit,
+  listProgrammes,
   pageQuerySchema,
   programmeParamsSchema,
+  programmeReport,
+  updateProgramme,
   updateProgrammeSchema,
-} from '../../app/schemas';
-import { createProgramme, getProgramme, listProgrammes, updateProgramme } from '../../app/programmes';
-import { changePhase } from '../../app/phase';
-import { programmeReport } from '../../app/report';
-import { listAudit } from '../../app/audit-log';
-import { announce } from '../../app/announcements';
+} from '@tandem/app';
 
 export const programmeLocation = (id: string) => `/api/v1/programmes/${encodeURIComponent(id)}`;
 

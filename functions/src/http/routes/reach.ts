@@ -1,7 +1,6 @@
 /** Reaching invitees: the app installed for them through Graph, and their calendars (managers only). */
 import { defineRoute } from '../route';
-import { programmeParamsSchema } from '../../app/schemas';
-import { programmeReach } from '../../app/invitee-reach-summary';
+import { programmeParamsSchema, programmeReach } from '@tandem/app';
 
 defineRoute({
   name: 'programmeReach',

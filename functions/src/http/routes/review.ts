@@ -1,7 +1,6 @@
 /** The programme manager's honest review of the proposals: cautions per pair and the cost of manual changes. */
 import { defineRoute } from '../route';
-import { programmeParamsSchema } from '../../app/schemas';
-import { getMatchingReview } from '../../app/matching/review-summary';
+import { getMatchingReview, programmeParamsSchema } from '@tandem/app';
 
 defineRoute({
   name: 'getMatchingReview',

@@ -6,15 +6,17 @@
 import { z } from 'zod';
 import { defineRoute } from '../route';
 import {
+  endPairAs,
   idSchema,
   moveParamsSchema,
+  moveRestOfSeries,
   moveRestSchema,
   pairParamsSchema,
+  pauseSessionsUntil,
   pauseUntilSchema,
   programmeParamsSchema,
-} from '../../app/schemas';
-import { moveRestOfSeries, pauseSessionsUntil, slotsToMoveTo } from '../../app/session-actions';
-import { endPairAs } from '../../app/manager-steps';
+  slotsToMoveTo,
+} from '@tandem/app';
 
 defineRoute({
   name: 'freeSlots',

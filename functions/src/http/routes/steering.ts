@@ -1,18 +1,23 @@
 /** Meetings (list, ask to move), feedback after sessions, start and end self-assessments. */
 import { defineRoute } from '../route';
 import {
+  askToMove,
   assessmentParamsSchema,
   assessmentSchema,
+  bookPairNow,
   feedbackSchema,
+  listMeetings,
+  listOwnAssessments,
+  listOwnFeedback,
   moveParamsSchema,
   moveSchema,
   pairParamsSchema,
+  pickAnotherDay,
   pickDaySchema,
   programmeParamsSchema,
-} from '../../app/schemas';
-import { askToMove, listMeetings, pickAnotherDay } from '../../app/meetings';
-import { bookPairNow } from '../../app/book-soon';
-import { listOwnAssessments, listOwnFeedback, submitAssessment, submitFeedback } from '../../app/feedback';
+  submitAssessment,
+  submitFeedback,
+} from '@tandem/app';
 
 defineRoute({
   name: 'listMeetings',

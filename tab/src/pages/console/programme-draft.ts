@@ -1,7 +1,7 @@
 /** The programme form's state, its checks, and turning it into the API's create / update input. */
 import type { Programme, Weekday } from '../../api/types';
-import { utcToZoned, zonedToUtc } from '../../../../functions/src/core/schedule';
-import { RETENTION_MONTHS } from '../../../../functions/src/core/model/programme';
+import { utcToZoned, zonedToUtc } from '@tandem/core/schedule';
+import { RETENTION_MONTHS } from '@tandem/core/model/programme';
 
 export interface TopicDraft {
   id: string;

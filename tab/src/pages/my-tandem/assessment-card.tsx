@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useApp } from '../../app/app-context';
 import { useT } from '../../i18n/i18n-context';
-import { topicName } from '../../../../functions/src/core/model/topic-names';
+import { topicName } from '@tandem/core/model/topic-names';
 import { useAction } from '../../hooks/use-action';
 import { Section, Empty } from '../../components/layout';
 import { ErrorMessage } from '../../components/error-message';
@@ -11,7 +11,7 @@ import { RatingDots, RatingInput } from '../../components/rating-input';
 import type { MentorGain } from '../../api/types';
 import type { Overview } from './overview-data';
 // The API's rule itself (a pure function of core): the end one opens in the week of the last session.
-import { endAssessmentOpensAt, isAssessmentOpen } from '../../../../functions/src/core/model/outcomes';
+import { endAssessmentOpensAt, isAssessmentOpen } from '@tandem/core/model/outcomes';
 
 type Kind = 'start' | 'end';
 

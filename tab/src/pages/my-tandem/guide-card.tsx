@@ -1,7 +1,7 @@
 /** The session guide: what a pair could cover in a session on its topic, then the programme's other topics. */
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useT } from '../../i18n/i18n-context';
-import { topicName } from '../../../../functions/src/core/model/topic-names';
+import { topicName } from '@tandem/core/model/topic-names';
 import { Section, Empty } from '../../components/layout';
 import { currentPair, type Overview } from './overview-data';
 

@@ -12,7 +12,7 @@ import { useT } from '../../i18n/i18n-context';
 import { useAction } from '../../hooks/use-action';
 import type { FreeSlot } from '../../api/session-endpoints';
 import type { MeetingSeries } from '../../api/types';
-import type { Weekday } from '../../../../functions/src/core/model';
+import type { Weekday } from '@tandem/core/model';
 
 const WORKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 

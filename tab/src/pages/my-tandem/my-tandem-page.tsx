@@ -23,7 +23,7 @@ import { MyDataCard } from './my-data-card';
 import { ConsentCard } from './consent-card';
 import { InterestCard, offersInterest } from './interest-card';
 // The API's rule (a pure function of core): no "next cohort?" offer while taking part in this one.
-import { isTakingPart } from '../../../../functions/src/core/model/interest';
+import { isTakingPart } from '@tandem/core/model/interest';
 
 const useStyles = makeStyles({
   columns: {

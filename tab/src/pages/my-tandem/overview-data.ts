@@ -1,7 +1,7 @@
 /** Everything My tandem shows about one programme, loaded together; what a person may not see yet is simply empty. */
 import type { Api } from '../../api/endpoints';
 import type { Lang } from '../../i18n/translate';
-import { topicNamesById } from '../../../../functions/src/core/model/topic-names';
+import { topicNamesById } from '@tandem/core/model/topic-names';
 import type { Assessment, Feedback, MeetingSeries, PairView, Participant, Programme, WithEtag } from '../../api/types';
 
 export interface Overview {

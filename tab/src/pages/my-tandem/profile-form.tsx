@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import type { Topic } from '../../api/types';
 import { useT } from '../../i18n/i18n-context';
-import { topicName } from '../../../../functions/src/core/model/topic-names';
+import { topicName } from '@tandem/core/model/topic-names';
 import type { MessageKey } from '../../i18n/translate';
 import {
   draftErrors,

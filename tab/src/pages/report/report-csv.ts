@@ -1,2 +1,2 @@
 /** The report's CSV is written by the API (a download link, app/downloads.ts); the same function, for tests. */
-export { reportCsv } from '../../../../functions/src/core/reports/report-csv';
+export { reportCsv } from '@tandem/core/reports/report-csv';

@@ -9,7 +9,7 @@ import { useApp } from '../../app/app-context';
 import { useT } from '../../i18n/i18n-context';
 import { useResource } from '../../hooks/use-resource';
 import { useAction } from '../../hooks/use-action';
-import { topicNamesById } from '../../../../functions/src/core/model/topic-names';
+import { topicNamesById } from '@tandem/core/model/topic-names';
 import { Empty, Loading, Page, PageHeader, Section } from '../../components/layout';
 import { ErrorMessage } from '../../components/error-message';
 import { StatusBadge } from '../../components/badges';

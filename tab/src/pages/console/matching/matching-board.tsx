@@ -15,7 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useApp } from '../../../app/app-context';
-import { topicNamesById } from '../../../../../functions/src/core/model/topic-names';
+import { topicNamesById } from '@tandem/core/model/topic-names';
 import { useT } from '../../../i18n/i18n-context';
 import { useAction } from '../../../hooks/use-action';
 import { useResource } from '../../../hooks/use-resource';

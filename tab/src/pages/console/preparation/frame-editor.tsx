@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { useApp } from '../../../app/app-context';
-import { topicName } from '../../../../../functions/src/core/model/topic-names';
+import { topicName } from '@tandem/core/model/topic-names';
 import { useT } from '../../../i18n/i18n-context';
 import { useAction } from '../../../hooks/use-action';
 import { Section } from '../../../components/layout';
