@@ -4,6 +4,7 @@
  */
 import type { OrgUser } from '../../functions/src/core/model';
 import { anOrgUser } from './builders';
+import { buildHierarchy, type Hierarchy } from '../../functions/src/core/hierarchy';
 
 export const TENANT = '11111111-2222-3333-4444-555555555555';
 
@@ -76,4 +77,15 @@ export function testOrg(): OrgUser[] {
     }),
   );
   return users;
+}
+
+/** The management chains of the test organisation (who is above whom). */
+export function testOrgHierarchy(): Hierarchy {
+  return buildHierarchy(
+    new Map(
+      testOrg()
+        .filter((u) => u.managerId)
+        .map((u) => [u.id, u.managerId as string]),
+    ),
+  );
 }

@@ -1,7 +1,6 @@
 import { call, startHarness, type Harness, type Json } from './support/harness';
 import { confirmAll, matchAndPublish, MENTEES, MENTORS, programmeInMatching } from './support/flow';
-import { buildHierarchy } from '../../../functions/src/core/hierarchy';
-import { testOrg } from '../../support/org';
+import { testOrgHierarchy } from '../../support/org';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,13 +16,7 @@ describe('a programme through the API, draft to closed', () => {
     const id = await programmeInMatching(h);
     const pairs = await matchAndPublish(h, id);
     expect(pairs).toHaveLength(4);
-    const hierarchy = buildHierarchy(
-      new Map(
-        testOrg()
-          .filter((u) => u.managerId)
-          .map((u) => [u.id, u.managerId as string]),
-      ),
-    );
+    const hierarchy = testOrgHierarchy();
     for (const p of pairs) {
       expect(MENTORS).toContain(p.mentorId);
       expect(MENTEES).toContain(p.menteeId);

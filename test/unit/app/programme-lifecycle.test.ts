@@ -3,7 +3,6 @@
  * certified matching outside every management chain → publish → confirm → one booked series per pair
  * → feedback → report. The same flow through HTTP and Cosmos DB: test/integration/api/programme-flow.test.ts.
  */
-import { buildHierarchy } from '../../../functions/src/core/hierarchy';
 import { changePhase } from '../../../functions/src/app/phase';
 import { submitFeedback } from '../../../functions/src/app/feedback';
 import { programmeReport } from '../../../functions/src/app/report';
@@ -18,7 +17,7 @@ import {
   programmeInMatching,
   runMatching,
 } from '../../support/use-case-flow';
-import { testOrg } from '../../support/org';
+import { testOrgHierarchy } from '../../support/org';
 
 let w: UseCaseWorld;
 
@@ -33,13 +32,7 @@ describe('a programme through the use cases, draft to report', () => {
     expect(job.status).toBe('succeeded');
     const pairs = await pairsOf(w, id);
     expect(pairs).toHaveLength(4);
-    const hierarchy = buildHierarchy(
-      new Map(
-        testOrg()
-          .filter((u) => u.managerId)
-          .map((u) => [u.id, u.managerId as string]),
-      ),
-    );
+    const hierarchy = testOrgHierarchy();
     for (const p of pairs) {
       expect(MENTORS).toContain(p.mentorId);
       expect(MENTEES).toContain(p.menteeId);

@@ -2,21 +2,12 @@
  * Settings come from the checked configuration only (issue #25, one composition root): product code
  * never writes process.env, so `npm run lint` fails on each way of writing it, in every layer.
  */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { lintMessages, type Probe } from './lint-messages';
 
-const ROOT = join(__dirname, '..', '..', '..');
-
-function envWriteErrors(probes: { path: string; code: string }[]): string[][] {
-  const out = execFileSync(process.execPath, [join(__dirname, 'lint-probes.mjs'), ROOT], {
-    cwd: ROOT,
-    input: JSON.stringify(probes),
-    encoding: 'utf8',
-  });
-  const results = JSON.parse(out) as { ruleId: string | null; message: string }[][];
-  const fatal = results.flat().find((m) => m.ruleId === null);
-  if (fatal) throw new Error(`ESLint could not lint a probe: ${fatal.message}`);
-  return results.map((messages) => messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message));
+function envWriteErrors(probes: Probe[]): string[][] {
+  return lintMessages(probes).map((messages) =>
+    messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message),
+  );
 }
 
 const WRITES = [

@@ -2,28 +2,11 @@
  * The layer rules of ../shared/CONVENTIONS.md as eslint.config.mjs enforces them: for each layer, a
  * wrong-way import fails `npm run lint` and a right-way import passes.
  */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { lintMessages, type Probe } from './lint-messages';
 
-const ROOT = join(__dirname, '..', '..', '..');
-
-interface Probe {
-  path: string;
-  code: string;
-}
-
-/** Lints every probe in one ESLint run (lint-probes.mjs); the boundary errors per probe, in order. */
+/** Lints every probe in one ESLint run; the boundary errors per probe, in order. */
 function lintProbes(probes: Probe[]): string[][] {
-  const out = execFileSync(process.execPath, [join(__dirname, 'lint-probes.mjs'), ROOT], {
-    cwd: ROOT,
-    input: JSON.stringify(probes),
-    encoding: 'utf8',
-  });
-  const results = JSON.parse(out) as { ruleId: string | null; message: string }[][];
-  // A probe ESLint could not parse (ruleId null) would pass every boundary silently.
-  const fatal = results.flat().find((m) => m.ruleId === null);
-  if (fatal) throw new Error(`ESLint could not lint a probe: ${fatal.message}`);
-  return results.map((messages) =>
+  return lintMessages(probes).map((messages) =>
     messages
       .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-properties')
       .map((m) => m.message),

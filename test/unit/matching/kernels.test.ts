@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { rematch, solveMatching, type MatchInput, type MatchResult } from '../../../functions/src/core/matching';
 import { edgesFromPairs, withEdges, type PairList } from '../../../functions/src/core/matching/edge-set';
 import { compileFeatures } from '../../../functions/src/core/matching/features';
-import { buildScoreTables } from '../../../functions/src/core/matching/fit-score';
+import { buildScoreTables, seniorityByDays, seniorityTenths } from '../../../functions/src/core/matching/fit-score';
+import { hireDayTable } from '../../../functions/src/core/matching/row-tables';
 import { useKernels } from '../../../functions/src/core/matching/kernels';
 import { solveLap, type LapProblem } from '../../../functions/src/core/matching/lap-sparse';
 import { prepare } from '../../../functions/src/core/matching/prepare';
@@ -82,14 +83,22 @@ describe('WebAssembly kernels (the hot loops of scoring and of the dual check)',
 
   it('score every row and select the candidates exactly as the JavaScript loops (values, K best, mentor heaps)', () => {
     const r = rng(7);
-    // Seniority by hire date at the exact boundaries (no job levels): 1 and 2 years earlier, or a day less.
+    // Seniority by hire date at the exact boundaries (no job levels): 1 and 2 years earlier, or a day
+    // less; and unknown dates on either side.
     const byHireDate: MatchInput = {
-      mentees: [{ id: 'e', languages: ['de'], hireDate: '2020-01-01' }],
-      mentors: ['2020-12-30', '2020-12-31', '2021-12-30', '2021-12-31', '2019-06-01'].map((hireDate, i) => ({
-        id: `m${i}`,
-        languages: ['de'],
-        hireDate,
-      })),
+      mentees: [
+        { id: 'e', languages: ['de'], hireDate: '2020-01-01' },
+        { id: 'e2', languages: ['de'] },
+        { id: 'e3', languages: ['de'], hireDate: '2017-03-01' },
+      ],
+      mentors: [
+        ...['2020-12-30', '2020-12-31', '2021-12-30', '2021-12-31', '2019-06-01'].map((hireDate, i) => ({
+          id: `m${i}`,
+          languages: ['de'],
+          hireDate,
+        })),
+        { id: 'm-unknown', languages: ['de'] },
+      ],
     };
     const inputs = [
       byHireDate,
@@ -116,6 +125,36 @@ describe('WebAssembly kernels (the hot loops of scoring and of the dual check)',
       expect(passA).toEqual(candidatePass(scorer(input, false), places, k, 1e8));
     }
     expect(rows).toBeGreaterThan(400);
+  });
+
+  it('add seniority by hire date from a table the rule functions filled; hire dates too far apart stay in JavaScript', () => {
+    const t = buildScoreTables(undefined);
+    const menteeHire = Float64Array.from([18262, 18000, NaN]);
+    const mentorHire = Float64Array.from([18262 + 364, 18262 + 365, 18262 + 730, NaN, 17000]);
+    const table = hireDayTable(t, menteeHire, mentorHire);
+    expect(table).not.toBeNull();
+    for (let e = 0; e < menteeHire.length; e++)
+      for (let m = 0; m < mentorHire.length; m++) {
+        const index = Math.max((table?.mentorIndex[m] as number) + (table?.rowBase(e) as number), 0);
+        const expected = seniorityTenths(t, seniorityByDays((mentorHire[m] as number) - (menteeHire[e] as number)));
+        expect({ e, m, points: table?.values[index] }).toEqual({ e, m, points: expected });
+      }
+    expect(hireDayTable(t, Float64Array.from([0, 2 ** 21]), Float64Array.from([0]))).toBeNull();
+    expect(hireDayTable(t, Float64Array.from([0.5]), Float64Array.from([1]))).toBeNull();
+
+    const farApart: MatchInput = {
+      mentees: [{ id: 'e', languages: ['de'], hireDate: '0100-01-01' }],
+      mentors: [
+        { id: 'm0', languages: ['de'], hireDate: '9000-01-01' },
+        { id: 'm1', languages: ['de'], hireDate: '0100-06-01' },
+      ],
+    };
+    const wasm = scorer(farApart, true);
+    expect(wasm.columnHeaps).toBeUndefined();
+    const a = new Float64Array(2);
+    const b = new Float64Array(2);
+    expect(wasm.fill(0, a)).toBe(scorer(farApart, false).fill(0, b));
+    expect(a).toEqual(b);
   });
 
   it('build and merge the candidate graph exactly as the JavaScript sorts (repeats dropped, rows by mentor)', () => {

@@ -155,8 +155,8 @@ export function shareLanguage(f: Features, mentor: number, mentee: number): bool
 /**
  * The fit of one pair per component, in tenths: each component's rule is the function named for it
  * above (topicTenths … seniorityTenths), and the fast row scorer (row-source.ts) and its WebAssembly
- * kernel only use those functions, tables built by them (ScoreTables, the per-row tables) and
- * SENIORITY; a unit test holds the scorer equal to this reference.
+ * kernel only use those functions and tables built by them (ScoreTables; the per-row tables and the
+ * hire-date table of row-tables.ts); a unit test holds the scorer equal to this reference.
  */
 export function pairComponents(f: Features, t: ScoreTables, mentor: number, mentee: number): Record<Component, number> {
   const M = f.mentors;

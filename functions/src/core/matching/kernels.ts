@@ -8,8 +8,8 @@ import { KERNELS_WASM } from './kernels-wasm';
  *  - solving: `setup`, `reduceRows` and `augment` (the shortest-path search, shortest-paths.ts), and
  *    `edgesFromPairs` and `withEdges` (building and merging the candidate graph, edge-set.ts).
  * They do the same work pair for pair as the JavaScript versions, without the bounds and type checks a
- * JIT keeps in the loop and with native popcount. They hold no fit rule: `score` adds up points from
- * tables and thresholds the caller derives from fit-score.ts. The JavaScript loops stay as the fallback
+ * JIT keeps in the loop and with native popcount. They hold no fit rule: `score` adds up points it looks
+ * up in tables the caller computes with the rule functions of fit-score.ts (row-tables.ts). The JavaScript loops stay as the fallback
  * (no WebAssembly, values out of the kernels' integer range) and as the reference the tests compare
  * the kernels with.
  */
@@ -34,11 +34,8 @@ export interface Kernels {
     topE: number,
     intLo: number,
     intHi: number,
-    hireE: number,
-    full: number,
-    half: number,
-    fullDays: number,
-    halfDays: number,
+    hireBase: number,
+    hireTab: number,
     rec: number,
     tab: number,
     out: number,
@@ -259,8 +256,8 @@ export const SCORE_RECORD = {
   slotEntry: 16,
   /** Byte offset from `tab` of the mentor's class entry (i32). */
   classEntry: 20,
-  /** Hire day (f64, NaN unknown). */
-  hireDay: 24,
+  /** The mentor's index into the hire-date table (i32; row-tables.ts, HireDayTable.mentorIndex). */
+  hireIndex: 24,
 } as const;
 
 /** Byte offsets from `tab` of the score kernel's row tables (i32 entries); class entries follow the slots. */

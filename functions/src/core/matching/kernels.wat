@@ -4,7 +4,8 @@
 ;; `augment` (the shortest-path search, shortest-paths.ts), `edgesFromPairs` and `withEdges` (the
 ;; candidate graph, edge-set.ts). They do exactly what the JavaScript versions do, pair for pair;
 ;; test/unit/matching/kernels.test.ts holds them together. No fit rule lives here: `score` adds up
-;; points from tables and thresholds its caller derives from fit-score.ts. Each thread instantiates
+;; points it looks up in tables its caller fills with fit-score.ts's rule functions (row-tables.ts;
+;; hire dates too: a table by the difference in days). Each thread instantiates
 ;; the module with its own memory; the caller lays its arrays out in it (see kernels.ts: Layout,
 ;; SearchLayout for `setup`, SCORE_RECORD and SCORE_TABLES for `score`).
 (module
@@ -110,18 +111,17 @@
 
   ;; One row of the built-in fit score (row-source.ts, fastRow), written as u16 values (units + 1,
   ;; 0 = forbidden) at $out; returns the row's best value. Mentor m's record is 32 bytes at $rec + 32m
-  ;; (kernels.ts, SCORE_RECORD):
-  ;; languages, topics, interests (two words) as i32; the byte offsets from $tab of its availability
-  ;; and class entries (i32); its hire day (f64, NaN = unknown). At $tab the row's tables (i32): topic
-  ;; points by common topics, from $tab + 256 interest points by common interests; the class entries
-  ;; hold −1 − points when seniority by hire date is still to add: $full points from $fullDays earlier,
-  ;; $half from $halfDays (fit-score.ts, SENIORITY).
+  ;; (kernels.ts, SCORE_RECORD): languages, topics, interests (two words) as i32; the byte offsets from
+  ;; $tab of its availability and class entries (i32); its index into the hire-date table (i32). At
+  ;; $tab the row's tables (i32): points by common topics, from $tab + 256 points by common interests;
+  ;; a class entry holds −1 − points when the pair's hire-date points are still to add: those are
+  ;; looked up at $hireTab, entry max(mentor index + $hireBase, 0) (row-tables.ts, HireDayTable).
+  ;; Every number comes from tables the caller computed with fit-score.ts's rule functions.
   (func (export "score")
     (param $n i32) (param $langE i32) (param $topE i32) (param $intLo i32) (param $intHi i32)
-    (param $hireE f64) (param $full i32) (param $half i32)
-    (param $fullDays f64) (param $halfDays f64) (param $rec i32) (param $tab i32) (param $out i32)
+    (param $hireBase i32) (param $hireTab i32) (param $rec i32) (param $tab i32) (param $out i32)
     (result i32)
-    (local $end i32) (local $c i32) (local $d f64) (local $value i32) (local $best i32)
+    (local $end i32) (local $c i32) (local $i i32) (local $value i32) (local $best i32)
     (local.set $end (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 1))))
     (block $done
       (loop $pairs
@@ -129,13 +129,14 @@
         (local.set $c (i32.load (i32.add (local.get $tab) (i32.load offset=20 (local.get $rec)))))
         (if (i32.lt_s (local.get $c) (i32.const 0))
           (then
-            ;; NaN (an unknown hire date) fails both comparisons: no points.
-            (local.set $d (f64.sub (f64.load offset=24 (local.get $rec)) (local.get $hireE)))
+            ;; An unknown date on either side makes the index 0 or less: entry 0.
+            (local.set $i (i32.add (i32.load offset=24 (local.get $rec)) (local.get $hireBase)))
             (local.set $c
               (i32.add (i32.sub (i32.const -1) (local.get $c))
-                (select (local.get $full)
-                  (select (local.get $half) (i32.const 0) (f64.ge (local.get $d) (local.get $halfDays)))
-                  (f64.ge (local.get $d) (local.get $fullDays)))))))
+                (i32.load (i32.add (local.get $hireTab)
+                  (i32.shl
+                    (select (local.get $i) (i32.const 0) (i32.gt_s (local.get $i) (i32.const 0)))
+                    (i32.const 2))))))))
         ;; Forbidden (0) without a common language, else score + 1.
         (local.set $value
           (select

@@ -1,6 +1,6 @@
 import { offer } from './bounded-heap';
 import { mentorColumns } from './mentor-columns';
-import { rowTables } from './row-tables';
+import { hireDayTable, rowTables } from './row-tables';
 import type { Features } from './features';
 import { SCORE_RECORD as R } from './kernels';
 import { KERNEL_K_MAX, PACK, scoreKernel } from './score-kernel';
@@ -9,7 +9,6 @@ import {
   departmentTenths,
   interestTenths,
   pop32,
-  SENIORITY,
   seniorityByDays,
   seniorityClass,
   type ScoreTables,
@@ -161,7 +160,7 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
   const { topicRow, zoneRow, seniorityRow } = tables;
   const forMentee = tables.forMentee;
   const rowClasses = tables.classesFor;
-  const { interests: tInt, seniorityFull: full, seniorityHalf: half } = t;
+  const { interests: tInt } = t;
   // NOTE: imported bindings compile to property getters (CommonJS interop); in a loop run 10^8
   // times they cost more than the work, so the hot loop only touches locals.
   const pop = pop32;
@@ -180,7 +179,10 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
   // Pair rules by language: a forbidden pair's mentor has its language words zeroed while the row is
   // scored, so the pair scores FORBIDDEN in the loop itself (restored from this copy afterwards).
   const languagesKept = mLanguages.slice();
-  const kernel = fast ? scoreKernel(cols, tInt, topicRow.length, slotRow.length, classRow.length) : null;
+  // Seniority by hire date as one table (row-tables.ts): without one (whole-day numbers over a
+  // reasonable span), the JavaScript loop scores every row.
+  const hireDays = fast ? hireDayTable(t, E.hireDay, mHire) : null;
+  const kernel = hireDays ? scoreKernel(cols, tInt, topicRow.length, slotRow.length, classRow.length, hireDays) : null;
   const setRules = (ep: number, zero: boolean): void =>
     forEachForbidden(p, ep, (mp) => {
       for (let w = mp * lw; w < (mp + 1) * lw; w++) mLanguages[w] = zero ? 0 : (languagesKept[w] as number);
@@ -209,11 +211,8 @@ export function builtInRows(p: RowSpec['p'], f: RowSpec['f'], t: ScoreTables, sp
       E.topics[e] as number,
       E.interests[e * iw] as number,
       iw === 2 ? (E.interests[e * iw + 1] as number) : 0,
-      E.hireDay[e] as number,
-      full,
-      half,
-      SENIORITY.fullDays,
-      SENIORITY.halfDays,
+      hireDays ? hireDays.rowBase(e) : 0,
+      ptr.hireTab,
       ptr.rec,
       ptr.tab,
       ptr.out,

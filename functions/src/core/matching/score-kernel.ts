@@ -1,5 +1,6 @@
 import { kernelInstance, Layout, SCORE_RECORD as R, SCORE_TABLES as T } from './kernels';
 import type { MentorColumns } from './mentor-columns';
+import type { HireDayTable } from './row-tables';
 import type { ColumnHeaps } from './row-source';
 
 /** Column heap keys are packed with the mentee: regret key × PACK + PACK − 1 − mentee (mentees < PACK). */
@@ -18,6 +19,7 @@ export function scoreKernel(
   topicLength: number,
   slotCount: number,
   classCount: number,
+  hireDays: HireDayTable,
 ) {
   const {
     nM,
@@ -27,7 +29,6 @@ export function scoreKernel(
     interestsHi: mInterestsHi,
     slotClass: mSlotClass,
     classOf: mClass,
-    hireDay: mHire,
   } = cols;
   const at = new Layout();
   const classAt = T.slots + 4 * slotCount; // the tables: see SCORE_TABLES
@@ -41,6 +42,7 @@ export function scoreKernel(
     counts: at.take(8),
     colOff: at.take(4 * (nM + 1)),
     colSize: at.take(4 * nM),
+    hireTab: at.take(4 * hireDays.values.length),
     heap: at.size, // the column heaps (grown on demand)
   };
   const k = kernelInstance(at.size);
@@ -50,7 +52,6 @@ export function scoreKernel(
     const b = k.memory.buffer;
     return {
       rec: new Int32Array(b, ptr.rec, (R.bytes >> 2) * nM),
-      hire: new Float64Array(b, ptr.rec, (R.bytes >> 3) * nM),
       topicRow: new Int32Array(b, ptr.tab + T.topics, topicLength),
       interestRow: new Int32Array(b, ptr.tab + T.interests, interestTable.length),
       slotRow: new Int32Array(b, ptr.tab + T.slots, slotCount),
@@ -66,7 +67,7 @@ export function scoreKernel(
     };
   };
   const K = { k, ptr, v: bind(), columns: null as ColumnHeaps | null };
-  const { rec, hire } = K.v;
+  const { rec } = K.v;
   for (let m = 0; m < nM; m++) {
     const i32 = (R.bytes * m) >> 2;
     rec[i32 + (R.languages >> 2)] = mLanguages[m] as number;
@@ -75,9 +76,10 @@ export function scoreKernel(
     rec[i32 + (R.interestsHi >> 2)] = mInterestsHi[m] as number;
     rec[i32 + (R.slotEntry >> 2)] = T.slots + 4 * (mSlotClass[m] as number);
     rec[i32 + (R.classEntry >> 2)] = classAt + 4 * (mClass[m] as number);
-    hire[(R.bytes * m + R.hireDay) >> 3] = mHire[m] as number;
+    rec[i32 + (R.hireIndex >> 2)] = hireDays.mentorIndex[m] as number;
   }
   K.v.interestRow.set(interestTable);
+  new Int32Array(k.memory.buffer, ptr.hireTab, hireDays.values.length).set(hireDays.values);
   return {
     ...K,
     /** Fresh (empty) column heaps for the mentor heaps at colOff. */
