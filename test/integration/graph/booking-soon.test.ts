@@ -4,14 +4,12 @@
  * and a manager's "Book now" / "Retry" books one pair at once. No daily run, no manual timer.
  */
 import { syncDirectory } from '../../../functions/src/app/directory-sync';
-import { createBooking } from '../../../functions/src/app/book-series';
 import { bookPairNow, bookWithin, drainBookingQueue } from '../../../functions/src/app/book-soon';
 import { changePhase } from '../../../functions/src/app/phase';
 import { PAIR_ENDED } from '../../../functions/src/app/calendar-texts';
 import { answerProposal } from '../../../functions/src/app/pairs';
 import { ROLE_MANAGE, type Caller } from '../../../functions/src/app/caller';
 import type { AppDeps } from '../../../functions/src/app/deps';
-import { inlineMatcher } from '../../../functions/src/ports/matcher';
 import { ConflictError, ForbiddenError } from '../../../functions/src/core/errors';
 import type { Pair } from '../../../functions/src/core/model';
 import type { StandInUser } from '../../../functions/src/local/graph-stand-in/directory-state';
@@ -36,14 +34,7 @@ beforeAll(async () => {
   );
   const deps = h.deps();
   await syncDirectory(deps);
-  app = {
-    store: deps.store,
-    clock: deps.clock,
-    messenger: deps.messenger,
-    directory: deps.directory,
-    booking: createBooking(deps),
-    matcher: inlineMatcher,
-  };
+  app = await h.app();
 });
 afterAll(async () => h.close());
 

@@ -1,10 +1,8 @@
-import { inlineMatcher } from '../../../functions/src/ports/matcher';
 import { syncDirectory } from '../../../functions/src/app/directory-sync';
 import {
   bookPendingSeries,
   bookSeriesForPair,
   cancelSeriesForPair,
-  createBooking,
   moveOccurrence,
 } from '../../../functions/src/app/book-series';
 import { pickAnotherDay } from '../../../functions/src/app/meetings';
@@ -165,7 +163,7 @@ describe('booking pairs through the Graph stand-in', () => {
       h.standIn.calendar.block(b, day, day + 86_400_000);
     expect((await bookSeriesForPair(h.deps(), P, 'pair-tuesdays')).outcome).toBe('no-slot');
 
-    const deps = { ...h.deps(), booking: createBooking(h.deps()), matcher: inlineMatcher };
+    const deps = await h.app();
     const series = await pickAnotherDay(deps, { userId: a, tenantId: 't', roles: [] }, P, 'pair-tuesdays', {
       weekday: 'thu',
       times: ['afternoon'],

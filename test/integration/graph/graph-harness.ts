@@ -13,6 +13,10 @@ import { DirectorySnapshots } from '../../../functions/src/adapters/graph/direct
 import { outboxMessenger } from '../../../functions/src/adapters/outbox/outbox-messenger';
 import { loadGraphConfig } from '../../../functions/src/config';
 import type { Clock } from '../../../functions/src/ports/clock';
+import { createServices } from '../../../functions/src/composition';
+import { loadConfig } from '../../../functions/src/config';
+import type { AppDeps } from '../../../functions/src/app/deps';
+import { inlineMatcher } from '../../../functions/src/ports/matcher';
 import { openTestStore, type TestStore } from '../../support/embedded-store';
 
 export const TENANT = 'tenant-graph';
@@ -38,6 +42,8 @@ export interface Harness {
     calendar: ReturnType<typeof graphCalendar>;
     directory: ReturnType<typeof storeDirectoryReader>;
   };
+  /** The use cases' ports as the composition root builds them on this store, clock and Graph connection. */
+  app(): Promise<AppDeps>;
   close(): Promise<void>;
 }
 
@@ -77,6 +83,13 @@ export async function openHarness(options: GraphStandInOptions & { now?: string 
       calendar,
       directory,
     }),
+    app: async () =>
+      (
+        await createServices(
+          loadConfig({ GRAPH_BASE_URL: standIn.baseUrl, GRAPH_ACCESS_TOKEN: standIn.token, TANDEM_TENANT_ID: TENANT }),
+          { store: { store: t.store, dispose: async () => {} }, clock, graph: conn, matcher: inlineMatcher },
+        )
+      ).app,
     close: async () => {
       await standIn.close();
       await t.close();

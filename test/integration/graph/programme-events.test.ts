@@ -4,11 +4,9 @@
  * attendees reached by card with the same link, and a time change moving the event in every calendar.
  */
 import { syncDirectory } from '../../../functions/src/app/directory-sync';
-import { createBooking } from '../../../functions/src/app/book-series';
 import { updateProgramme } from '../../../functions/src/app/programmes';
 import { ROLE_MANAGE, type Caller } from '../../../functions/src/app/caller';
 import type { AppDeps } from '../../../functions/src/app/deps';
-import { inlineMatcher } from '../../../functions/src/ports/matcher';
 import { MAX_EVENT_ATTENDEES } from '../../../functions/src/app/graph-programme-events';
 import { zonedToUtc } from '../../../functions/src/core/schedule';
 import type { StandInEvent } from '../../../functions/src/local/graph-stand-in/calendar-state';
@@ -29,14 +27,7 @@ beforeAll(async () => {
   people = [...h.standIn.directory.users.values()].filter((u) => u.userType === 'Member' && u.accountEnabled);
   const deps = h.deps();
   await syncDirectory(deps);
-  app = {
-    store: deps.store,
-    clock: deps.clock,
-    messenger: deps.messenger,
-    directory: deps.directory,
-    booking: createBooking(deps),
-    matcher: inlineMatcher,
-  };
+  app = await h.app();
   // The organiser of the programmes' events (the manager) must be a mailbox the stand-in knows.
   manager.userId = people[people.length - 1]!.id;
 });

@@ -1,7 +1,5 @@
 import { syncDirectory } from '../../../functions/src/app/directory-sync';
-import { createBooking } from '../../../functions/src/app/book-series';
 import type { AppDeps } from '../../../functions/src/app/deps';
-import { inlineMatcher } from '../../../functions/src/ports/matcher';
 import { isLivePair } from '../../../functions/src/core/model';
 import { toArray } from '../../../functions/src/ports/store';
 import { aPair, aProgramme, anOptedInParticipant } from '../../support/builders';
@@ -11,22 +9,8 @@ let h: Harness;
 let app: AppDeps;
 beforeAll(async () => {
   h = await openHarness({ size: 120, seed: 11 });
-  const d = h.deps();
-  app = {
-    store: d.store,
-    clock: d.clock,
-    messenger: d.messenger,
-    directory: d.directory,
-    booking: createBooking({
-      store: d.store,
-      clock: d.clock,
-      messenger: d.messenger,
-      calendar: d.calendar,
-      directory: d.directory,
-    }),
-    matcher: inlineMatcher,
-  };
-  await syncDirectory(d);
+  app = await h.app();
+  await syncDirectory(h.deps());
 });
 afterAll(async () => h.close());
 

@@ -5,11 +5,10 @@
  * the series moved occurrence by occurrence, the series staying one event.
  */
 import { syncDirectory } from '../../../functions/src/app/directory-sync';
-import { bookSeriesForPair, createBooking } from '../../../functions/src/app/book-series';
+import { bookSeriesForPair } from '../../../functions/src/app/book-series';
 import { moveRestOfSeries, pauseSessionsUntil, slotsToMoveTo } from '../../../functions/src/app/session-actions';
 import { utcToZoned } from '../../../functions/src/core/schedule';
 import type { AppDeps } from '../../../functions/src/app/deps';
-import { inlineMatcher } from '../../../functions/src/ports/matcher';
 import { aPair, aProgramme, anOptedInParticipant } from '../../support/builders';
 import { openHarness, type Harness } from './graph-harness';
 
@@ -18,21 +17,13 @@ let mentor: string;
 let mentee: string;
 const P = 'prog-sessions';
 
-function appDeps(): AppDeps {
-  const d = h.deps();
-  return {
-    store: d.store,
-    clock: d.clock,
-    messenger: d.messenger,
-    directory: d.directory,
-    booking: createBooking(d),
-    matcher: inlineMatcher,
-  };
-}
+let app: AppDeps;
+const appDeps = (): AppDeps => app;
 
 beforeAll(async () => {
   h = await openHarness({ size: 80, seed: 7, now: '2026-02-20T10:00:00.000Z' });
   await syncDirectory(h.deps());
+  app = await h.app();
   const people = [...h.standIn.directory.users.values()].filter((u) => u.userType === 'Member' && u.accountEnabled);
   const berlin = people.filter((u) => u.timeZone === 'Europe/Berlin');
   mentor = (berlin[3] ?? people[3])!.id;
