@@ -27,7 +27,7 @@ import { parallelMatcher } from './adapters/parallel-matching';
 import type { Messenger } from './ports/messenger';
 import { outboxMessenger } from './adapters/outbox/outbox-messenger';
 import { createTokenValidator, type TokenValidator, type TokenValidatorOptions } from './adapters/auth/token-validator';
-import { createBotRuntime, type BotRuntime, type Channel } from '../../bot/src';
+import { createBotRuntime, type BotRuntime } from '../../bot/src';
 import type { Booking } from './app/booking';
 import type { DirectorySyncDeps } from './app/directory-sync';
 import type { Matcher } from './ports/matcher';
@@ -167,8 +167,6 @@ export interface ServiceParts {
   tokens?: TokenValidatorOptions;
   /** Default: the helper threads (adapters/parallel-matching). */
   matcher?: Matcher;
-  /** Where the bot sends (tests: a recording channel); default Teams through the CloudAdapter. */
-  botChannel?: Channel;
   /** The whole bot (tests of the messaging endpoint: a stand-in runtime). */
   bot?: BotRuntime;
 }
@@ -220,7 +218,6 @@ export async function createServices(config: AppConfig, parts: ServiceParts = {}
     parts.bot ??
     createBotRuntime(config.bot, async () => ({ deps: app }), {
       fanout: config.bot.fanout,
-      ...(parts.botChannel ? { channel: parts.botChannel } : {}),
     });
   return {
     config,
