@@ -1,7 +1,7 @@
 import { toArray } from '../../../functions/src/ports/store';
 import { invite } from '../../../functions/src/app/invite';
 import { ROLE_MANAGE, type Caller } from '../../../functions/src/app/caller';
-import { aPair, aProgramme, anOptedInParticipant, aMeetingSeries } from '../../support/builders';
+import { aPair, aProgramme, anOptedInParticipant } from '../../support/builders';
 import {
   activityFrom,
   cardsTo,
@@ -11,13 +11,11 @@ import {
   post,
   textOf,
   type BotWorld,
+  drain,
+  anActivePair,
 } from './support/bot-world';
 
 const manager: Caller = { userId: 'manager-1', tenantId: 'tenant-1', roles: [ROLE_MANAGE] };
-
-async function drain(world: BotWorld) {
-  return world.runtime.drain(world.deps, { sleep: async () => {}, waitForRetries: false });
-}
 
 describe('the Teams bot through the CloudAdapter and a local channel', () => {
   let world: BotWorld;
@@ -283,25 +281,13 @@ describe('the Teams bot through the CloudAdapter and a local channel', () => {
     beforeEach(async () => {
       await world.store.participants.create(anOptedInParticipant({ userId: 'mentor-1', role: 'mentor' }));
       await world.store.participants.create(anOptedInParticipant({ userId: 'mentee-1', role: 'mentee' }));
-      await world.store.pairs.create(
-        aPair({
-          publishedAt: '2026-02-01T00:00:00.000Z',
-          status: 'active',
-          booking: 'booked',
-          mentor: { state: 'accepted' },
-          mentee: { state: 'accepted' },
-        }),
-      );
-      await world.store.meetings.create(
-        aMeetingSeries({
-          status: 'booked',
-          joinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
-          occurrences: [
-            { index: 0, start: '2026-02-24T09:00:00.000Z', end: '2026-02-24T09:45:00.000Z', status: 'planned' },
-            { index: 1, start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T09:45:00.000Z', status: 'planned' },
-          ],
-        }),
-      );
+      await anActivePair(world, {
+        joinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+        occurrences: [
+          { index: 0, start: '2026-02-24T09:00:00.000Z', end: '2026-02-24T09:45:00.000Z', status: 'planned' },
+          { index: 1, start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T09:45:00.000Z', status: 'planned' },
+        ],
+      });
       await world.store.programmes.upsert(aProgramme({ phase: 'execution' }));
     });
 

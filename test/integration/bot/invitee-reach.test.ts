@@ -19,7 +19,7 @@ import { loadGraphConfig } from '../../../functions/src/config';
 import type { GeneratedUser } from '../../../functions/src/local/demo/org';
 import type { OrgUser } from '../../../functions/src/core/model';
 import { aProgramme, anOrgUser } from '../../support/builders';
-import { cardsTo, installActivity, openBotWorld, post, textOf, type BotWorld } from './support/bot-world';
+import { cardsTo, installActivity, openBotWorld, post, textOf, type BotWorld, drain } from './support/bot-world';
 
 const manager: Caller = { userId: 'manager-1', tenantId: 'tenant-1', roles: [ROLE_MANAGE] };
 const INVITEES = ['mentee-1', 'mentor-1', 'invitee-3', 'invitee-4'];
@@ -52,10 +52,6 @@ const ORG: GeneratedUser[] = [
   person('invitee-3', 'Jonas Schmidt'),
   person('invitee-4', 'Mia Wagner'),
 ];
-
-async function drain(world: BotWorld) {
-  return world.runtime.drain(world.deps, { sleep: async () => {}, waitForRetries: false });
-}
 
 describe('reaching invitees who never opened Tandem (Graph install + the bot install event)', () => {
   let world: BotWorld;

@@ -10,6 +10,7 @@ import {
   post,
   textOf,
   type BotWorld,
+  anActivePair,
 } from './support/bot-world';
 
 /** Params as the app's use cases and jobs queue them (see docs/bot.md). */
@@ -55,25 +56,13 @@ describe('every notification the app queues reaches the person as a valid card',
       }),
     );
     await world.store.participants.create(anOptedInParticipant({ userId: 'mentee-1', role: 'mentee' }));
-    await world.store.pairs.create(
-      aPair({
-        publishedAt: '2026-02-01T00:00:00.000Z',
-        status: 'active',
-        booking: 'booked',
-        mentor: { state: 'accepted' },
-        mentee: { state: 'accepted' },
-      }),
-    );
-    await world.store.meetings.create(
-      aMeetingSeries({
-        status: 'booked',
-        joinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
-        occurrences: [
-          { index: 0, start: '2026-02-24T09:00:00.000Z', end: '2026-02-24T09:45:00.000Z', status: 'held' },
-          { index: 1, start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T09:45:00.000Z', status: 'planned' },
-        ],
-      }),
-    );
+    await anActivePair(world, {
+      joinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+      occurrences: [
+        { index: 0, start: '2026-02-24T09:00:00.000Z', end: '2026-02-24T09:45:00.000Z', status: 'held' },
+        { index: 1, start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T09:45:00.000Z', status: 'planned' },
+      ],
+    });
     await world.store.meetings.create(
       aMeetingSeries({
         id: 'prog-1-kickoff',

@@ -1,5 +1,5 @@
 /** Outcomes in the chat: the mentee's "next time" wish on the mentor's reminder, what mentors gained. */
-import { aFeedback, aMeetingSeries, aPair, aProgramme, anOptedInParticipant } from '../../support/builders';
+import { aFeedback, aProgramme, anOptedInParticipant } from '../../support/builders';
 import {
   cardsTo,
   executeActivity,
@@ -8,11 +8,9 @@ import {
   post,
   textOf,
   type BotWorld,
+  drain,
+  anActivePair,
 } from './support/bot-world';
-
-async function drain(world: BotWorld) {
-  return world.runtime.drain(world.deps, { sleep: async () => {}, waitForRetries: false });
-}
 
 describe('outcomes through the bot', () => {
   let world: BotWorld;
@@ -21,24 +19,12 @@ describe('outcomes through the bot', () => {
     await world.store.programmes.create(aProgramme({ phase: 'steering' }));
     await world.store.participants.create(anOptedInParticipant({ userId: 'mentor-1', role: 'mentor' }));
     await world.store.participants.create(anOptedInParticipant({ userId: 'mentee-1', role: 'mentee' }));
-    await world.store.pairs.create(
-      aPair({
-        publishedAt: '2026-02-01T00:00:00.000Z',
-        status: 'active',
-        booking: 'booked',
-        mentor: { state: 'accepted' },
-        mentee: { state: 'accepted' },
-      }),
-    );
-    await world.store.meetings.create(
-      aMeetingSeries({
-        status: 'booked',
-        occurrences: [
-          { index: 0, start: '2026-02-24T09:00:00.000Z', end: '2026-02-24T09:45:00.000Z', status: 'held' },
-          { index: 1, start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T09:45:00.000Z', status: 'planned' },
-        ],
-      }),
-    );
+    await anActivePair(world, {
+      occurrences: [
+        { index: 0, start: '2026-02-24T09:00:00.000Z', end: '2026-02-24T09:45:00.000Z', status: 'held' },
+        { index: 1, start: '2026-03-10T09:00:00.000Z', end: '2026-03-10T09:45:00.000Z', status: 'planned' },
+      ],
+    });
     await world.store.feedback.create(aFeedback({ nextTopic: 'Copilot in Outlook, please' }));
     await world.store.feedback.create(
       aFeedback({ id: 'pair-1:mentor-1:0', userId: 'mentor-1', role: 'mentor', nextTopic: 'The mentor’s own note' }),

@@ -28,6 +28,7 @@ import {
   post,
   textOf,
   type BotWorld,
+  drain,
 } from './support/bot-world';
 
 const users = [
@@ -47,10 +48,6 @@ const SESSIONS: MeetingSeries['occurrences'] = [
   { index: 3, start: '2026-04-07T08:00:00.000Z', end: '2026-04-07T08:45:00.000Z', status: 'planned' },
   { index: 4, start: '2026-04-21T08:00:00.000Z', end: '2026-04-21T08:45:00.000Z', status: 'planned' },
 ];
-
-async function drain(world: BotWorld) {
-  return world.runtime.drain(world.deps, { sleep: async () => {}, waitForRetries: false });
-}
 
 function actionsOf(card: unknown): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];

@@ -20,13 +20,10 @@ import {
   post,
   textOf,
   type BotWorld,
+  drain,
 } from './support/bot-world';
 
 const manager: Caller = { userId: 'manager-1', tenantId: 'tenant-1', roles: [ROLE_MANAGE] };
-
-async function drain(world: BotWorld) {
-  return world.runtime.drain(world.deps, { sleep: async () => {}, waitForRetries: false });
-}
 
 /** A message as Teams posts it from a team channel or a group chat: the bot is @mentioned. */
 function mentionActivity(

@@ -9,6 +9,7 @@ import {
   post,
   textOf,
   type BotWorld,
+  drain,
 } from './support/bot-world';
 
 const MODULES = [
@@ -32,10 +33,6 @@ const optInProfile = {
   weekdays: ['tue' as const],
   times: [],
 };
-
-async function drain(world: BotWorld) {
-  return world.runtime.drain(world.deps, { sleep: async () => {}, waitForRetries: false });
-}
 
 describe('the mentor training checklist card', () => {
   let world: BotWorld;

@@ -7,18 +7,18 @@ import { openTestStore, type TestStore } from '../../../support/embedded-store';
 import type { AppDeps } from '../../../../functions/src/app/deps';
 import type { Booking } from '../../../../functions/src/app/booking';
 import type { DirectoryReader } from '../../../../functions/src/ports/directory';
-import type { OrgUser } from '../../../../functions/src/core/model';
+import type { MeetingSeries, OrgUser } from '../../../../functions/src/core/model';
 import { createServices, type Services } from '../../../../functions/src/composition';
 import { loadConfig } from '../../../../functions/src/config';
 import { inlineMatcher } from '../../../../functions/src/ports/matcher';
-import type { BotRuntime } from '../../../../bot/src';
+import type { BotRuntime, DrainReport } from '../../../../bot/src';
 import {
   startChannelStandIn,
   type ChannelStandIn,
   type StandInOptions,
 } from '../../../../bot/src/local/teams-channel-stand-in';
 import type { AdaptiveCard } from '../../../../bot/src/cards/elements';
-import { anOrgUser } from '../../../support/builders';
+import { aMeetingSeries, aPair, anOrgUser } from '../../../support/builders';
 
 export class TestClock {
   constructor(public current = new Date('2026-03-02T08:00:00.000Z')) {}
@@ -161,6 +161,25 @@ export function executeActivity(
 }
 
 /** Posts an activity to the bot; returns the invoke's card (when it answered with one). */
+/** Sends what the outbox holds at once: no waits between attempts, no retries left for later. */
+export function drain(world: Pick<BotWorld, 'runtime' | 'deps'>): Promise<DrainReport> {
+  return world.runtime.drain(world.deps, { sleep: async () => {}, waitForRetries: false });
+}
+
+/** pair-1 (mentor-1 and mentee-1) published, both accepted, active, with its booked series. */
+export async function anActivePair(world: Pick<BotWorld, 'store'>, series: Partial<MeetingSeries>): Promise<void> {
+  await world.store.pairs.create(
+    aPair({
+      publishedAt: '2026-02-01T00:00:00.000Z',
+      status: 'active',
+      booking: 'booked',
+      mentor: { state: 'accepted' },
+      mentee: { state: 'accepted' },
+    }),
+  );
+  await world.store.meetings.create(aMeetingSeries({ status: 'booked', ...series }));
+}
+
 export async function post(world: BotWorld, activity: Record<string, unknown>) {
   const answer = await world.runtime.handle({ method: 'POST', headers: {}, body: activity });
   const body = answer.body as { statusCode?: number; type?: string; value?: AdaptiveCard } | undefined;
