@@ -6,30 +6,19 @@
  * and records which links the tab asks Teams to open. Screenshots of the consent page in English and
  * German go to test-results/tab.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startTabStack, type TabStack } from './support/tab-browser';
+import type { Page } from 'playwright-core';
+import { screenshot, tabSession } from './support/tab-browser';
 
 jest.setTimeout(180_000);
 
-let t: TabStack;
-let ctx: BrowserContext;
-
-beforeAll(async () => {
-  t = await startTabStack();
-  ctx = await launchBrowser();
-});
-
-afterAll(async () => {
-  await ctx?.close();
-  await t?.close();
-});
+const session = tabSession();
 
 async function menteeToken(): Promise<string> {
-  const { accounts } = (await (await fetch(`${t.idp}/accounts`)).json()) as {
+  const { accounts } = (await (await fetch(`${session.tab.idp}/accounts`)).json()) as {
     accounts: { kind: string; userId: string }[];
   };
   const mentee = accounts.find((a) => a.kind === 'mentee');
-  const res = await fetch(`${t.idp}/token`, {
+  const res = await fetch(`${session.tab.idp}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ userId: mentee?.userId }),
@@ -73,7 +62,7 @@ function hostPage(tab: string, lang: string, token: string): string {
 }
 
 async function openInTeams(lang: 'en' | 'de'): Promise<{ page: Page; errors: string[] }> {
-  const page = await ctx.newPage();
+  const page = await session.ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.route('https://res.cdn.office.net/teams-js/**', (route) =>
@@ -83,7 +72,9 @@ async function openInTeams(lang: 'en' | 'de'): Promise<{ page: Page; errors: str
   // every request of it is answered by the local stack.
   await page.route('https://tandem.example/**', async (route) => {
     const url = new URL(route.request().url());
-    await route.fulfill({ response: await route.fetch({ url: `${t.baseUrl}${url.pathname}${url.search}` }) });
+    await route.fulfill({
+      response: await route.fetch({ url: `${session.tab.baseUrl}${url.pathname}${url.search}` }),
+    });
   });
   const html = hostPage(
     'https://tandem.example/?view=my-tandem',
@@ -145,11 +136,11 @@ describe('the tab inside a Teams host', () => {
     expect(await opened()).toEqual([expect.stringMatching(/\/api\/v1\/downloads\/[A-Za-z0-9_-]{43}$/)]);
     const join = frame.getByRole('link', { name: 'Join in Teams' }).first();
     expect(await join.count()).toBe(1);
-    const pages = ctx.pages().length;
+    const pages = session.ctx.pages().length;
     await join.click();
     await until(async () => (await opened()).length === 2);
     expect((await opened())[1]).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
-    expect(ctx.pages()).toHaveLength(pages);
+    expect(session.ctx.pages()).toHaveLength(pages);
     expect(errors).toEqual([]);
     await page.close();
   });

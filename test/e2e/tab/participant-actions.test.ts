@@ -4,43 +4,26 @@
  * through the Graph stand-in): move one session to a common free time, move the rest of the series,
  * pause until a date, end this pair — each behind a dialog. Screenshots en and de in test-results/tab.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { toArray } from '../../../functions/src/ports/store';
-import {
-  launchBrowser,
-  openTab,
-  screenshot,
-  seriousViolations,
-  settle,
-  startTabStack,
-  type TabPage,
-  type TabStack,
-} from './support/tab-browser';
+import { screenshot, seriousViolations, settle, tabSession } from './support/tab-browser';
 
 jest.setTimeout(240_000);
 
-let t: TabStack;
-let ctx: BrowserContext;
-const opened: TabPage[] = [];
+const session = tabSession();
 let mentee: { userId: string; displayName: string };
 let programmeId: string;
 let pairId: string;
 
-async function open(options: Parameters<typeof openTab>[2]): Promise<Page> {
-  const tab = await openTab(ctx, t, options);
-  opened.push(tab);
-  return tab.page;
-}
+const { open } = session;
 
 beforeAll(async () => {
-  t = await startTabStack();
-  ctx = await launchBrowser();
-  const res = await fetch(`${t.idp}/accounts`);
+  const res = await fetch(`${session.tab.idp}/accounts`);
   const accounts = ((await res.json()) as { accounts: { kind: string; userId: string; displayName: string }[] })
     .accounts;
   mentee = accounts.find((a) => a.kind === 'mentee')!;
   // The demo mentee's live pair, booked again through the Graph stand-in so its sessions exist in Outlook.
-  const { store, app } = t.stack.services;
+  const { store, app } = session.tab.stack.services;
   const pairs = (await toArray(store.pairs.all(undefined, { where: { menteeId: mentee.userId } }))).filter(
     (p) => p.status === 'active',
   );
@@ -50,16 +33,6 @@ beforeAll(async () => {
   await store.meetings.delete(programmeId, `${pairId}-series`);
   const booked = await app!.booking.bookSeriesForPair(programmeId, pairId);
   expect(booked.outcome).toBe('booked');
-});
-
-afterAll(async () => {
-  await ctx?.close();
-  await t?.close();
-});
-
-afterEach(() => {
-  const errors = opened.splice(0).flatMap((o) => o.errors);
-  expect(errors).toEqual([]);
 });
 
 async function myTandem(lang: 'en' | 'de'): Promise<Page> {
@@ -101,7 +74,7 @@ describe('moving sessions from My tandem', () => {
       .getByTestId('moved')
       .getByText(/is now on .* has been told/)
       .waitFor();
-    const series = await t.stack.services.store.meetings.get(programmeId, `${pairId}-series`);
+    const series = await session.tab.stack.services.store.meetings.get(programmeId, `${pairId}-series`);
     expect(series.occurrences.some((o) => o.start === chosen && o.status === 'moved')).toBe(true);
     await screenshot(page, 'my-tandem-moved-en');
   });
@@ -115,7 +88,7 @@ describe('moving sessions from My tandem', () => {
     await screenshot(page, 'my-tandem-move-rest-en');
     await dialog.getByRole('button', { name: 'Move the series' }).click();
     await page.getByTestId('moved').getByText('Your sessions are now on Thursday at 14:00', { exact: false }).waitFor();
-    const series = await t.stack.services.store.meetings.get(programmeId, `${pairId}-series`);
+    const series = await session.tab.stack.services.store.meetings.get(programmeId, `${pairId}-series`);
     expect(series.weekday).toBe('thu');
   });
 });
@@ -131,7 +104,7 @@ describe('stepping back from a pair in My tandem', () => {
       await page.getByRole('alertdialog').getByTestId('pause-until-date').waitFor();
       await screenshot(page, `my-tandem-pause-until-${lang}`);
       if (lang === 'de') continue;
-      const before = await t.stack.services.store.meetings.get(programmeId, `${pairId}-series`);
+      const before = await session.tab.stack.services.store.meetings.get(programmeId, `${pairId}-series`);
       const future = before.occurrences.filter((o) => o.status !== 'cancelled' && Date.parse(o.start) > Date.now());
       // Back on the day of the third future session: the two before it are cancelled.
       const until = future[2]!.start.slice(0, 10);
@@ -141,11 +114,11 @@ describe('stepping back from a pair in My tandem', () => {
         .getByTestId('step-back-done')
         .getByText(/2 sessions were cancelled/)
         .waitFor();
-      const after = await t.stack.services.store.meetings.get(programmeId, `${pairId}-series`);
+      const after = await session.tab.stack.services.store.meetings.get(programmeId, `${pairId}-series`);
       expect(after.occurrences.filter((o) => o.status === 'cancelled').length).toBe(
         before.occurrences.filter((o) => o.status === 'cancelled').length + 2,
       );
-      expect((await t.stack.services.store.pairs.get(programmeId, pairId)).status).toBe('active');
+      expect((await session.tab.stack.services.store.pairs.get(programmeId, pairId)).status).toBe('active');
       await settle(page);
       await screenshot(page, 'my-tandem-paused-en');
     }
@@ -170,8 +143,10 @@ describe('stepping back from a pair in My tandem', () => {
       .getByTestId('step-back-done')
       .getByText(/You stay in the programme/)
       .waitFor();
-    const pair = await t.stack.services.store.pairs.get(programmeId, pairId);
+    const pair = await session.tab.stack.services.store.pairs.get(programmeId, pairId);
     expect(pair).toMatchObject({ status: 'ended', endReason: 'ended-without-blame' });
-    expect((await t.stack.services.store.participants.get(programmeId, mentee.userId)).status).toBe('opted-in');
+    expect((await session.tab.stack.services.store.participants.get(programmeId, mentee.userId)).status).toBe(
+      'opted-in',
+    );
   });
 });

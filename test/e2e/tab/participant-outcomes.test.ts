@@ -3,36 +3,20 @@
  * Chromium against the local stack with the seeded demo (screenshots en and de in test-results/tab),
  * with no serious axe violation and no console error.
  */
-import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../../scripts/lib/headless-chromium';
 import type { Participant, TrainingModule } from '../../../functions/src/core/model';
-import {
-  launchBrowser,
-  openTab,
-  screenshot,
-  seriousViolations,
-  settle,
-  startTabStack,
-  type TabPage,
-  type TabStack,
-} from './support/tab-browser';
+import { screenshot, seriousViolations, settle, tabSession } from './support/tab-browser';
 
 jest.setTimeout(240_000);
 
-let t: TabStack;
-let ctx: BrowserContext;
-const opened: TabPage[] = [];
+const session = tabSession();
 let accounts: { kind: string; userId: string; displayName: string }[] = [];
 
 const SOCIAL = 'demo-social-media';
 const LEADERSHIP = 'demo-digital-leadership';
 const NOW = new Date().toISOString();
 
-async function open(options: Parameters<typeof openTab>[2], context = ctx): Promise<Page> {
-  const tab = await openTab(context, t, options);
-  opened.push(tab);
-  return tab.page;
-}
+const { open } = session;
 
 function account(kind: 'mentor' | 'mentee') {
   const a = accounts.find((x) => x.kind === kind);
@@ -42,7 +26,7 @@ function account(kind: 'mentor' | 'mentee') {
 
 /** Puts a demo person into a programme as the test needs them (what the opt-in or an invitation writes). */
 async function enrol(programmeId: string, who: { userId: string; displayName: string }, fields: Partial<Participant>) {
-  const { store } = t.stack.services;
+  const { store } = session.tab.stack.services;
   const existing = await store.participants.find(programmeId, who.userId);
   if (existing) await store.participants.delete(programmeId, who.userId);
   await store.participants.create({
@@ -61,20 +45,8 @@ async function enrol(programmeId: string, who: { userId: string; displayName: st
 }
 
 beforeAll(async () => {
-  t = await startTabStack();
-  ctx = await launchBrowser();
-  const res = await fetch(`${t.idp}/accounts`);
+  const res = await fetch(`${session.tab.idp}/accounts`);
   accounts = ((await res.json()) as { accounts: typeof accounts }).accounts;
-});
-
-afterAll(async () => {
-  await ctx?.close();
-  await t?.close();
-});
-
-afterEach(() => {
-  const errors = opened.splice(0).flatMap((o) => o.errors);
-  expect(errors).toEqual([]);
 });
 
 describe('mentor training modules', () => {
@@ -97,7 +69,7 @@ describe('mentor training modules', () => {
     await added.getByLabel('Link (optional)').fill('https://contoso.sharepoint.com/sites/tandem/confidentiality');
     await section.getByRole('button', { name: 'Save modules' }).click();
     await section.getByTestId('training-modules').getByText('Confidentiality in practice').waitFor();
-    const stored = await t.stack.services.store.programmes.get(SOCIAL, SOCIAL);
+    const stored = await session.tab.stack.services.store.programmes.get(SOCIAL, SOCIAL);
     expect(stored.trainingModules?.map((m: TrainingModule) => m.id)).toEqual([
       'principles',
       'first-session',
@@ -174,7 +146,7 @@ describe('the invitation and the opt-in form', () => {
     const utc = await launchChromium({ locale: 'en-GB', timezoneId: 'UTC' });
     try {
       for (const lang of ['en', 'de'] as const) {
-        const page = await open({ as: 'mentee', view: 'my-tandem', lang }, lang === 'en' ? utc : ctx);
+        const page = await open({ as: 'mentee', view: 'my-tandem', lang }, lang === 'en' ? utc : session.ctx);
         await page.getByRole('button', { name: /Social Media Basics/ }).click();
         const commitment = page.getByTestId('commitment');
         await commitment.waitFor();
@@ -203,7 +175,7 @@ describe('the invitation and the opt-in form', () => {
 
 describe('outcomes', () => {
   it('shows the mentor the mentee’s “next time” wish, and asks mentors what they gained at the end', async () => {
-    const { store } = t.stack.services;
+    const { store } = session.tab.stack.services;
     const mentor = account('mentor');
     const pairs = [];
     for await (const p of store.pairs.all(LEADERSHIP, { where: { mentorId: mentor.userId } })) pairs.push(p);

@@ -5,41 +5,29 @@
  * publishing (both re-matched, never with each other) and sends a message, with no serious axe
  * violation and no console error.
  */
-import type { BrowserContext } from 'playwright-core';
-import {
-  launchBrowser,
-  openTab,
-  screenshot,
-  seriousViolations,
-  settle,
-  startTabStack,
-  type TabStack,
-} from './support/tab-browser';
+import { openTab, screenshot, seriousViolations, settle, tabSession } from './support/tab-browser';
 import { toArray } from '../../../functions/src/ports/store';
 import type { Pair, Programme } from '../../../functions/src/core/model';
 
 jest.setTimeout(240_000);
 
-let t: TabStack;
-let ctx: BrowserContext;
+const session = tabSession();
 let programme: Programme;
 
 beforeAll(async () => {
-  t = await startTabStack();
-  ctx = await launchBrowser();
-  const { store } = t.stack.services;
+  const { store } = session.tab.stack.services;
   const running = await toArray(store.programmes.all(undefined, { where: { phase: 'execution' } }));
   programme = running.find((p) => p.publishedAt) as Programme;
   expect(programme).toBeDefined();
 });
 
-afterAll(async () => {
-  await ctx?.close();
-  await t?.close();
-});
-
 async function openParticipants(lang: 'en' | 'de') {
-  const tab = await openTab(ctx, t, { as: 'manager', view: 'programmes', programme: programme.id, lang });
+  const tab = await openTab(session.ctx, session.tab, {
+    as: 'manager',
+    view: 'programmes',
+    programme: programme.id,
+    lang,
+  });
   await tab.page.getByTestId('participants-toggle').click();
   await tab.page.getByTestId('participants-table').waitFor({ timeout: 20_000 });
   await settle(tab.page);
@@ -48,7 +36,7 @@ async function openParticipants(lang: 'en' | 'de') {
 
 describe('the participants view', () => {
   it('lists everyone invited with status, pair and reach in Teams, in English, and nothing about ratings or feedback', async () => {
-    const { store } = t.stack.services;
+    const { store } = session.tab.stack.services;
     const tab = await openParticipants('en');
     const { page } = tab;
     const table = page.getByTestId('participants-table');
@@ -91,7 +79,7 @@ describe('the participants view', () => {
   });
 
   it('lets the manager end a pair without blame: both are re-matched, never with each other', async () => {
-    const { store } = t.stack.services;
+    const { store } = session.tab.stack.services;
     const live = await toArray(store.pairs.all(programme.id, { where: { status: 'active' } }));
     const pair = live[0] as Pair;
     expect(pair).toBeDefined();
@@ -125,14 +113,14 @@ describe('the participants view', () => {
   });
 
   it('adds a co-manager to the programme team', async () => {
-    const { store } = t.stack.services;
+    const { store } = session.tab.stack.services;
     const tab = await openParticipants('en');
     const { page } = tab;
     const team = page.locator('#co-managers');
     const participants = new Set((await toArray(store.participants.all(programme.id))).map((p) => p.userId));
-    const candidate = (await t.stack.services.directory!.listUsers({ search: 'a' }, { pageSize: 50 })).items.find(
-      (u) => u.id !== programme.createdBy && !participants.has(u.id),
-    );
+    const candidate = (
+      await session.tab.stack.services.directory!.listUsers({ search: 'a' }, { pageSize: 50 })
+    ).items.find((u) => u.id !== programme.createdBy && !participants.has(u.id));
     expect(candidate).toBeDefined();
     await team.getByTestId('co-manager-search').fill(candidate?.displayName ?? '');
     await team.getByRole('button', { name: 'Search' }).click();
@@ -148,7 +136,7 @@ describe('the participants view', () => {
   });
 
   it('sends a message card to one person from the view', async () => {
-    const { store } = t.stack.services;
+    const { store } = session.tab.stack.services;
     const tab = await openParticipants('en');
     const { page } = tab;
     const button = page.locator('[data-testid^="message-"]').first();
@@ -170,11 +158,16 @@ describe('the participants view', () => {
 
 describe('next cohort from this one', () => {
   it('clones the steering cohort into a new programme and invites its interest list in one step', async () => {
-    const { store } = t.stack.services;
+    const { store } = session.tab.stack.services;
     const steering = (await toArray(store.programmes.all(undefined, { where: { phase: 'steering' } })))[0] as Programme;
     const listed = await toArray(store.interest.all(steering.id));
     expect(listed.length).toBeGreaterThan(0);
-    const tab = await openTab(ctx, t, { as: 'manager', view: 'programmes', programme: steering.id, lang: 'en' });
+    const tab = await openTab(session.ctx, session.tab, {
+      as: 'manager',
+      view: 'programmes',
+      programme: steering.id,
+      lang: 'en',
+    });
     const { page } = tab;
     const section = page.locator('#next-cohort');
     await section.getByTestId('next-cohort-invite').waitFor({ timeout: 20_000 });

@@ -3,45 +3,14 @@
  * the seeded demo: cautions and the cost of a swap for the manager, the report's labels whole at
  * 1280 px in English and German (screenshots in test-results/tab).
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  openTab,
-  screenshot,
-  seriousViolations,
-  settle,
-  startTabStack,
-  type TabPage,
-  type TabStack,
-} from './support/tab-browser';
+import type { Page } from 'playwright-core';
+import { screenshot, seriousViolations, settle, tabSession } from './support/tab-browser';
 
 jest.setTimeout(180_000);
 
-let t: TabStack;
-let ctx: BrowserContext;
-const opened: TabPage[] = [];
+const session = tabSession({ viewport: { width: 1280, height: 900 } });
 
-async function open(options: Parameters<typeof openTab>[2]): Promise<Page> {
-  const tab = await openTab(ctx, t, options);
-  opened.push(tab);
-  await tab.page.setViewportSize({ width: 1280, height: 900 });
-  return tab.page;
-}
-
-beforeAll(async () => {
-  t = await startTabStack();
-  ctx = await launchBrowser();
-});
-
-afterAll(async () => {
-  await ctx?.close();
-  await t?.close();
-});
-
-afterEach(() => {
-  const errors = opened.splice(0).flatMap((o) => o.errors);
-  expect(errors).toEqual([]);
-});
+const { open } = session;
 
 /** Every label of the page that is cut off: "…" in a chart, or text running out of its box. */
 async function truncated(page: Page): Promise<string[]> {

@@ -3,35 +3,15 @@
  * booking Graph refused shows up for the programme's manager with its problem, and Retry hands it back
  * to the booking run (screenshot in test-results/tab), with no serious axe violation and no console error.
  */
-import type { BrowserContext } from 'playwright-core';
-import {
-  launchBrowser,
-  openTab,
-  screenshot,
-  seriousViolations,
-  settle,
-  startTabStack,
-  type TabStack,
-} from './support/tab-browser';
+import { openTab, screenshot, seriousViolations, settle, tabSession } from './support/tab-browser';
 
 jest.setTimeout(180_000);
 
-let t: TabStack;
-let ctx: BrowserContext;
-
-beforeAll(async () => {
-  t = await startTabStack();
-  ctx = await launchBrowser();
-});
-
-afterAll(async () => {
-  await ctx?.close();
-  await t?.close();
-});
+const session = tabSession();
 
 describe('stuck work in the console', () => {
   it('shows a programme manager a refused booking with its problem, and retries it', async () => {
-    const { store } = t.stack.services;
+    const { store } = session.tab.stack.services;
     // A series of a demo programme as a refused booking leaves it.
     let stuck: { programmeId: string; id: string } | undefined;
     for await (const s of store.meetings.all(undefined, { where: { kind: 'pair-series', status: 'booked' } })) {
@@ -46,7 +26,11 @@ describe('stuck work in the console', () => {
     expect(stuck).toBeDefined();
     const programme = await store.programmes.get(stuck?.programmeId ?? '', stuck?.programmeId ?? '');
 
-    const tab = await openTab(ctx, t, { as: 'manager', view: 'programmes', programme: programme.id });
+    const tab = await openTab(session.ctx, session.tab, {
+      as: 'manager',
+      view: 'programmes',
+      programme: programme.id,
+    });
     const { page } = tab;
     const section = page.locator('#stuck-work');
     const row = section

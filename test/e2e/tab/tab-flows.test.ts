@@ -4,46 +4,13 @@
  * publishes, HR reads the report; each page in light and dark (screenshots in test-results/tab),
  * with axe-core finding no serious or critical violation and no console error anywhere.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  openTab,
-  screenshot,
-  seriousViolations,
-  settle,
-  startTabStack,
-  tabUrl,
-  type TabPage,
-  type TabStack,
-} from './support/tab-browser';
+import { screenshot, seriousViolations, settle, tabUrl, tabSession } from './support/tab-browser';
 
 jest.setTimeout(180_000);
 
-let t: TabStack;
-let ctx: BrowserContext;
-const opened: TabPage[] = [];
+const session = tabSession();
 
-async function open(options: Parameters<typeof openTab>[2]): Promise<Page> {
-  const tab = await openTab(ctx, t, options);
-  opened.push(tab);
-  return tab.page;
-}
-
-beforeAll(async () => {
-  t = await startTabStack();
-  ctx = await launchBrowser();
-});
-
-afterAll(async () => {
-  await ctx?.close();
-  await t?.close();
-});
-
-afterEach(() => {
-  // No console error and no uncaught error on any page a test opened.
-  const errors = opened.splice(0).flatMap((o) => o.errors);
-  expect(errors).toEqual([]);
-});
+const { open } = session;
 
 describe('the Teams tab, standalone on the local stack', () => {
   it('lets a programme manager invite a participant, who opts in and then gives feedback on a past session', async () => {
@@ -160,7 +127,7 @@ describe('the Teams tab, standalone on the local stack', () => {
     expect(texts.length).toBeGreaterThan(0);
     expect(texts.every((x) => /No session held since|A neutral check-in/.test(x))).toBe(true);
 
-    await page.goto(tabUrl(t, { as: 'manager', view: 'programmes', programme: 'demo-agile-2025' }));
+    await page.goto(tabUrl(session.tab, { as: 'manager', view: 'programmes', programme: 'demo-agile-2025' }));
     await page.getByTestId('workspace-title').filter({ hasText: 'New Ways of Working 2025' }).waitFor();
     await page.getByRole('button', { name: /^Execution/ }).click();
     // Sessions that are over are no alert; a pair that may welcome a check-in still is.
@@ -243,11 +210,11 @@ describe('the Teams tab, standalone on the local stack', () => {
   });
 
   it('falls back to standalone within seconds when framed by a page that is not Teams', async () => {
-    const page = await ctx.newPage();
+    const page = await session.ctx.newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
-    opened.push({ page, errors });
+    session.opened.push({ page, errors });
     // teams-js fetches its list of valid host origins from Microsoft's CDN when it loads; this machine
     // is offline, so the CDN answers with the list teams-js itself ships as its fallback.
     await page.route('https://res.cdn.office.net/teams-js/**', (route) =>
@@ -255,7 +222,7 @@ describe('the Teams tab, standalone on the local stack', () => {
     );
     const started = Date.now();
     await page.setContent(
-      `<iframe title="Tandem" src="${tabUrl(t, { as: 'mentee' })}" style="width:1200px;height:800px"></iframe>`,
+      `<iframe title="Tandem" src="${tabUrl(session.tab, { as: 'mentee' })}" style="width:1200px;height:800px"></iframe>`,
     );
     const frame = page.frameLocator('iframe');
     await frame.getByRole('heading', { name: 'My tandem', level: 1 }).waitFor({ timeout: 20_000 });

@@ -3,37 +3,12 @@
  * from one-time API links as attachments (never blobs), and off this machine the page never falls back
  * to the local sign-in but says to open Tandem in Teams (screenshots in English and German).
  */
-import type { BrowserContext, Download } from 'playwright-core';
-import {
-  launchBrowser,
-  openTab,
-  screenshot,
-  seriousViolations,
-  startTabStack,
-  type TabPage,
-  type TabStack,
-} from './support/tab-browser';
+import type { Download } from 'playwright-core';
+import { openTab, screenshot, seriousViolations, tabSession } from './support/tab-browser';
 
 jest.setTimeout(180_000);
 
-let t: TabStack;
-let ctx: BrowserContext;
-const opened: TabPage[] = [];
-
-beforeAll(async () => {
-  t = await startTabStack();
-  ctx = await launchBrowser();
-});
-
-afterAll(async () => {
-  await ctx?.close();
-  await t?.close();
-});
-
-afterEach(() => {
-  const errors = opened.splice(0).flatMap((o) => o.errors);
-  expect(errors).toEqual([]);
-});
+const session = tabSession();
 
 async function readDownload(download: Download): Promise<string> {
   const stream = await download.createReadStream();
@@ -44,8 +19,8 @@ async function readDownload(download: Download): Promise<string> {
 
 describe('the tab on Teams’ terms', () => {
   it('downloads my data as an attachment from a one-time API link, only my own', async () => {
-    const tab = await openTab(ctx, t, { as: 'mentee', view: 'my-tandem' });
-    opened.push(tab);
+    const tab = await openTab(session.ctx, session.tab, { as: 'mentee', view: 'my-tandem' });
+    session.opened.push(tab);
     const { page } = tab;
     const me = await page.evaluate(async () => {
       const { accountsUrl } = (await (await fetch('/api/dev/identity')).json()) as { accountsUrl: string };
@@ -70,17 +45,17 @@ describe('the tab on Teams’ terms', () => {
   it.each(['en', 'de'] as const)(
     'off this machine (%s) says to open Tandem in Teams and never asks for the local sign-in',
     async (lang) => {
-      const page = await ctx.newPage();
+      const page = await session.ctx.newPage();
       const errors: string[] = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       page.on('pageerror', (e) => errors.push(e.message));
-      opened.push({ page, errors });
+      session.opened.push({ page, errors });
       // The deployed tab at its own host name: every request goes to the local stack, the page sees the name.
       const asked: string[] = [];
       await page.route('https://tandem.example/**', async (route) => {
         const url = new URL(route.request().url());
         asked.push(url.pathname);
-        const response = await route.fetch({ url: `${t.baseUrl}${url.pathname}${url.search}` });
+        const response = await route.fetch({ url: `${session.tab.baseUrl}${url.pathname}${url.search}` });
         await route.fulfill({ response });
       });
       await page.goto(`https://tandem.example/?view=my-tandem&lang=${lang}`);

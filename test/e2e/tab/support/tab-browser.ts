@@ -67,6 +67,61 @@ export async function openTab(ctx: BrowserContext, t: TabStack, options: OpenOpt
   return { page, errors };
 }
 
+/** One test file's local stack and browser, and the pages its tests open. */
+export interface TabSession {
+  /** The local stack with the built tab (started before the file's first test). */
+  readonly tab: TabStack;
+  /** The browser context (started before the file's first test). */
+  readonly ctx: BrowserContext;
+  /** Pages opened through `open` or pushed here: after each test, none may have logged an error. */
+  readonly opened: TabPage[];
+  /** Opens the tab (in `context`, default the session's) and keeps the page for the error check. */
+  open(options: OpenOptions, context?: BrowserContext): Promise<Page>;
+}
+
+/**
+ * Starts the local stack and the browser before the file's tests and closes both after them; after
+ * each test, no console error and no uncaught error on any page the test opened. Call it at the top
+ * level of a test file, before the file's own hooks (they then see the stack started).
+ */
+export function tabSession(options: { viewport?: { width: number; height: number } } = {}): TabSession {
+  let stack: TabStack | undefined;
+  let ctx: BrowserContext | undefined;
+  const opened: TabPage[] = [];
+  const started = <T>(part: T | undefined, name: string): T => {
+    if (!part) throw new Error(`The tab session's ${name} is not started (call tabSession at the top level).`);
+    return part;
+  };
+  const session: TabSession = {
+    get tab() {
+      return started(stack, 'stack');
+    },
+    get ctx() {
+      return started(ctx, 'browser');
+    },
+    opened,
+    async open(openOptions, context) {
+      const tab = await openTab(context ?? session.ctx, session.tab, openOptions);
+      opened.push(tab);
+      if (options.viewport) await tab.page.setViewportSize(options.viewport);
+      return tab.page;
+    },
+  };
+  beforeAll(async () => {
+    stack = await startTabStack();
+    ctx = await launchBrowser();
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    await stack?.close();
+  });
+  afterEach(() => {
+    const errors = opened.splice(0).flatMap((o) => o.errors);
+    expect(errors).toEqual([]);
+  });
+  return session;
+}
+
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface AxeViolation {
